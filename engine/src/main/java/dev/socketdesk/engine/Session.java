@@ -1,0 +1,90 @@
+package dev.socketdesk.engine;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One TCP server, TCP client or UDP endpoint.
+ *
+ * <p>Lifecycle: created {@link SessionState#NEW} by {@link Engine}; add listeners, then call {@link
+ * #open()}. See {@link SessionState} for the rest. All methods are thread-safe and never block;
+ * results arrive through futures and {@link SessionListener listeners}.
+ *
+ * <p>Sends are queued in order per peer. A send future completes when the bytes are written to the
+ * socket, or exceptionally with a {@link SessionException} whose message is one line for a person.
+ */
+public interface Session {
+
+  /** Small id, unique within its {@link Engine}. */
+  int id();
+
+  SessionType type();
+
+  SessionState state();
+
+  /**
+   * Binds (server, UDP) or connects (client). Completes with the local address; fails with a {@link
+   * SessionException} such as a port in use, an unknown host or a refused connection, and the state
+   * becomes {@link SessionState#FAILED}. A client with auto-reconnect keeps trying instead of
+   * failing, reporting each failure as an {@link SessionEvent.Error}.
+   */
+  CompletableFuture<InetSocketAddress> open();
+
+  /** Completes when the session reaches a terminal state. */
+  CompletableFuture<Void> closed();
+
+  /** The bound local address, or null before the session is open. */
+  InetSocketAddress localAddress();
+
+  /** What the session was opened with, for display: {@code 0.0.0.0:10000}, {@code host:port}. */
+  String target();
+
+  /** Connected peers (TCP) or peers heard from (UDP), by id. */
+  List<PeerInfo> peers();
+
+  /** Session totals: exact, including traffic of peers that have gone. */
+  Counters counters();
+
+  /** Sets the session's and its peers' counters to zero. */
+  void resetCounters();
+
+  void addListener(SessionListener listener);
+
+  void removeListener(SessionListener listener);
+
+  /**
+   * Sends to the default target: every client (TCP server), the server (TCP client), or the
+   * configured remote or else the last sender (UDP).
+   */
+  CompletableFuture<Void> send(byte[] data);
+
+  /** Sends to one peer by id. */
+  CompletableFuture<Void> send(int peerId, byte[] data);
+
+  /** Sends a datagram to any address (UDP only). */
+  CompletableFuture<Void> sendTo(HostPort remote, byte[] data);
+
+  /** Closes one peer's connection (TCP server). */
+  CompletableFuture<Void> disconnect(int peerId);
+
+  /** Half-closes the connection: no more sends, but receiving goes on (TCP client). */
+  CompletableFuture<Void> shutdownOutput();
+
+  AutoActions autoActions();
+
+  /** Replaces the automatic actions; applies to data that arrives from now on. */
+  void setAutoActions(AutoActions actions);
+
+  /**
+   * Starts sending on a timer to the default target, replacing any periodic send already running.
+   * The future completes after the last send, or when stopped or closed.
+   */
+  CompletableFuture<Void> startPeriodic(PeriodicSend periodic);
+
+  /** Stops the periodic send, if any. */
+  void stopPeriodic();
+
+  /** Closes every connection and the socket. Idempotent. */
+  CompletableFuture<Void> close();
+}

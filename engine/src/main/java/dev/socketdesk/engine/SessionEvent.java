@@ -1,0 +1,48 @@
+package dev.socketdesk.engine;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * Something that happened in a {@link Session}. Events of one session are delivered to its
+ * listeners in the order they happened.
+ */
+public sealed interface SessionEvent {
+
+  /** When the event happened (wall clock, millisecond precision or better). */
+  Instant time();
+
+  /** A server is listening, a UDP socket is bound, or a client has its local address. */
+  record Listening(Instant time, InetSocketAddress local) implements SessionEvent {}
+
+  /** A peer connected: a client to our server, or our client to its server. */
+  record Connected(Instant time, Peer peer) implements SessionEvent {}
+
+  /**
+   * Bytes arrived from a peer. TCP chunks merge and split arbitrarily: one event is one read, not
+   * one message. Only delivered while some listener {@linkplain SessionListener#wantsData() wants
+   * data}; the counters are exact either way.
+   */
+  record Received(Instant time, Peer peer, byte[] data) implements SessionEvent {}
+
+  /** Bytes were written to a peer, by a send call or an automatic action (echo, reply, timer). */
+  record Sent(Instant time, Peer peer, byte[] data) implements SessionEvent {}
+
+  /** A connection to a peer ended. */
+  record Disconnected(Instant time, Peer peer, CloseReason reason) implements SessionEvent {}
+
+  /**
+   * A TCP client lost or could not get its connection and will try again after {@code delayMillis}.
+   */
+  record Reconnecting(Instant time, int attempt, long delayMillis, String cause)
+      implements SessionEvent {}
+
+  /**
+   * Something went wrong. {@code message} is one line for a person: it names the value and says
+   * what to do. {@code peer} is null when the error is not about one peer.
+   */
+  record Error(Instant time, Peer peer, String message) implements SessionEvent {}
+
+  /** The session closed; no event follows. */
+  record Closed(Instant time) implements SessionEvent {}
+}

@@ -1,0 +1,31 @@
+package dev.socketdesk.engine.internal;
+
+import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.TcpClientConfig;
+import dev.socketdesk.engine.TcpServerConfig;
+import dev.socketdesk.engine.UdpConfig;
+import io.netty.channel.EventLoopGroup;
+import java.util.concurrent.Executor;
+
+/** Builds the session implementations on the engine's threads. */
+public final class SessionFactory {
+  private final EventLoopGroup group;
+  private final Executor dispatch;
+
+  public SessionFactory(EventLoopGroup group, Executor dispatch) {
+    this.group = group;
+    this.dispatch = dispatch;
+  }
+
+  public Session tcpServer(int id, TcpServerConfig config) {
+    throw new UnsupportedOperationException("TCP server sessions are being implemented");
+  }
+
+  public Session tcpClient(int id, TcpClientConfig config) {
+    throw new UnsupportedOperationException("TCP client sessions are being implemented");
+  }
+
+  public Session udp(int id, UdpConfig config) {
+    throw new UnsupportedOperationException("UDP sessions are being implemented");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.socketdesk.engine.internal;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** Native epoll where the platform has it (Linux x86_64 and aarch64), NIO everywhere else. */
+public final class Transport {
+  private static final boolean EPOLL = !Boolean.getBoolean("socketdesk.nio") && Epoll.isAvailable();
+
+  private Transport() {}
+
+  /** {@code epoll} or {@code nio}. */
+  public static String name() {
+    return EPOLL ? "epoll" : "nio";
+  }
+
+  public static EventLoopGroup newGroup(int threads, String name) {
+    IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+  }
+
+  public static Class<? extends ServerChannel> serverChannel() {
+    return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
+  public static Class<? extends SocketChannel> socketChannel() {
+    return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  public static Class<? extends DatagramChannel> datagramChannel() {
+    return EPOLL ? EpollDatagramChannel.class : NioDatagramChannel.class;
+  }
+}
