@@ -142,7 +142,10 @@ public final class TextDecoder {
     return ByteBuffer.wrap(joined, 0, total);
   }
 
-  /** Decodes {@code in} into {@link #text}; leaves an incomplete trailing sequence in held. */
+  /**
+   * Decodes {@code in} into {@link #text}; copies an incomplete trailing sequence into held and
+   * leaves {@code in} positioned at its start.
+   */
   private void decodeInto(ByteBuffer in) {
     while (true) {
       CoderResult result = decoder.decode(in, out, false);
@@ -166,7 +169,7 @@ public final class TextDecoder {
     if (n > held.length) {
       held = Arrays.copyOf(held, Math.max(n, held.length * 2));
     }
-    in.get(held, 0, n);
+    in.get(in.position(), held, 0, n);
     heldLength = n;
   }
 
