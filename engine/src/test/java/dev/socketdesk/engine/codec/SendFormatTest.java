@@ -15,8 +15,7 @@ class SendFormatTest {
   void textDefaultsToEscapesWithoutChecksumOrLineEnding() {
     SendFormat format = SendFormat.text(UTF_8);
     assertThat(format)
-        .isEqualTo(
-            new SendFormat(PayloadMode.TEXT, UTF_8, true, LineEnding.NONE, Checksum.NONE));
+        .isEqualTo(new SendFormat(PayloadMode.TEXT, UTF_8, true, LineEnding.NONE, Checksum.NONE));
     assertThat(Hex.format(format.encode("Hi\\r\\n"))).isEqualTo("48 69 0D 0A");
   }
 
@@ -36,7 +35,10 @@ class SendFormatTest {
     for (Checksum checksum : Checksum.values()) {
       for (LineEnding ending : LineEnding.values()) {
         byte[] wire =
-            SendFormat.text(US_ASCII).withChecksum(checksum).withLineEnding(ending).encode("123456789");
+            SendFormat.text(US_ASCII)
+                .withChecksum(checksum)
+                .withLineEnding(ending)
+                .encode("123456789");
         byte[] expected = concat(payload, checksum.compute(payload), ending.bytes());
         assertThat(wire).as("%s + %s", checksum, ending).containsExactly(expected);
       }
@@ -45,8 +47,7 @@ class SendFormatTest {
 
   @Test
   void hexPayloadGetsChecksumAndLineEndingToo() {
-    SendFormat format =
-        SendFormat.hex().withChecksum(Checksum.CRC32).withLineEnding(LineEnding.LF);
+    SendFormat format = SendFormat.hex().withChecksum(Checksum.CRC32).withLineEnding(LineEnding.LF);
     assertThat(Hex.format(format.encode("0x31 0x32 0x33 0x34 0x35 0x36 0x37 0x38 0x39")))
         .isEqualTo("31 32 33 34 35 36 37 38 39 CB F4 39 26 0A");
     assertThat(Hex.format(format.withChecksum(Checksum.SUM8).encode(""))).isEqualTo("00 0A");

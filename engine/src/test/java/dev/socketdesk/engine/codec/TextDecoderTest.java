@@ -148,8 +148,7 @@ class TextDecoderTest {
         assertThat(decodeAll(charset, StreamSamples.randomSplits(noise, seed, 9000)))
             .as("%s seed %d", charset, seed)
             .isEqualTo(whole);
-        assertThat(decodeAll(charset, StreamSamples.randomSplits(noise, seed, 5)))
-            .isEqualTo(whole);
+        assertThat(decodeAll(charset, StreamSamples.randomSplits(noise, seed, 5))).isEqualTo(whole);
       }
     }
   }
