@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class AssetHandler implements Handler<RoutingContext> {
   private static final String ROOT = "socketdesk-ui/";
   private static final Pattern SAFE_PATH =
-      Pattern.compile("/(?:[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*/)*[A-Za-z0-9_-]+\\.[A-Za-z0-9]+");
+      Pattern.compile("/(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+");
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",

@@ -31,12 +31,12 @@ final class LocalAddresses {
         }
         for (InetAddress ip : Collections.list(nif.getInetAddresses())) {
           String literal = ip.getHostAddress();
-          if (ip instanceof Inet6Address v6 && v6.isLinkLocalAddress()) {
+          if (ip instanceof Inet6Address v6) {
             int pct = literal.indexOf('%');
-            literal = (pct >= 0 ? literal.substring(0, pct) : literal) + "%" + nif.getName();
-          } else if (ip instanceof Inet6Address) {
-            int pct = literal.indexOf('%');
-            literal = pct >= 0 ? literal.substring(0, pct) : literal;
+            literal = compress(pct >= 0 ? literal.substring(0, pct) : literal);
+            if (v6.isLinkLocalAddress()) {
+              literal += "%" + nif.getName();
+            }
           }
           result.add(
               new Address(
@@ -57,6 +57,33 @@ final class LocalAddresses {
           return 0;
         });
     return result;
+  }
+
+  /** RFC 5952 form of a full IPv6 literal: the longest run of zero groups becomes {@code ::}. */
+  static String compress(String full) {
+    String[] groups = full.split(":");
+    if (groups.length != 8) {
+      return full;
+    }
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j].equals("0")) {
+        j++;
+      }
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    if (bestStart < 0) {
+      return full;
+    }
+    String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+    String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLen, 8));
+    return head + "::" + tail;
   }
 
   /** The list for the page: "all addresses" first (value ""), then each address. */

@@ -5,6 +5,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,7 +49,8 @@ final class RequestGuard implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
-    String host = req.getHeader("Host");
+    HostAndPort authority = req.authority();
+    String host = authority == null ? req.getHeader("Host") : authorityText(authority);
     if (!hostAllowed(host)) {
       ApiErrors.send(
           ctx,
@@ -92,6 +94,12 @@ final class RequestGuard implements Handler<RoutingContext> {
       return;
     }
     ctx.next();
+  }
+
+  private static String authorityText(HostAndPort a) {
+    String h = a.host();
+    String name = h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h;
+    return a.port() < 0 ? name : name + ":" + a.port();
   }
 
   private static boolean needsOriginCheck(HttpServerRequest req) {
