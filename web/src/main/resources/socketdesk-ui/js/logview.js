@@ -3,6 +3,7 @@
 import { t } from './i18n.js';
 
 export const MAX_LINES = 5000;
+const MAX_DATA_CHARS = 600;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 
@@ -49,35 +50,51 @@ export function dirLabel(d) {
   return d === 'in' ? t('rx') : d === 'out' ? t('tx') : d === 'err' ? '!' : '•';
 }
 
+/**
+ * Virtualised: rows have a fixed height (one line, two in "both" view) and only the rows in view
+ * exist in the DOM, so a full log costs no more to show, filter or re-render than a few lines.
+ */
 export class LogView {
-  constructor(container, onDroppedChange) {
+  constructor(container, onDroppedChange, onSelect) {
     this.el = container;
+    this.spacer = document.createElement('div');
+    this.spacer.className = 'log-spacer';
+    this.win = document.createElement('div');
+    this.win.className = 'log-window';
+    this.el.append(this.spacer, this.win);
     this.lines = [];
+    this.view = [];
     this.dropped = 0;
     this.mode = 'text';
     this.filter = '';
     this.paused = false;
     this.follow = true;
     this.unseen = 0;
-    this.pending = [];
     this.frame = 0;
     this.active = false;
     this.onDroppedChange = onDroppedChange;
+    this.onSelect = onSelect;
     this.el.addEventListener('scroll', () => {
-      const atBottom = this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - 24;
+      const atBottom = this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - this.rowHeight();
       if (atBottom !== this.follow) {
         this.follow = atBottom;
         if (atBottom) this.unseen = 0;
         this.onDroppedChange();
       }
+      this.schedule();
     }, { passive: true });
+    this.win.addEventListener('click', (e) => {
+      const row = e.target.closest('.row');
+      if (row) this.onSelect(this.view[Number(row.dataset.i)]);
+    });
   }
+
+  rowHeight() { return this.mode === 'both' ? 38 : 20; }
 
   /** Replaces every line (snapshot, encoding change, clear). */
   replace(lines) {
     this.lines = lines.slice(-MAX_LINES);
-    this.pending = [];
-    this.renderAll();
+    this.rebuild();
   }
 
   append(lines) {
@@ -87,29 +104,32 @@ export class LogView {
       this.lines.splice(0, excess);
       this.dropped += excess;
     }
-    if (this.paused || !this.active) return;
-    for (const l of lines) this.pending.push(l);
+    if (this.paused) return;
+    for (const l of lines) if (this.matches(l)) this.view.push(l);
+    const oldest = this.lines.length ? this.lines[0].s : Infinity;
+    let cut = 0;
+    while (cut < this.view.length && this.view[cut].s < oldest) cut++;
+    if (cut) this.view.splice(0, cut);
     if (!this.follow) this.unseen += lines.length;
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flushPending());
+    this.schedule();
   }
 
-  addSkipped(n) { this.dropped += n; }
+  addSkipped(n) { this.dropped += n; this.onDroppedChange(); }
 
-  setActive(active) {
-    this.active = active;
-    if (active) this.renderAll();
+  setActive(active) { this.active = active; this.schedule(); }
+
+  setMode(mode) { this.mode = mode; this.rebuild(); }
+
+  setFilter(text) { this.filter = text.trim().toLowerCase(); this.rebuild(); }
+
+  setPaused(paused) { this.paused = paused; if (!paused) this.rebuild(); }
+
+  clear() { this.lines = []; this.dropped = 0; this.unseen = 0; this.rebuild(); }
+
+  rebuild() {
+    this.view = this.filter ? this.lines.filter((l) => this.matches(l)) : this.lines.slice();
+    this.schedule();
   }
-
-  setMode(mode) { this.mode = mode; this.renderAll(); }
-
-  setFilter(text) { this.filter = text.trim().toLowerCase(); this.renderAll(); }
-
-  setPaused(paused) {
-    this.paused = paused;
-    if (!paused) this.renderAll();
-  }
-
-  clear() { this.lines = []; this.dropped = 0; this.pending = []; this.unseen = 0; this.renderAll(); }
 
   matches(line) {
     if (!this.filter) return true;
@@ -117,55 +137,64 @@ export class LogView {
     return hay.includes(this.filter) || (this.mode !== 'text' && b64ToHex(line.b).toLowerCase().includes(this.filter));
   }
 
-  row(line) {
+  static newRow() {
     const div = document.createElement('div');
-    div.className = `row ${line.d}`;
-    const ts = document.createElement('span');
-    ts.className = 'ts';
-    ts.textContent = formatTime(line.t);
-    const dir = document.createElement('span');
-    dir.className = 'dir';
-    dir.textContent = dirLabel(line.d);
-    const peer = document.createElement('span');
-    peer.className = 'peer';
-    peer.textContent = line.p || '';
-    const data = document.createElement('span');
-    data.className = 'data';
-    data.textContent = dataText(line, this.mode);
-    div.append(ts, dir, peer, data);
+    for (const cls of ['ts', 'dir', 'peer', 'data']) {
+      const span = document.createElement('span');
+      span.className = cls;
+      div.appendChild(span);
+    }
     return div;
   }
 
-  flushPending() {
+  /** Fills a pooled row element; rows already showing this line in this mode are left alone. */
+  fill(div, line, i) {
+    div.dataset.i = i;
+    if (div.line === line && div.mode === this.mode) return;
+    div.line = line;
+    div.mode = this.mode;
+    div.className = `row ${line.d}`;
+    const [ts, dir, peer, data] = div.children;
+    ts.textContent = formatTime(line.t);
+    dir.textContent = dirLabel(line.d);
+    peer.textContent = line.p || '';
+    const text = dataText(line, this.mode);
+    data.textContent = text.length > MAX_DATA_CHARS ? `${text.slice(0, MAX_DATA_CHARS)}…` : text;
+  }
+
+  schedule() {
+    if (!this.frame && this.active) this.frame = requestAnimationFrame(() => this.render());
+  }
+
+  render() {
     this.frame = 0;
-    if (!this.active || this.paused) { this.pending = []; return; }
-    const batch = this.pending.length > MAX_LINES ? this.pending.slice(-MAX_LINES) : this.pending;
-    this.pending = [];
-    const frag = document.createDocumentFragment();
-    for (const l of batch) if (this.matches(l)) frag.appendChild(this.row(l));
-    this.el.appendChild(frag);
-    let excess = this.el.childElementCount - MAX_LINES;
-    while (excess-- > 0) this.el.firstElementChild.remove();
+    if (!this.active) return;
+    const h = this.rowHeight();
+    this.spacer.style.height = `${this.view.length * h + 8}px`;
     if (this.follow) this.el.scrollTop = this.el.scrollHeight;
+    const first = Math.max(0, Math.floor(this.el.scrollTop / h) - 5);
+    const last = Math.min(this.view.length, first + Math.ceil(this.el.clientHeight / h) + 10);
+    const need = Math.max(0, last - first);
+    while (this.win.childElementCount < need) this.win.appendChild(LogView.newRow());
+    while (this.win.childElementCount > need) this.win.lastElementChild.remove();
+    const rows = this.win.children;
+    for (let k = 0; k < need; k++) this.fill(rows[k], this.view[first + k], first + k);
+    this.win.style.transform = `translateY(${first * h}px)`;
+    this.win.className = `log-window ${this.mode}`;
     this.onDroppedChange();
   }
 
+  /** Re-renders every row, e.g. after a language change. */
   renderAll() {
-    if (!this.active) return;
-    if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
-    this.pending = [];
-    const frag = document.createDocumentFragment();
-    for (const l of this.lines) if (this.matches(l)) frag.appendChild(this.row(l));
-    this.el.replaceChildren(frag);
-    if (this.follow) this.el.scrollTop = this.el.scrollHeight;
-    this.onDroppedChange();
+    for (const row of this.win.children) row.line = null;
+    this.rebuild();
   }
 
   scrollToEnd() {
     this.follow = true;
     this.unseen = 0;
     this.el.scrollTop = this.el.scrollHeight;
-    this.onDroppedChange();
+    this.schedule();
   }
 
   /** The whole log as text, in the current view mode. */

@@ -1,7 +1,7 @@
 // One session tab: session card, counters and chart, automatic actions, clients, receive log, send panel.
 import { t, applyStatic } from './i18n.js';
 import { api } from './api.js';
-import { LogView, MAX_LINES, formatTime } from './logview.js';
+import { LogView, MAX_LINES, formatTime, dataText, dirLabel } from './logview.js';
 import { RateChart, formatBytes } from './chart.js';
 import { SendPanel } from './sendpanel.js';
 import { AutoPanel } from './autopanel.js';
@@ -68,6 +68,8 @@ const LAYOUT = `
       <button type="button" class="small b-save" data-testid="save" data-i18n="save"></button>
     </div>
     <div class="log mono" data-testid="log" tabindex="0"></div>
+    <div class="log-detail hidden" data-testid="log-detail"><button type="button" class="ghost small d-close" aria-label="close">×</button>
+      <div class="d-meta"></div><pre class="d-text mono"></pre><pre class="d-hex mono"></pre></div>
     <div class="log-foot"><span class="dropped hint" data-testid="dropped"></span><span class="spacer"></span><button type="button" class="small b-follow hidden" data-testid="follow"></button></div>
   </div>
   <div class="send-slot"></div>
@@ -85,7 +87,7 @@ export class TabView {
     this.el.dataset.testid = `tab-${this.id}`;
     this.el.innerHTML = LAYOUT;
     this.$ = (sel) => this.el.querySelector(sel);
-    this.log = new LogView(this.$('.log'), () => this.renderLogFoot());
+    this.log = new LogView(this.$('.log'), () => this.renderLogFoot(), (line) => this.showDetail(line));
     this.chart = new RateChart(this.$('.chart'));
     this.send = new SendPanel(this, this.$('.send-slot'));
     this.auto = new AutoPanel(this, this.$('.auto-slot'));
@@ -120,6 +122,7 @@ export class TabView {
     this.$('.b-clear').onclick = () => { this.log.clear(); this.action(() => api.post(this.api('/clear'))); };
     this.$('.b-save').onclick = () => this.saveLog();
     this.$('.b-follow').onclick = () => this.log.scrollToEnd();
+    this.$('.d-close').onclick = () => this.$('.log-detail').classList.add('hidden');
     this.$('.peers tbody').addEventListener('click', (e) => {
       const btn = e.target.closest('button[data-kick]');
       if (btn) { this.action(() => api.post(this.api(`/peers/${btn.dataset.kick}/disconnect`))); return; }
@@ -239,6 +242,16 @@ export class TabView {
     const follow = this.$('.b-follow');
     follow.classList.toggle('hidden', this.log.follow);
     follow.textContent = t('newLines', this.log.unseen.toLocaleString());
+  }
+
+  showDetail(line) {
+    if (!line) return;
+    const data = line.d === 'in' || line.d === 'out';
+    const size = data ? ` · ${line.n} B` : '';
+    this.$('.d-meta').textContent = `${formatTime(line.t)} ${dirLabel(line.d)} ${line.p || ''}${size}`;
+    this.$('.d-text').textContent = dataText(line, 'text');
+    this.$('.d-hex').textContent = data ? dataText(line, 'hex') : '';
+    this.$('.log-detail').classList.remove('hidden');
   }
 
   saveLog() {

@@ -21,8 +21,9 @@ import java.util.Objects;
  * and port, and the {@code Origin} of WebSocket and state-changing requests must match, against DNS
  * rebinding.
  *
- * <p>Limits: uploads (send a file) up to {@link #MAX_UPLOAD_BYTES}; the page receives at most 100
- * log lines per session every 50 ms and is told how many it missed; counters stay exact.
+ * <p>Limits: uploads (send a file) up to {@link #MAX_UPLOAD_BYTES}; the page receives at most 50
+ * lines (8 KiB of data) per session every 50 ms and is told how many it missed; counters stay
+ * exact.
  */
 public final class UiServer implements AutoCloseable {
   /** Largest file the page may upload to send: 16 MiB. */

@@ -114,7 +114,7 @@ final class SessionHub {
   void broadcast(JsonObject message) {
     String text = message.encode();
     for (ServerWebSocket ws : pages) {
-      ws.writeTextMessage(text);
+      write(ws, text, true);
     }
   }
 
@@ -134,9 +134,21 @@ final class SessionHub {
     }
     String text = new JsonObject().put("type", "batch").put("tabs", changed).encode();
     for (ServerWebSocket ws : pages) {
-      if (!ws.writeQueueFull()) {
-        ws.writeTextMessage(text);
-      }
+      write(ws, text, false);
+    }
+  }
+
+  /**
+   * Writes to one page; a batch is skipped while the page's socket is backed up (the page counts
+   * the lines it missed from the sequence numbers), a state message is always queued.
+   */
+  private void write(ServerWebSocket ws, String text, boolean always) {
+    if (ws.isClosed()) {
+      pages.remove(ws);
+      return;
+    }
+    if (always || !ws.writeQueueFull()) {
+      ws.writeTextMessage(text).onFailure(e -> pages.remove(ws));
     }
   }
 

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #snapshot} run on the web event loop only.
  */
 final class SessionTab {
-  static final int MAX_LINES_PER_FLUSH = 100;
-  static final int MAX_BYTES_PER_FLUSH = 32 * 1024;
+  static final int MAX_LINES_PER_FLUSH = 50;
+  static final int MAX_BYTES_PER_FLUSH = 8 * 1024;
   static final int SNAPSHOT_LINES = 1000;
   private static final int MAX_PEERS_SHOWN = 500;
 
