@@ -169,20 +169,24 @@ public final class Hex {
 
   private static PayloadFormatException oddDigits(
       String text, int tokenStart, int lastDigit, int digits) {
-    int end = lastDigit + 1;
+    String token = text.substring(tokenStart, lastDigit + 1);
+    if (token.length() > 20) {
+      token = token.substring(0, 8) + "..." + token.substring(token.length() - 8);
+    }
+    char last = text.charAt(lastDigit);
     return new PayloadFormatException(
         "malformed hex "
             + PayloadFormatException.quote(text, lastDigit)
             + ": '"
-            + text.substring(tokenStart, end)
-            + "' at position "
-            + (tokenStart + 1)
-            + " has an odd number of digits ("
+            + token
+            + "' has an odd number of digits ("
             + digits
-            + "); write every byte as two digits, e.g. 0"
-            + text.charAt(lastDigit)
-            + " for "
-            + text.charAt(lastDigit),
+            + "), so '"
+            + last
+            + "' at position "
+            + (lastDigit + 1)
+            + " has no pair; write every byte as two digits, e.g. 0"
+            + last,
         lastDigit);
   }
 }
