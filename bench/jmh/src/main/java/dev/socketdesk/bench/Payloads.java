@@ -33,8 +33,8 @@ final class Payloads {
   }
 
   /**
-   * About {@code size} bytes of {@code text(...)} encoded in {@code charset}, with one invalid
-   * byte (0xFF) per roughly 64 bytes so the decoder shows escapes, never splitting a character.
+   * About {@code size} bytes of {@code text(...)} encoded in {@code charset}, with one invalid byte
+   * (0xFF) per roughly 64 bytes so the decoder shows escapes, never splitting a character.
    */
   static byte[] receivedBytes(int size, Charset charset, long seed) {
     String text = text(size, seed);
