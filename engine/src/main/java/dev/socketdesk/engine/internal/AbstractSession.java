@@ -286,7 +286,10 @@ abstract class AbstractSession implements Session {
     if (isClosing()) {
       return null;
     }
-    PeerHandle peer = newPeer((InetSocketAddress) channel.remoteAddress(), channel);
+    Integer acceptedAs = channel.attr(AcceptOrderHandler.PEER_ID).get();
+    int peerId = acceptedAs != null ? acceptedAs : nextPeerId();
+    PeerHandle peer =
+        new PeerHandle(new Peer(peerId, (InetSocketAddress) channel.remoteAddress()), channel);
     peers.put(peer.peer.id(), peer);
     peerRegistered(peer);
     events.emit(new SessionEvent.Connected(Instant.now(), peer.peer));
@@ -297,7 +300,12 @@ abstract class AbstractSession implements Session {
   void peerRegistered(PeerHandle peer) {}
 
   final PeerHandle newPeer(InetSocketAddress address, Channel channel) {
-    return new PeerHandle(new Peer(nextPeerId.getAndIncrement(), address), channel);
+    return new PeerHandle(new Peer(nextPeerId(), address), channel);
+  }
+
+  /** The next peer id: 1, 2, 3, ... never reused within this session. */
+  final int nextPeerId() {
+    return nextPeerId.getAndIncrement();
   }
 
   void peerDisconnected(PeerHandle peer, CloseReason reason) {
