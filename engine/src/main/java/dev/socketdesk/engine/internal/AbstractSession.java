@@ -261,8 +261,8 @@ abstract class AbstractSession implements Session {
     stopPeriodic();
     events.emit(new SessionEvent.Error(Instant.now(), null, e.getMessage()));
     events.emit(new SessionEvent.Closed(Instant.now()));
-    opened.completeExceptionally(e);
     closed.complete(null);
+    opened.completeExceptionally(e);
   }
 
   final void setState(SessionState expected, SessionState next) {
@@ -276,9 +276,9 @@ abstract class AbstractSession implements Session {
       return;
     }
     stopPeriodic();
-    opened.completeExceptionally(closedBeforeOpen());
     events.emit(new SessionEvent.Closed(Instant.now()));
     closed.complete(null);
+    opened.completeExceptionally(closedBeforeOpen());
   }
 
   /** Registers a new connection, or returns null when it must be refused. */
