@@ -1,5 +1,6 @@
 package dev.socketdesk.app;
 
+import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.web.ConfigDirs;
 import dev.socketdesk.web.UiServer;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,41 +101,46 @@ public final class UiCommand implements Callable<Integer> {
     }
   }
 
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile Runnable shutdown = () -> {};
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     String host = listen.trim();
     boolean loopback;
     try {
       loopback = InetAddress.getByName(unbracket(host)).isLoopbackAddress();
     } catch (UnknownHostException e) {
-      err.println(
-          "socketdesk: listen address '"
+      throw CliFailure.usage(
+          "listen address '"
               + host
               + "' is unknown; use 127.0.0.1, 0.0.0.0 or an address of this machine");
-      return 2;
     }
     String usedToken = token != null && !token.isEmpty() ? token : loopback ? null : newToken();
+    Path dir = configDir != null ? configDir : ConfigDirs.defaultDir();
     Engine engine = Engine.create();
     UiServer server;
     try {
-      server = startServer(engine, host, usedToken);
+      server =
+          port != null
+              ? build(engine, host, port, usedToken, dir).start()
+              : startFrom(DEFAULT_PORT, engine, host, usedToken, dir);
     } catch (UiServerException e) {
-      err.println("socketdesk: " + e.getMessage());
       engine.close();
-      return 1;
+      throw CliFailure.runtime(e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  engine.close();
-                  stopped.countDown();
-                },
-                "socketdesk-ui-shutdown"));
+    AtomicBoolean closed = new AtomicBoolean();
+    shutdown =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            server.close();
+            engine.close();
+          }
+          stopped.countDown();
+        };
+    Thread hook = new Thread(shutdown, "socketdesk-ui-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     out.println("SocketDesk UI: " + server.url());
     if (isWildcard(host)) {
       for (String address : lanAddresses()) {
@@ -143,19 +150,27 @@ public final class UiCommand implements Callable<Integer> {
     out.println("Press Ctrl+C to stop.");
     out.flush();
     if (open) {
-      openBrowser(server.url(), err);
+      openBrowser(server.url(), spec.commandLine().getErr());
     }
     stopped.await();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl+C: the hook is running and has closed everything.
+    }
     return 0;
   }
 
-  private UiServer startServer(Engine engine, String host, String usedToken) {
-    Path dir = configDir != null ? configDir : ConfigDirs.defaultDir();
-    if (port != null) {
-      return build(engine, host, port, usedToken, dir).start();
-    }
+  /** Closes every session and the server, and lets {@link #call()} return 0; as Ctrl+C does. */
+  void stop() {
+    shutdown.run();
+    stopped.countDown();
+  }
+
+  /** Starts on {@code first}, or the next free port up to {@value #PORT_TRIES} further. */
+  static UiServer startFrom(int first, Engine engine, String host, String usedToken, Path dir) {
     UiServerException last = null;
-    for (int p = DEFAULT_PORT; p < DEFAULT_PORT + PORT_TRIES; p++) {
+    for (int p = first; p < first + PORT_TRIES && p <= 65535; p++) {
       try {
         return build(engine, host, p, usedToken, dir).start();
       } catch (UiServerException e) {
@@ -167,11 +182,11 @@ public final class UiCommand implements Callable<Integer> {
     }
     throw new UiServerException(
         "ports "
-            + DEFAULT_PORT
+            + first
             + " to "
-            + (DEFAULT_PORT + PORT_TRIES - 1)
+            + (first + PORT_TRIES - 1)
             + " are all in use ("
-            + last.getMessage()
+            + (last == null ? "" : last.getMessage())
             + "); choose one with --port",
         true);
   }
