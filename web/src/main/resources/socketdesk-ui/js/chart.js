@@ -29,7 +29,7 @@ export class RateChart {
       axes: [
         { stroke: '#6b7785', grid: { stroke: '#eef1f4' }, ticks: { show: false }, size: 22, font: '10px system-ui', space: 60,
           values: (u, vals) => vals.map((v) => { const d = new Date(v * 1000); return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')}`; }) },
-        { stroke: '#6b7785', grid: { stroke: '#eef1f4' }, ticks: { show: false }, size: 56, font: '10px system-ui',
+        { stroke: '#6b7785', grid: { stroke: '#eef1f4' }, ticks: { show: false }, size: 66, font: '10px system-ui',
           values: (u, vals) => vals.map((v) => `${formatBytes(v)}/s`) },
       ],
       series: [

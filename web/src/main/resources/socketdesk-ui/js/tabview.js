@@ -192,7 +192,10 @@ export class TabView {
     this.$('.i-type').textContent = spec.type === 'tcp-client' ? t('tcpClient') : spec.type === 'udp' ? 'UDP' : t('tcpServer');
     this.$('.i-local').textContent = this.meta.local || `${spec.localHost || '*'}:${spec.localPort}`;
     this.$('.i-remote').textContent = spec.remote || '—';
-    this.$('.sess-state').textContent = t(`state_${state}`) + (this.meta.periodic ? ` · ${t('periodic')} ${t('running')}` : '');
+    const stateEl = this.$('.sess-state');
+    const strong = document.createElement('b');
+    strong.textContent = t(`state_${state}`);
+    stateEl.replaceChildren(`${t('status')}: `, strong, this.meta.periodic ? ` · ${t('periodic')} ${t('running')}` : '');
     this.showError();
     const live = state === 'open' || state === 'opening' || state === 'reconnecting';
     this.$('.b-open').disabled = live || state === 'closing';
