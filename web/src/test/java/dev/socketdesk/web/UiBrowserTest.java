@@ -14,9 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -107,12 +105,6 @@ class UiBrowserTest {
         s1WithTwoClients(other, board);
       }
     }
-    Path docs = Path.of("..", "docs");
-    Files.createDirectories(docs);
-    Files.copy(
-        BrowserSupport.SCREENSHOTS.resolve("main-view.png"),
-        docs.resolve("screenshot.png"),
-        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private void s1WithTwoClients(Socket other, Socket board) throws Exception {

@@ -273,4 +273,38 @@ class UiServerApiTest {
       page.close();
     }
   }
+
+  @Test
+  @Timeout(60)
+  void aReconnectingClientGetsItsTabAtOnceAndConnectsWhenTheBoardComesUp() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    try (UiHarness ui = new UiHarness(config)) {
+      int id =
+          ui.create(
+              new JsonObject()
+                  .put("type", "tcp-client")
+                  .put("remote", "127.0.0.1:" + port)
+                  .put("reconnect", true));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> String.valueOf(state(ui, id).getString("error")).contains("refused"));
+      assertThat(state(ui, id).getString("state")).isIn("opening", "reconnecting");
+      try (ServerSocket board = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+          Socket accepted = board.accept()) {
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> state(ui, id).getString("state").equals("open"));
+        ui.post("/api/sessions/" + id + "/send", new JsonObject().put("data", "up"));
+        accepted.setSoTimeout(10_000);
+        assertThat(accepted.getInputStream().readNBytes(2)).isEqualTo("up".getBytes());
+      }
+    }
+  }
+
+  static JsonObject state(UiHarness ui, int id) throws Exception {
+    return tab(ui.get("/api/state").json(), id);
+  }
 }

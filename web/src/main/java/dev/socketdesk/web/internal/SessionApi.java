@@ -77,6 +77,12 @@ final class SessionApi {
 
   private void reopen(RoutingContext ctx) {
     SessionTab tab = tab(ctx);
+    if (tab.reconnects()) {
+      tab.open();
+      hub.publish(tab);
+      ok(ctx, done());
+      return;
+    }
     reply(
         ctx,
         tab.open(),

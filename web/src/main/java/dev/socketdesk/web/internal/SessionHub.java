@@ -47,9 +47,17 @@ final class SessionHub {
     return settings;
   }
 
-  /** Opens a session for a new tab; the tab exists only once the session opened. */
+  /**
+   * Opens a session for a new tab; the tab exists only once the session opened, except for a client
+   * that reconnects: it keeps trying in its tab, which exists at once.
+   */
   CompletableFuture<SessionTab> create(TabSpec spec) {
     SessionTab tab = new SessionTab(nextId.getAndIncrement(), spec, engine);
+    if (spec.reconnect()) {
+      tab.open();
+      tabs.put(tab.id(), tab);
+      return CompletableFuture.completedFuture(tab);
+    }
     return tab.open()
         .thenApply(
             local -> {
@@ -105,10 +113,6 @@ final class SessionHub {
     ws.exceptionHandler(e -> pages.remove(ws));
     ws.textMessageHandler(text -> {});
     ws.writeTextMessage(hello().encode());
-  }
-
-  int pageCount() {
-    return pages.size();
   }
 
   void broadcast(JsonObject message) {

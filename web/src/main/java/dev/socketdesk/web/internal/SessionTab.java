@@ -65,6 +65,11 @@ final class SessionTab {
     return id;
   }
 
+  /** A client that reconnects: its open completes only once connected. */
+  boolean reconnects() {
+    return spec.reconnect();
+  }
+
   /** Creates a new engine session from the spec and opens it. */
   synchronized CompletableFuture<InetSocketAddress> open() {
     Session old = session;
@@ -282,6 +287,10 @@ final class SessionTab {
       } else if (event instanceof SessionEvent.Connected c) {
         log.addNote(t, LogRing.Direction.SYS, "connected", c.peer().toString(), null);
         peersDirty.set(true);
+        if (spec.type() == SessionType.TCP_CLIENT) {
+          error = null;
+          metaDirty.set(true);
+        }
       } else if (event instanceof SessionEvent.Disconnected d) {
         String reason = d.reason().name().toLowerCase(Locale.ROOT);
         log.addNote(t, LogRing.Direction.SYS, "disconnected", d.peer().toString(), reason);

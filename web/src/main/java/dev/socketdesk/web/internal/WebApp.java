@@ -153,11 +153,6 @@ public final class WebApp {
     return port;
   }
 
-  /** Sessions the hub has, for tests and the CLI. */
-  public int pageCount() {
-    return hub == null ? 0 : hub.pageCount();
-  }
-
   public synchronized void close() {
     if (closed || !started || vertx == null) {
       closed = true;
