@@ -25,7 +25,7 @@ export class RateChart {
       height: 130,
       legend: { show: true, live: false },
       cursor: { show: false },
-      scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1024, max * 1.1)] } },
+      scales: { x: { time: true, range: (u, min, max) => [Math.min(min, max - 60), max] }, y: { range: (u, min, max) => [0, Math.max(1024, max * 1.1)] } },
       axes: [
         { stroke: '#6b7785', grid: { stroke: '#eef1f4' }, ticks: { show: false }, size: 22, font: '10px system-ui', space: 60,
           values: (u, vals) => vals.map((v) => { const d = new Date(v * 1000); return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')}`; }) },
@@ -51,7 +51,7 @@ export class RateChart {
 
   /** Redraws if visible and changed; call from the page's animation loop. */
   draw() {
-    if (!this.dirty) return;
+    if (!this.dirty || this.data[0].length < 2) return;
     this.build();
     if (!this.plot) return;
     const w = this.el.clientWidth;

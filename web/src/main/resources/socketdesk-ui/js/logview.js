@@ -51,8 +51,9 @@ export function dirLabel(d) {
 }
 
 /**
- * Virtualised: rows have a fixed height (one line, two in "both" view) and only the rows in view
- * exist in the DOM, so a full log costs no more to show, filter or re-render than a few lines.
+ * Virtualised: a row is one line high (data rows two in the "both" view), the top of every row is
+ * kept in an array, and only the rows in view exist in the DOM, so a full log costs no more to
+ * show, filter or re-render than a few lines.
  */
 export class LogView {
   constructor(container, onDroppedChange, onSelect) {
@@ -64,6 +65,8 @@ export class LogView {
     this.el.append(this.spacer, this.win);
     this.lines = [];
     this.view = [];
+    this.tops = [];
+    this.total = 0;
     this.dropped = 0;
     this.mode = 'text';
     this.filter = '';
@@ -75,7 +78,7 @@ export class LogView {
     this.onDroppedChange = onDroppedChange;
     this.onSelect = onSelect;
     this.el.addEventListener('scroll', () => {
-      const atBottom = this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - this.rowHeight();
+      const atBottom = this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - 24;
       if (atBottom !== this.follow) {
         this.follow = atBottom;
         if (atBottom) this.unseen = 0;
@@ -89,7 +92,13 @@ export class LogView {
     });
   }
 
-  rowHeight() { return this.mode === 'both' ? 38 : 20; }
+  heightOf(line) { return this.mode === 'both' && (line.d === 'in' || line.d === 'out') ? 38 : 20; }
+
+  push(line) {
+    this.view.push(line);
+    this.tops.push(this.total);
+    this.total += this.heightOf(line);
+  }
 
   /** Replaces every line (snapshot, encoding change, clear). */
   replace(lines) {
@@ -105,11 +114,17 @@ export class LogView {
       this.dropped += excess;
     }
     if (this.paused) return;
-    for (const l of lines) if (this.matches(l)) this.view.push(l);
+    for (const l of lines) if (this.matches(l)) this.push(l);
     const oldest = this.lines.length ? this.lines[0].s : Infinity;
     let cut = 0;
     while (cut < this.view.length && this.view[cut].s < oldest) cut++;
-    if (cut) this.view.splice(0, cut);
+    if (cut) {
+      const shift = cut < this.tops.length ? this.tops[cut] : this.total;
+      this.view.splice(0, cut);
+      this.tops.splice(0, cut);
+      for (let i = 0; i < this.tops.length; i++) this.tops[i] -= shift;
+      this.total -= shift;
+    }
     if (!this.follow) this.unseen += lines.length;
     this.schedule();
   }
@@ -127,8 +142,22 @@ export class LogView {
   clear() { this.lines = []; this.dropped = 0; this.unseen = 0; this.rebuild(); }
 
   rebuild() {
-    this.view = this.filter ? this.lines.filter((l) => this.matches(l)) : this.lines.slice();
+    this.view = [];
+    this.tops = [];
+    this.total = 0;
+    for (const l of this.lines) if (this.matches(l)) this.push(l);
     this.schedule();
+  }
+
+  /** Index of the last row whose top is at or above {@code y}. */
+  indexAt(y) {
+    let lo = 0;
+    let hi = this.tops.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.tops[mid] <= y) lo = mid; else hi = mid - 1;
+    }
+    return lo;
   }
 
   matches(line) {
@@ -169,17 +198,18 @@ export class LogView {
   render() {
     this.frame = 0;
     if (!this.active) return;
-    const h = this.rowHeight();
-    this.spacer.style.height = `${this.view.length * h + 8}px`;
+    this.spacer.style.height = `${this.total + 8}px`;
     if (this.follow) this.el.scrollTop = this.el.scrollHeight;
-    const first = Math.max(0, Math.floor(this.el.scrollTop / h) - 5);
-    const last = Math.min(this.view.length, first + Math.ceil(this.el.clientHeight / h) + 10);
+    const top = this.el.scrollTop;
+    const first = Math.max(0, this.indexAt(top) - 5);
+    let last = this.indexAt(top + this.el.clientHeight) + 6;
+    last = Math.min(this.view.length, last);
     const need = Math.max(0, last - first);
     while (this.win.childElementCount < need) this.win.appendChild(LogView.newRow());
     while (this.win.childElementCount > need) this.win.lastElementChild.remove();
     const rows = this.win.children;
     for (let k = 0; k < need; k++) this.fill(rows[k], this.view[first + k], first + k);
-    this.win.style.transform = `translateY(${first * h}px)`;
+    this.win.style.transform = `translateY(${this.view.length ? this.tops[first] : 0}px)`;
     this.win.className = `log-window ${this.mode}`;
     this.onDroppedChange();
   }

@@ -141,7 +141,10 @@ class UiBrowserTest {
     PlaywrightAssertions.assertThat(tab().locator("[data-testid=log]"))
         .containsText("48 65 6C 6C 6F 20 57 61 6C 6E 75 74 50 69 21");
     tab().locator("[data-testid=view-mode] button[data-mode=both]").click();
-    page.waitForFunction("() => document.fonts.status === 'loaded'");
+    page.waitForFunction(
+        "() => document.fonts.status === 'loaded'"
+            + " && document.querySelectorAll('section.tabview:not(.hidden) .chart .u-over').length"
+            + " > 0");
     BrowserSupport.screenshot(page, "main-view");
 
     page.reload();
