@@ -131,6 +131,10 @@ export class SendPanel {
   }
 
   updateTargets(peers, server) {
+    const type = (this.tab.meta.spec || {}).type;
+    const signature = `${type}|${server}|${peers.map((p) => `${p.id} ${p.address}`).join(',')}|${this.labelsVersion}`;
+    if (signature === this.targetsSignature) return;
+    this.targetsSignature = signature;
     const sel = this.$('.tx-target');
     const keep = sel.value;
     const opts = [new Option(server ? t('allClients') : t('defaultTarget'), 'all')];
@@ -247,6 +251,7 @@ export class SendPanel {
   }
 
   relabel() {
+    this.labelsVersion = (this.labelsVersion || 0) + 1;
     applyStatic(this.root);
     this.$('.tx-eol option[value=none]').textContent = t('noneOpt');
     this.$('.tx-sum option[value=none]').textContent = t('noneOpt');

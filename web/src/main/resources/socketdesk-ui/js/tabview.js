@@ -94,6 +94,7 @@ export class TabView {
     encodingOptions(this.$('.rx-enc'), 'UTF-8');
     this.wire();
     this.applySnapshot(snap);
+    if (snap.auto) this.auto.load(snap.auto);
     this.relabel();
   }
 
@@ -154,7 +155,6 @@ export class TabView {
     if (snap.counters) this.applyCounters(snap.counters);
     if (snap.peers) this.applyPeers(snap.peers);
     if (snap.encoding) encodingOptions(this.$('.rx-enc'), snap.encoding);
-    if (snap.auto) this.auto.load(snap.auto);
   }
 
   applyBatch(o) {

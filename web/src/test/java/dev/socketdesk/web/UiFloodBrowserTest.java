@@ -98,6 +98,7 @@ class UiFloodBrowserTest {
       AtomicLong sent = new AtomicLong();
       Thread flood;
       try (Socket board = new Socket("127.0.0.1", port)) {
+        PlaywrightAssertions.assertThat(tab.locator("[data-testid=peers] tbody tr")).hasCount(1);
         OutputStream out = board.getOutputStream();
         byte[] chunk = new byte[CHUNK];
         new Random(1).nextBytes(chunk);
