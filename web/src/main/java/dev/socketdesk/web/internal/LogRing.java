@@ -124,10 +124,22 @@ final class LogRing {
 
   /** The newest {@code max} entries, oldest first. */
   synchronized List<Entry> tail(int max) {
+    return tail(max, Integer.MAX_VALUE);
+  }
+
+  /** The newest entries, at most {@code max} of them holding at most {@code maxBytes} of data. */
+  synchronized List<Entry> tail(int max, int maxBytes) {
     List<Entry> out = new ArrayList<>();
-    for (long s = Math.max(oldestSeq, nextSeq - max); s < nextSeq; s++) {
-      out.add(ring[(int) (s % CAPACITY)]);
+    int bytes = 0;
+    for (long s = nextSeq - 1; s >= oldestSeq && out.size() < max; s--) {
+      Entry e = ring[(int) (s % CAPACITY)];
+      bytes += e.data() == null ? 0 : e.data().length;
+      if (bytes > maxBytes && !out.isEmpty()) {
+        break;
+      }
+      out.add(e);
     }
+    Collections.reverse(out);
     return out;
   }
 

@@ -31,6 +31,7 @@ final class SessionTab {
   static final int MAX_LINES_PER_FLUSH = 50;
   static final int MAX_BYTES_PER_FLUSH = 8 * 1024;
   static final int SNAPSHOT_LINES = 1000;
+  static final int SNAPSHOT_BYTES = 256 * 1024;
   private static final int MAX_PEERS_SHOWN = 500;
 
   private final int id;
@@ -179,7 +180,7 @@ final class SessionTab {
 
   /** Everything a page needs to show this tab, with the log tail rendered afresh. */
   JsonObject snapshot() {
-    List<LogRing.Entry> tail = log.tail(SNAPSHOT_LINES);
+    List<LogRing.Entry> tail = log.tail(SNAPSHOT_LINES, SNAPSHOT_BYTES);
     JsonObject o = putMeta(new JsonObject().put("id", id));
     o.put("lines", new LogRenderer(displayCharset).render(tail));
     o.put("seq", tail.isEmpty() ? log.lastSeq() : tail.get(tail.size() - 1).seq());

@@ -39,6 +39,9 @@ class LogRingTest {
     }
     assertThat(ring.tail(Integer.MAX_VALUE)).hasSize(LogRing.CAPACITY);
     assertThat(ring.tail(3)).extracting(LogRing.Entry::seq).containsExactly(5008L, 5009L, 5010L);
+    assertThat(ring.tail(100, 5))
+        .extracting(LogRing.Entry::seq)
+        .containsExactly(5006L, 5007L, 5008L, 5009L, 5010L);
     LogRing.Drain drain = ring.drain(10, 1 << 20);
     assertThat(drain.skipped()).isEqualTo(LogRing.CAPACITY);
     ring.addData(0, LogRing.Direction.IN, 2, "#2", new byte[100_000]);
