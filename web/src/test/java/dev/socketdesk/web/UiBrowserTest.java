@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -228,6 +232,58 @@ class UiBrowserTest {
       assertThat(new String(board.getInputStream().readNBytes(5), StandardCharsets.UTF_8))
           .isEqualTo("Hello");
       PlaywrightAssertions.assertThat(tab().locator("[data-testid=send-error]")).hasText("");
+    }
+  }
+
+  @Test
+  @Timeout(90)
+  void receivePanelRerendersInGbkFiltersSavesAndStopsScrollingWhileTheUserReads() throws Exception {
+    int port = openSession("tcp-server", "127.0.0.1", "0", null);
+    Locator log = tab().locator("[data-testid=log]");
+    try (Socket board = new Socket("127.0.0.1", port)) {
+      OutputStream out = board.getOutputStream();
+      out.write("你好，世界\r\n".getBytes(Charset.forName("GBK")));
+      PlaywrightAssertions.assertThat(log).containsText("\\xC4\\xE3");
+      tab().locator("[data-testid=rx-encoding]").selectOption("GBK");
+      PlaywrightAssertions.assertThat(log).containsText("你好，世界\\r\\n");
+      out.write("temperature=25\r\n".getBytes(StandardCharsets.US_ASCII));
+      PlaywrightAssertions.assertThat(log).containsText("temperature=25");
+
+      tab().locator("[data-testid=filter]").fill("temp");
+      PlaywrightAssertions.assertThat(log.locator(".row")).hasCount(1);
+      tab().locator("[data-testid=filter]").fill("");
+      PlaywrightAssertions.assertThat(log.locator(".row.in")).hasCount(2);
+
+      Download download = page.waitForDownload(() -> tab().locator("[data-testid=save]").click());
+      String saved = Files.readString(download.path(), StandardCharsets.UTF_8);
+      assertThat(saved).contains("你好，世界").contains("temperature=25").contains("#1 127.0.0.1:");
+
+      int id = ui.get("/api/state").json().getJsonArray("tabs").getJsonObject(0).getInteger("id");
+      for (int i = 0; i < 120; i++) {
+        UiHarness.Reply r =
+            ui.post(
+                "/api/sessions/" + id + "/send",
+                new io.vertx.core.json.JsonObject().put("data", "reply " + i));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+      }
+      PlaywrightAssertions.assertThat(log).containsText("reply 119");
+      page.evaluate(
+          "() => { const el = document.querySelector('section.tabview:not(.hidden)"
+              + " [data-testid=log]'); el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); }");
+      PlaywrightAssertions.assertThat(tab().locator("[data-testid=follow]")).isVisible();
+      out.write("after scrolling up\n".getBytes(StandardCharsets.US_ASCII));
+      PlaywrightAssertions.assertThat(tab().locator("[data-testid=follow]"))
+          .containsText("new lines");
+      assertThat(
+              ((Number)
+                      page.evaluate(
+                          "() => document.querySelector('section.tabview:not(.hidden)"
+                              + " [data-testid=log]').scrollTop"))
+                  .intValue())
+          .isZero();
+      tab().locator("[data-testid=follow]").click();
+      PlaywrightAssertions.assertThat(log).containsText("after scrolling up");
+      BrowserSupport.screenshot(page, "receive-gbk");
     }
   }
 }

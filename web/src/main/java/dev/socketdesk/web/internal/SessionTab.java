@@ -211,12 +211,13 @@ final class SessionTab {
       any = true;
     }
     Counters c = counters();
-    if (!c.equals(lastCounters) || fullTick) {
+    boolean countersChanged = !c.equals(lastCounters);
+    if (countersChanged || fullTick) {
       o.put("counters", countersJson(c));
       lastCounters = c;
       any = true;
     }
-    if (peersDirty.getAndSet(false) || fullTick) {
+    if (peersDirty.getAndSet(false) || fullTick || (countersChanged && fewPeers())) {
       o.put("peers", peersJson());
       any = true;
     }
@@ -242,6 +243,12 @@ final class SessionTab {
         .put("encoding", displayCharset.name())
         .put("auto", autoJson)
         .put("periodic", periodicRunning);
+  }
+
+  /** Few enough peers to resend with every counter change; more wait for the full tick. */
+  private boolean fewPeers() {
+    Session s = session;
+    return s != null && s.peers().size() <= 32;
   }
 
   private JsonArray peersJson() {
