@@ -45,47 +45,48 @@ class TcpServerCliTest {
         CliRun.interactive(
             "tcp-server", "--bind", "127.0.0.1", "--port", "0", "--json", "--input", "lines")) {
       int port = cli.listeningPort();
-      try (Socket board1 = connect(port);
-          Socket board2 = connect(port)) {
+      try (Socket board1 = connect(port)) {
         assertThat(cli.event("connected").path("peerId").asInt()).isEqualTo(1);
-        JsonNode second = cli.event("connected");
-        assertThat(second.path("peerId").asInt()).isEqualTo(2);
-        assertThat(second.path("peer").asText()).isEqualTo("127.0.0.1:" + board2.getLocalPort());
+        try (Socket board2 = connect(port)) {
+          JsonNode second = cli.event("connected");
+          assertThat(second.path("peerId").asInt()).isEqualTo(2);
+          assertThat(second.path("peer").asText()).isEqualTo("127.0.0.1:" + board2.getLocalPort());
 
-        board1.getOutputStream().write("Hello WalnutPi!".getBytes(StandardCharsets.UTF_8));
-        received(cli, 1, "Hello WalnutPi!");
+          board1.getOutputStream().write("Hello WalnutPi!".getBytes(StandardCharsets.UTF_8));
+          received(cli, 1, "Hello WalnutPi!");
 
-        cli.type("/to 2");
-        assertThat(cli.event("info").path("message").asText()).startsWith("sending to #2 only");
-        cli.type("only two");
-        assertThat(read(board2, 8)).isEqualTo("only two");
+          cli.type("/to 2");
+          assertThat(cli.event("info").path("message").asText()).startsWith("sending to #2 only");
+          cli.type("only two");
+          assertThat(read(board2, 8)).isEqualTo("only two");
 
-        cli.type("/all");
-        cli.event("info");
-        cli.type("both");
-        assertThat(read(board1, 4)).as("board 1 got nothing before").isEqualTo("both");
-        assertThat(read(board2, 4)).isEqualTo("both");
+          cli.type("/all");
+          cli.event("info");
+          cli.type("both");
+          assertThat(read(board1, 4)).as("board 1 got nothing before").isEqualTo("both");
+          assertThat(read(board2, 4)).isEqualTo("both");
 
-        cli.type("/list");
-        assertThat(cli.event("info").path("message").asText())
-            .startsWith("2 peers")
-            .contains("#1 127.0.0.1:" + board1.getLocalPort())
-            .contains("#2 127.0.0.1:" + board2.getLocalPort());
+          cli.type("/list");
+          assertThat(cli.event("info").path("message").asText())
+              .startsWith("2 peers")
+              .contains("#1 127.0.0.1:" + board1.getLocalPort())
+              .contains("#2 127.0.0.1:" + board2.getLocalPort());
 
-        cli.type("/kick 1");
-        JsonNode closed = cli.event("closed");
-        assertThat(closed.path("peerId").asInt()).isEqualTo(1);
-        assertThat(closed.path("reason").asText()).isEqualTo("local");
-        assertThat(board1.getInputStream().read()).isEqualTo(-1);
+          cli.type("/kick 1");
+          JsonNode closed = cli.event("closed");
+          assertThat(closed.path("peerId").asInt()).isEqualTo(1);
+          assertThat(closed.path("reason").asText()).isEqualTo("local");
+          assertThat(board1.getInputStream().read()).isEqualTo(-1);
 
-        cli.type("/quit");
-        assertThat(cli.exitCode()).isZero();
-        JsonNode summary = cli.event("summary");
-        assertThat(summary.path("bytesIn").asLong()).isEqualTo(15);
-        assertThat(summary.path("bytesOut").asLong()).isEqualTo(8 + 4 + 4);
-        assertThat(summary.path("peers")).hasSize(2);
-        assertThat(summary.path("peers").get(0).path("bytesIn").asLong()).isEqualTo(15);
-        assertThat(summary.path("peers").get(1).path("bytesOut").asLong()).isEqualTo(12);
+          cli.type("/quit");
+          assertThat(cli.exitCode()).isZero();
+          JsonNode summary = cli.event("summary");
+          assertThat(summary.path("bytesIn").asLong()).isEqualTo(15);
+          assertThat(summary.path("bytesOut").asLong()).isEqualTo(8 + 4 + 4);
+          assertThat(summary.path("peers")).hasSize(2);
+          assertThat(summary.path("peers").get(0).path("bytesIn").asLong()).isEqualTo(15);
+          assertThat(summary.path("peers").get(1).path("bytesOut").asLong()).isEqualTo(12);
+        }
       }
       assertThat(cli.err()).isEmpty();
     }
