@@ -160,4 +160,38 @@ class TcpServerCliTest {
       assertThat(cli.line(l -> l.contains("closed"))).endsWith("closed (closed by peer)");
     }
   }
+
+  @Test
+  void quietPrintsNoDataButCountsEveryByte() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--echo",
+            "--quiet",
+            "--json",
+            "--input",
+            "lines")) {
+      int port = cli.listeningPort();
+      try (Socket board = connect(port)) {
+        board.getOutputStream().write("12345".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(board, 5)).isEqualTo("12345");
+        cli.type("/list");
+        assertThat(cli.event("info").path("message").asText()).contains("#1 127.0.0.1:", " in 5 B");
+      }
+      assertThat(cli.event("closed").path("peerId").asInt()).isEqualTo(1);
+      cli.type("/quit");
+      assertThat(cli.exitCode()).isZero();
+      JsonNode summary = cli.event("summary");
+      assertThat(summary.path("bytesIn").asLong()).isEqualTo(5);
+      assertThat(summary.path("bytesOut").asLong()).isEqualTo(5);
+      assertThat(summary.path("peers").get(0).has("bytesIn")).as("not counted per peer").isFalse();
+      assertThat(cli.allLines())
+          .hasSizeGreaterThan(4)
+          .noneMatch(l -> l.contains("\"received\"") || l.contains("\"sent\""));
+    }
+  }
 }
