@@ -194,4 +194,34 @@ class TcpServerCliTest {
           .noneMatch(l -> l.contains("\"received\"") || l.contains("\"sent\""));
     }
   }
+
+  @Test
+  void replyRulesAnswerInTheChosenEncoding() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--encoding",
+            "GBK",
+            "--reply",
+            "你好=>收到\\r\\n",
+            "--reply",
+            "hex:01 03=>hex:06",
+            "--json",
+            "--input",
+            "lines")) {
+      int port = cli.listeningPort();
+      try (Socket board = connect(port)) {
+        board.getOutputStream().write("你好".getBytes("GBK"));
+        byte[] answer = board.getInputStream().readNBytes(6);
+        assertThat(new String(answer, "GBK")).isEqualTo("收到\r\n");
+        assertThat(received(cli, 1, "你好")).isEqualTo("你好");
+        board.getOutputStream().write(new byte[] {0x01, 0x03});
+        assertThat(board.getInputStream().read()).isEqualTo(0x06);
+      }
+    }
+  }
 }
