@@ -224,4 +224,27 @@ class TcpServerCliTest {
       }
     }
   }
+
+  @Test
+  void pipedInputWaitsForTheFirstClientThenGoesToIt() throws Exception {
+    try (CliRun cli =
+        CliRun.piped(
+            "firmware".getBytes(StandardCharsets.UTF_8),
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--json",
+            "--wait",
+            "200ms")) {
+      int port = cli.listeningPort();
+      try (Socket board = connect(port)) {
+        assertThat(read(board, 8)).isEqualTo("firmware");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(board.getInputStream().read()).as("closed at the end of the run").isEqualTo(-1);
+      }
+      assertThat(cli.event("summary").path("bytesOut").asLong()).isEqualTo(8);
+    }
+  }
 }
