@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SessionTab {
   static final int MAX_LINES_PER_FLUSH = 50;
   static final int MAX_BYTES_PER_FLUSH = 8 * 1024;
-  static final int SNAPSHOT_LINES = 1000;
+  static final int SNAPSHOT_LINES = LogRing.CAPACITY;
   static final int SNAPSHOT_BYTES = 256 * 1024;
   private static final int MAX_PEERS_SHOWN = 500;
 
