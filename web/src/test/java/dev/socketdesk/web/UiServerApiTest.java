@@ -304,6 +304,30 @@ class UiServerApiTest {
     }
   }
 
+  @Test
+  @Timeout(60)
+  void closingTheServerClosesEverySessionCleanly() throws Exception {
+    UiHarness ui = new UiHarness(config);
+    try {
+      int id = ui.create(tcpServer(0));
+      String local = state(ui, id).getString("local");
+      try (Socket board =
+          new Socket("127.0.0.1", Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)))) {
+        board.setSoTimeout(10_000);
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> state(ui, id).getJsonArray("peers").size() == 1);
+        ui.server.close();
+        assertThat(board.getInputStream().read()).isEqualTo(-1);
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> ui.engine.sessions().isEmpty());
+      }
+    } finally {
+      ui.close();
+    }
+  }
+
   static JsonObject state(UiHarness ui, int id) throws Exception {
     return tab(ui.get("/api/state").json(), id);
   }
