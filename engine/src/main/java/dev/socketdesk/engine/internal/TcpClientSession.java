@@ -60,6 +60,7 @@ final class TcpClientSession extends AbstractSession {
             .option(
                 ChannelOption.RCVBUF_ALLOCATOR,
                 new AdaptiveRecvByteBufAllocator(512, 8192, 256 * 1024))
+            .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.WRITE_WATER_MARK)
             .handler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override
