@@ -1,6 +1,6 @@
 package dev.socketdesk.engine;
 
-import java.net.Inet6Address;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -92,11 +92,7 @@ public record HostPort(String host, int port) {
       return "-";
     }
     InetAddress ip = address.getAddress();
-    String host = ip != null ? ip.getHostAddress() : address.getHostString();
-    int zone = host.indexOf('%');
-    if (ip instanceof Inet6Address && zone >= 0 && ip.isLoopbackAddress()) {
-      host = host.substring(0, zone);
-    }
+    String host = ip != null ? NetUtil.toAddressString(ip) : address.getHostString();
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 

@@ -18,14 +18,14 @@ public final class SessionFactory {
   }
 
   public Session tcpServer(int id, TcpServerConfig config) {
-    throw new UnsupportedOperationException("TCP server sessions are being implemented");
+    return new TcpServerSession(id, config, group, dispatch);
   }
 
   public Session tcpClient(int id, TcpClientConfig config) {
-    throw new UnsupportedOperationException("TCP client sessions are being implemented");
+    return new TcpClientSession(id, config, group, dispatch);
   }
 
   public Session udp(int id, UdpConfig config) {
-    throw new UnsupportedOperationException("UDP sessions are being implemented");
+    return new UdpSession(id, config, group, dispatch);
   }
 }

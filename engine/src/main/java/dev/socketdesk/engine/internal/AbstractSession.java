@@ -1,0 +1,339 @@
+package dev.socketdesk.engine.internal;
+
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.Counters;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Peer;
+import dev.socketdesk.engine.PeerInfo;
+import dev.socketdesk.engine.PeriodicSend;
+import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
+import dev.socketdesk.engine.SessionListener;
+import dev.socketdesk.engine.SessionState;
+import dev.socketdesk.engine.SessionType;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Lifecycle, peers, counters, listeners and periodic sends shared by the three session kinds. */
+abstract class AbstractSession implements Session {
+  final EventDispatcher events;
+  final MutableCounters counters = new MutableCounters();
+  final EventLoopGroup group;
+  final Executor executor;
+  final Map<Integer, PeerHandle> peers = new ConcurrentSkipListMap<>();
+
+  private final int id;
+  private final SessionType type;
+  private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.NEW);
+  private final AtomicInteger nextPeerId = new AtomicInteger(1);
+  private final CompletableFuture<InetSocketAddress> opened = new CompletableFuture<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final AtomicReference<PeriodicTask> periodic = new AtomicReference<>();
+  private volatile AutoActions actions;
+  private volatile InetSocketAddress local;
+
+  AbstractSession(
+      int id, SessionType type, EventLoopGroup group, Executor executor, AutoActions actions) {
+    this.id = id;
+    this.type = type;
+    this.group = group;
+    this.executor = executor;
+    this.events = new EventDispatcher(executor);
+    this.actions = actions;
+  }
+
+  /** Starts binding or connecting; ends in {@link #opened} or {@link #failed}. */
+  abstract void doOpen();
+
+  /** Closes the sockets; ends in {@link #finishClose()}. State is CLOSING. */
+  abstract void doClose();
+
+  /** The peers that {@link #send(byte[])} goes to; empty when there is nobody. */
+  abstract List<PeerHandle> defaultTargets();
+
+  /** Writes {@code data} to one peer. */
+  abstract ChannelFuture write(PeerHandle peer, byte[] data);
+
+  @Override
+  public final int id() {
+    return id;
+  }
+
+  @Override
+  public final SessionType type() {
+    return type;
+  }
+
+  @Override
+  public final SessionState state() {
+    return state.get();
+  }
+
+  @Override
+  public final CompletableFuture<InetSocketAddress> open() {
+    if (!state.compareAndSet(SessionState.NEW, SessionState.OPENING)) {
+      return CompletableFuture.failedFuture(
+          new SessionException(
+              Kind.INVALID, "session " + id + " was already opened; create a new session"));
+    }
+    try {
+      doOpen();
+    } catch (RuntimeException e) {
+      failed(new SessionException(Kind.OTHER, "cannot open " + target() + ": " + e.getMessage()));
+    }
+    return opened;
+  }
+
+  @Override
+  public final CompletableFuture<Void> closed() {
+    return closed;
+  }
+
+  @Override
+  public final InetSocketAddress localAddress() {
+    return local;
+  }
+
+  @Override
+  public List<PeerInfo> peers() {
+    return peers.values().stream().map(PeerHandle::info).toList();
+  }
+
+  @Override
+  public final Counters counters() {
+    return counters.snapshot();
+  }
+
+  @Override
+  public final void resetCounters() {
+    counters.reset();
+    peers.values().forEach(p -> p.counters.reset());
+  }
+
+  @Override
+  public final void addListener(SessionListener listener) {
+    events.addListener(listener);
+  }
+
+  @Override
+  public final void removeListener(SessionListener listener) {
+    events.removeListener(listener);
+  }
+
+  @Override
+  public final AutoActions autoActions() {
+    return actions;
+  }
+
+  @Override
+  public final void setAutoActions(AutoActions actions) {
+    this.actions = actions == null ? AutoActions.NONE : actions;
+  }
+
+  @Override
+  public final CompletableFuture<Void> send(byte[] data) {
+    List<PeerHandle> targets = defaultTargets();
+    if (targets.isEmpty()) {
+      return CompletableFuture.failedFuture(nobodyToSendTo());
+    }
+    CompletableFuture<?>[] writes =
+        targets.stream().map(p -> writeTo(p, data)).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(writes);
+  }
+
+  @Override
+  public CompletableFuture<Void> send(int peerId, byte[] data) {
+    PeerHandle peer = peers.get(peerId);
+    if (peer == null) {
+      return CompletableFuture.failedFuture(unknownPeer(peerId));
+    }
+    return writeTo(peer, data);
+  }
+
+  final CompletableFuture<Void> writeTo(PeerHandle peer, byte[] data) {
+    try {
+      return toFuture(write(peer, data), peer);
+    } catch (SessionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> sendTo(HostPort remote, byte[] data) {
+    return CompletableFuture.failedFuture(
+        new SessionException(
+            Kind.INVALID, "sending to an address is for UDP sessions; this is a " + type.label()));
+  }
+
+  @Override
+  public CompletableFuture<Void> disconnect(int peerId) {
+    return CompletableFuture.failedFuture(
+        new SessionException(
+            Kind.INVALID, "disconnecting a client is for TCP servers; this is a " + type.label()));
+  }
+
+  @Override
+  public CompletableFuture<Void> shutdownOutput() {
+    return CompletableFuture.failedFuture(
+        new SessionException(
+            Kind.INVALID, "half-closing is for TCP clients; this is a " + type.label()));
+  }
+
+  @Override
+  public final CompletableFuture<Void> startPeriodic(PeriodicSend send) {
+    PeriodicTask task = new PeriodicTask(this, send);
+    PeriodicTask old = periodic.getAndSet(task);
+    if (old != null) {
+      old.stop();
+    }
+    if (state().isTerminal()) {
+      task.stop();
+    } else {
+      task.start(group.next());
+    }
+    return task.done();
+  }
+
+  @Override
+  public final void stopPeriodic() {
+    PeriodicTask task = periodic.getAndSet(null);
+    if (task != null) {
+      task.stop();
+    }
+  }
+
+  @Override
+  public final CompletableFuture<Void> close() {
+    while (true) {
+      SessionState s = state.get();
+      if (s.isTerminal() || s == SessionState.CLOSING) {
+        return closed;
+      }
+      if (s == SessionState.NEW) {
+        if (state.compareAndSet(s, SessionState.CLOSED)) {
+          opened.completeExceptionally(closedBeforeOpen());
+          closed.complete(null);
+          return closed;
+        }
+      } else if (state.compareAndSet(s, SessionState.CLOSING)) {
+        stopPeriodic();
+        doClose();
+        return closed;
+      }
+    }
+  }
+
+  boolean isClosing() {
+    SessionState s = state.get();
+    return s == SessionState.CLOSING || s.isTerminal();
+  }
+
+  /** OPENING or RECONNECTING to OPEN; the first time, completes {@link #open()}. */
+  final void opened(InetSocketAddress localAddress) {
+    this.local = localAddress;
+    SessionState s = state.get();
+    if ((s == SessionState.OPENING || s == SessionState.RECONNECTING)
+        && state.compareAndSet(s, SessionState.OPEN)) {
+      events.emit(new SessionEvent.Listening(Instant.now(), localAddress));
+      opened.complete(localAddress);
+    }
+  }
+
+  /** Opening failed for good. */
+  final void failed(SessionException e) {
+    SessionState s = state.get();
+    if (s.isTerminal() || !state.compareAndSet(s, SessionState.FAILED)) {
+      return;
+    }
+    stopPeriodic();
+    events.emit(new SessionEvent.Error(Instant.now(), null, e.getMessage()));
+    events.emit(new SessionEvent.Closed(Instant.now()));
+    opened.completeExceptionally(e);
+    closed.complete(null);
+  }
+
+  final void setState(SessionState expected, SessionState next) {
+    state.compareAndSet(expected, next);
+  }
+
+  /** Everything is closed: report it. Idempotent. */
+  final void finishClose() {
+    SessionState s = state.get();
+    if (s.isTerminal() || !state.compareAndSet(s, SessionState.CLOSED)) {
+      return;
+    }
+    stopPeriodic();
+    opened.completeExceptionally(closedBeforeOpen());
+    events.emit(new SessionEvent.Closed(Instant.now()));
+    closed.complete(null);
+  }
+
+  /** Registers a new connection, or returns null when it must be refused. */
+  PeerHandle peerConnected(Channel channel) {
+    if (isClosing()) {
+      return null;
+    }
+    PeerHandle peer = newPeer((InetSocketAddress) channel.remoteAddress(), channel);
+    peers.put(peer.peer.id(), peer);
+    peerRegistered(peer);
+    events.emit(new SessionEvent.Connected(Instant.now(), peer.peer));
+    return peer;
+  }
+
+  /** Called when a new peer can be sent to, before its {@link SessionEvent.Connected} event. */
+  void peerRegistered(PeerHandle peer) {}
+
+  final PeerHandle newPeer(InetSocketAddress address, Channel channel) {
+    return new PeerHandle(new Peer(nextPeerId.getAndIncrement(), address), channel);
+  }
+
+  void peerDisconnected(PeerHandle peer, CloseReason reason) {
+    peers.remove(peer.peer.id());
+    events.emit(new SessionEvent.Disconnected(Instant.now(), peer.peer, reason));
+  }
+
+  SessionException nobodyToSendTo() {
+    return new SessionException(
+        Kind.NOT_CONNECTED, "nobody to send to: no client is connected yet; wait for one");
+  }
+
+  final SessionException unknownPeer(int peerId) {
+    return new SessionException(
+        Kind.NOT_CONNECTED, "peer #" + peerId + " is not connected; pick one of " + peers.keySet());
+  }
+
+  final CompletableFuture<Void> toFuture(ChannelFuture write, PeerHandle peer) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    write.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            result.complete(null);
+          } else {
+            result.completeExceptionally(Failures.io(f.cause(), peer.peer.toString()));
+          }
+        });
+    return result;
+  }
+
+  private SessionException closedBeforeOpen() {
+    return new SessionException(Kind.INVALID, "session " + id + " was closed before it opened");
+  }
+
+  @Override
+  public String toString() {
+    return type.label() + " " + target() + " (" + state.get() + ")";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.socketdesk.engine.internal;
+
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionListener;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers one session's events to its listeners, in order, on a pooled thread: never on an event
+ * loop, never under a lock. Tracks the bytes of data events not yet delivered; above {@link
+ * #HIGH_WATER} the session's channels pause reading ({@link #isBehind()}), and the resume actions
+ * registered with {@link #onCaughtUp(Runnable)} run once delivery falls below {@link #LOW_WATER}.
+ */
+final class EventDispatcher {
+  static final long HIGH_WATER = 8L << 20;
+  static final long LOW_WATER = 2L << 20;
+  private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
+
+  private final Executor executor;
+  private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Runnable> resumeActions = new ConcurrentLinkedQueue<>();
+  private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicLong pendingBytes = new AtomicLong();
+  private volatile boolean wantsData;
+
+  EventDispatcher(Executor executor) {
+    this.executor = executor;
+  }
+
+  void addListener(SessionListener listener) {
+    listeners.add(listener);
+    wantsData = listeners.stream().anyMatch(SessionListener::wantsData);
+  }
+
+  void removeListener(SessionListener listener) {
+    listeners.remove(listener);
+    wantsData = listeners.stream().anyMatch(SessionListener::wantsData);
+  }
+
+  /** Whether any listener wants received and sent bytes. */
+  boolean wantsData() {
+    return wantsData;
+  }
+
+  /** True when listeners are more than {@link #HIGH_WATER} bytes behind. */
+  boolean isBehind() {
+    return pendingBytes.get() > HIGH_WATER;
+  }
+
+  /** Runs {@code action} once listeners have caught up (at once if they are not behind). */
+  void onCaughtUp(Runnable action) {
+    resumeActions.add(action);
+    if (pendingBytes.get() < LOW_WATER) {
+      runResumeActions();
+    }
+  }
+
+  void emit(SessionEvent event) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    pendingBytes.addAndGet(dataSize(event));
+    queue.add(event);
+    if (draining.compareAndSet(false, true)) {
+      executor.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    do {
+      for (SessionEvent event; (event = queue.poll()) != null; ) {
+        deliver(event);
+        if (pendingBytes.addAndGet(-dataSize(event)) < LOW_WATER && !resumeActions.isEmpty()) {
+          runResumeActions();
+        }
+      }
+      draining.set(false);
+    } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+  }
+
+  private void deliver(SessionEvent event) {
+    for (SessionListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "session listener failed on " + event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  private void runResumeActions() {
+    for (Runnable action; (action = resumeActions.poll()) != null; ) {
+      action.run();
+    }
+  }
+
+  private static long dataSize(SessionEvent event) {
+    if (event instanceof SessionEvent.Received r) {
+      return r.data().length;
+    }
+    if (event instanceof SessionEvent.Sent s) {
+      return s.data().length;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,180 @@
+package dev.socketdesk.engine.internal;
+
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
+import dev.socketdesk.engine.SessionState;
+import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.TcpClientConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A TCP client session: one connection, optionally re-established with backoff. */
+final class TcpClientSession extends AbstractSession {
+  private final TcpClientConfig config;
+  private volatile Channel channel;
+  private volatile ScheduledFuture<?> reconnectTimer;
+  private int attempt;
+
+  TcpClientSession(int id, TcpClientConfig config, EventLoopGroup group, Executor executor) {
+    super(id, SessionType.TCP_CLIENT, group, executor, config.actions());
+    this.config = config;
+  }
+
+  @Override
+  public String target() {
+    return config.remote().toString();
+  }
+
+  @Override
+  void doOpen() {
+    connect();
+  }
+
+  private void connect() {
+    if (isClosing()) {
+      return;
+    }
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(group)
+            .channel(Transport.socketChannel())
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .option(
+                ChannelOption.RCVBUF_ALLOCATOR,
+                new AdaptiveRecvByteBufAllocator(512, 8192, 256 * 1024))
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    TcpPeerHandler peer = new TcpPeerHandler(TcpClientSession.this);
+                    ch.pipeline()
+                        .addLast("peer", peer)
+                        .addLast("actions", new AutoActionHandler(TcpClientSession.this, peer));
+                  }
+                });
+    InetSocketAddress remote = config.remote().unresolved();
+    ChannelFuture connecting =
+        config.bindHost() == null
+            ? bootstrap.connect(remote)
+            : bootstrap.connect(remote, new InetSocketAddress(config.bindHost(), 0));
+    connecting.addListener(
+        (ChannelFuture f) -> {
+          if (f.isSuccess()) {
+            channel = f.channel();
+            attempt = 0;
+            if (isClosing()) {
+              channel.close().addListener(closed -> finishClose());
+            }
+            return;
+          }
+          SessionException error =
+              Failures.connect(f.cause(), target(), config.connectTimeout().toMillis());
+          if (config.reconnect() && !isClosing()) {
+            events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+            scheduleReconnect(error.getMessage());
+          } else if (isClosing()) {
+            finishClose();
+          } else {
+            failed(error);
+          }
+        });
+  }
+
+  private void scheduleReconnect(String cause) {
+    attempt++;
+    long min = config.reconnectMin().toMillis();
+    long delay = Math.min(config.reconnectMax().toMillis(), min << Math.min(attempt - 1, 20));
+    setState(SessionState.OPEN, SessionState.RECONNECTING);
+    events.emit(new SessionEvent.Reconnecting(Instant.now(), attempt, delay, cause));
+    reconnectTimer = group.next().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  void peerRegistered(PeerHandle peer) {
+    opened((InetSocketAddress) peer.channel.localAddress());
+  }
+
+  @Override
+  void peerDisconnected(PeerHandle peer, CloseReason reason) {
+    super.peerDisconnected(peer, reason);
+    if (isClosing()) {
+      finishClose();
+    } else if (config.reconnect()) {
+      scheduleReconnect("the connection was " + reason.description());
+    } else {
+      finishClose();
+    }
+  }
+
+  @Override
+  void doClose() {
+    ScheduledFuture<?> timer = reconnectTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    Channel ch = channel;
+    if (ch != null && ch.isOpen()) {
+      for (PeerHandle peer : peers.values()) {
+        peer.closeReason = CloseReason.LOCAL;
+      }
+      ch.close();
+    } else if (ch != null || timer != null) {
+      finishClose();
+    }
+  }
+
+  @Override
+  List<PeerHandle> defaultTargets() {
+    return List.copyOf(peers.values());
+  }
+
+  @Override
+  ChannelFuture write(PeerHandle peer, byte[] data) {
+    return peer.channel.writeAndFlush(Unpooled.wrappedBuffer(data));
+  }
+
+  @Override
+  public CompletableFuture<Void> shutdownOutput() {
+    Channel ch = channel;
+    if (!(ch instanceof SocketChannel socket) || !ch.isActive()) {
+      return CompletableFuture.failedFuture(nobodyToSendTo());
+    }
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    socket
+        .shutdownOutput()
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                result.complete(null);
+              } else {
+                result.completeExceptionally(Failures.io(f.cause(), target()));
+              }
+            });
+    return result;
+  }
+
+  @Override
+  SessionException nobodyToSendTo() {
+    return new SessionException(
+        Kind.NOT_CONNECTED,
+        "not connected to " + target() + (config.reconnect() ? " yet; it is reconnecting" : ""));
+  }
+}

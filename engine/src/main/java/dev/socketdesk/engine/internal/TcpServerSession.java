@@ -1,0 +1,170 @@
+package dev.socketdesk.engine.internal;
+
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
+import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.TcpServerConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** A TCP server session: many clients, each with its own pipeline. */
+final class TcpServerSession extends AbstractSession {
+  private final TcpServerConfig config;
+  private volatile Channel serverChannel;
+
+  TcpServerSession(int id, TcpServerConfig config, EventLoopGroup group, Executor executor) {
+    super(id, SessionType.TCP_SERVER, group, executor, config.actions());
+    this.config = config;
+  }
+
+  @Override
+  public String target() {
+    String host = config.bindHost() == null ? "0.0.0.0" : config.bindHost();
+    InetSocketAddress local = localAddress();
+    int port = local != null ? local.getPort() : config.port();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  @Override
+  void doOpen() {
+    InetSocketAddress address;
+    try {
+      address =
+          config.bindHost() == null
+              ? new InetSocketAddress(config.port())
+              : new InetSocketAddress(InetAddress.getByName(config.bindHost()), config.port());
+    } catch (UnknownHostException e) {
+      failed(Failures.bind(e, config.bindHost(), config.port()));
+      return;
+    }
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(group)
+            .channel(Transport.serverChannel())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.SO_BACKLOG, config.backlog())
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .childOption(
+                ChannelOption.RCVBUF_ALLOCATOR,
+                new AdaptiveRecvByteBufAllocator(512, 8192, 256 * 1024))
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    TcpPeerHandler peer = new TcpPeerHandler(TcpServerSession.this);
+                    ch.pipeline()
+                        .addLast("peer", peer)
+                        .addLast("actions", new AutoActionHandler(TcpServerSession.this, peer));
+                  }
+                });
+    bootstrap
+        .bind(address)
+        .addListener(
+            (ChannelFuture f) -> {
+              if (!f.isSuccess()) {
+                failed(Failures.bind(f.cause(), config.bindHost(), config.port()));
+                return;
+              }
+              serverChannel = f.channel();
+              if (isClosing()) {
+                doClose();
+              } else {
+                opened((InetSocketAddress) serverChannel.localAddress());
+              }
+            });
+  }
+
+  @Override
+  PeerHandle peerConnected(Channel channel) {
+    int max = config.maxClients();
+    if (max > 0 && peers.size() >= max) {
+      events.emit(
+          new SessionEvent.Error(
+              Instant.now(),
+              null,
+              "refused a client from "
+                  + HostPort.format((InetSocketAddress) channel.remoteAddress())
+                  + ": the limit of "
+                  + max
+                  + " clients is reached; disconnect one or raise the limit"));
+      return null;
+    }
+    return super.peerConnected(channel);
+  }
+
+  @Override
+  void peerDisconnected(PeerHandle peer, CloseReason reason) {
+    super.peerDisconnected(peer, reason);
+    if (isClosing() && peers.isEmpty() && (serverChannel == null || !serverChannel.isOpen())) {
+      finishClose();
+    }
+  }
+
+  @Override
+  void doClose() {
+    Channel server = serverChannel;
+    if (server == null) {
+      return;
+    }
+    server
+        .close()
+        .addListener(
+            f -> {
+              if (peers.isEmpty()) {
+                finishClose();
+                return;
+              }
+              for (PeerHandle peer : peers.values()) {
+                peer.closeReason = CloseReason.LOCAL;
+                peer.channel.close();
+              }
+            });
+  }
+
+  @Override
+  List<PeerHandle> defaultTargets() {
+    return List.copyOf(peers.values());
+  }
+
+  @Override
+  ChannelFuture write(PeerHandle peer, byte[] data) {
+    return peer.channel.writeAndFlush(Unpooled.wrappedBuffer(data));
+  }
+
+  @Override
+  public CompletableFuture<Void> disconnect(int peerId) {
+    PeerHandle peer = peers.get(peerId);
+    if (peer == null) {
+      return CompletableFuture.failedFuture(unknownPeer(peerId));
+    }
+    peer.closeReason = CloseReason.LOCAL;
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    peer.channel.close().addListener(f -> result.complete(null));
+    return result;
+  }
+
+  @Override
+  SessionException nobodyToSendTo() {
+    return new SessionException(
+        Kind.NOT_CONNECTED,
+        "no client is connected to " + target() + " yet; wait for a board to connect, then send");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.socketdesk.engine.internal;
+
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.SessionEvent;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
+import java.time.Instant;
+
+/**
+ * The UDP socket's only handler: counts datagrams per source address, reports them, answers with
+ * the automatic actions, and releases them. Event-loop thread only.
+ */
+final class UdpHandler extends ChannelDuplexHandler {
+  private final UdpSession session;
+  private ReadGate gate;
+  private boolean wrote;
+
+  UdpHandler(UdpSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    gate = new ReadGate(ctx.channel());
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof DatagramPacket packet)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    try {
+      PeerHandle peer = session.peerFor(packet.sender());
+      session.heardFrom(peer);
+      ByteBuf data = packet.content();
+      int n = data.readableBytes();
+      peer.counters.received(n);
+      session.counters.received(n);
+      EventDispatcher events = session.events;
+      if (events.wantsData()) {
+        events.emit(
+            new SessionEvent.Received(Instant.now(), peer.peer, ByteBufUtil.getBytes(data)));
+        if (events.isBehind() && !gate.isPaused(ReadGate.LISTENERS_BEHIND)) {
+          gate.pause(ReadGate.LISTENERS_BEHIND);
+          events.onCaughtUp(
+              () -> ctx.executor().execute(() -> gate.resume(ReadGate.LISTENERS_BEHIND)));
+        }
+      }
+      answer(ctx, peer, data);
+    } finally {
+      packet.release();
+    }
+  }
+
+  private void answer(ChannelHandlerContext ctx, PeerHandle peer, ByteBuf data) {
+    AutoActions actions = session.autoActions();
+    if (actions.isNone()) {
+      return;
+    }
+    if (!actions.replyRules().isEmpty()) {
+      peer.matcher(actions.replyRules())
+          .feed(
+              data,
+              response ->
+                  ctx.write(
+                      new DatagramPacket(Unpooled.wrappedBuffer(response), peer.peer.address())));
+      wrote = true;
+    }
+    if (actions.echo()) {
+      byte[] prefix = actions.echoPrefix();
+      ByteBuf out =
+          Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), data.retainedDuplicate());
+      ctx.write(new DatagramPacket(out, peer.peer.address()));
+      wrote = true;
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (wrote) {
+      wrote = false;
+      ctx.flush();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof DatagramPacket packet) {
+      PeerHandle peer = session.peerFor(packet.recipient());
+      int n = packet.content().readableBytes();
+      byte[] copy = session.events.wantsData() ? ByteBufUtil.getBytes(packet.content()) : null;
+      promise = promise.unvoid();
+      promise.addListener(
+          f -> {
+            if (f.isSuccess()) {
+              peer.counters.sent(n);
+              session.counters.sent(n);
+              if (copy != null) {
+                session.events.emit(new SessionEvent.Sent(Instant.now(), peer.peer, copy));
+              }
+            } else {
+              session.events.emit(
+                  new SessionEvent.Error(
+                      Instant.now(),
+                      peer.peer,
+                      Failures.io(f.cause(), peer.peer.toString()).getMessage()));
+            }
+          });
+    }
+    ctx.write(msg, promise);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    session.events.emit(
+        new SessionEvent.Error(
+            Instant.now(), null, Failures.io(cause, session.target()).getMessage()));
+  }
+}
