@@ -107,7 +107,7 @@ public record Limits(long maxOpenFiles, long openFiles, int portLow, int portHig
 
   static int[] readPortRange(Path range) {
     try {
-      String[] f = Files.readString(range).trim().split("\\s+");
+      String[] f = Files.readAllLines(range).get(0).trim().split("\\s+");
       return new int[] {Integer.parseInt(f[0]), Integer.parseInt(f[1])};
     } catch (IOException | RuntimeException e) {
       return new int[] {-1, -1};

@@ -118,8 +118,7 @@ public final class SimulationRunner {
     }
     return b.channel(Transport.socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        .option(ChannelOption.TCP_NODELAY, true);
   }
 
   private void listen(CompletableFuture<InetSocketAddress> ready) {
