@@ -1,8 +1,12 @@
 /* Streams BYTES through a TCP echo server and reads them all back (checking every byte), then
- * prints the rate. usage: tcp_echo_bulk HOST PORT BYTES
+ * prints the rate. At most WINDOW bytes are in flight (sent, not yet back), so that an echo that
+ * does not read while it cannot write (socat PIPE) is not driven into a deadlock.
+ * usage: tcp_echo_bulk HOST PORT BYTES
  * output: "bytes N seconds S MBps R" */
 #include "common.h"
 #include <poll.h>
+
+#define WINDOW (512 * 1024)
 
 int main(int argc, char **argv) {
   if (argc < 4) {
@@ -19,15 +23,17 @@ int main(int argc, char **argv) {
   long long sent = 0, got = 0;
   int shut = 0;
   while (got < total) {
-    struct pollfd p = {.fd = fd, .events = POLLIN | (sent < total ? POLLOUT : 0)};
+    int can_send = sent < total && sent - got < WINDOW;
+    struct pollfd p = {.fd = fd, .events = POLLIN | (can_send ? POLLOUT : 0)};
     if (poll(&p, 1, 10000) <= 0) {
       fprintf(stderr, "tcp_echo_bulk: stalled after %lld of %lld bytes back\n", got, total);
       return 1;
     }
-    if ((p.revents & POLLOUT) && sent < total) {
+    if ((p.revents & POLLOUT) && can_send) {
       size_t off = sent % sizeof out;
       size_t want = sizeof out - off;
       if ((long long)want > total - sent) want = total - sent;
+      if ((long long)want > WINDOW - (sent - got)) want = WINDOW - (sent - got);
       ssize_t w = write(fd, out + off, want);
       if (w > 0) sent += w;
     }

@@ -101,6 +101,6 @@ public final class ErrorCollector {
       t = t.getCause();
     }
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return m.replaceAll("\\s+", " ").trim();
+    return m.replaceAll("\\s+", " ").replaceFirst("^\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ", "").trim();
   }
 }
