@@ -1,8 +1,6 @@
 package dev.socketdesk.engine.codec;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 
 /**
  * Text with C-style escapes, as typed in a send box or on the command line: {@code \r}, {@code \n},
@@ -26,12 +24,11 @@ public final class Escapes {
     if (backslash < 0) {
       return Charsets.encode(text, charset);
     }
-    CharsetEncoder encoder = Charsets.strictEncoder(charset);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
+    StrictEncoder out = new StrictEncoder(text, charset);
     int segmentStart = 0;
     int i = backslash;
     while (i >= 0) {
-      writeText(out, text, segmentStart, i, encoder);
+      out.encode(segmentStart, i);
       if (i + 1 >= text.length()) {
         throw new PayloadFormatException(
             "trailing '\\' at position "
@@ -44,11 +41,11 @@ public final class Escapes {
       char kind = text.charAt(i + 1);
       int next = i + 2;
       switch (kind) {
-        case 'r' -> out.write('\r');
-        case 'n' -> out.write('\n');
-        case 't' -> out.write('\t');
-        case '\\' -> out.write('\\');
-        case '0' -> out.write(0);
+        case 'r' -> out.put('\r');
+        case 'n' -> out.put('\n');
+        case 't' -> out.put('\t');
+        case '\\' -> out.put('\\');
+        case '0' -> out.put(0);
         case 'x' -> {
           int high = next < text.length() ? Hex.digitValue(text.charAt(next)) : -1;
           int low = next + 1 < text.length() ? Hex.digitValue(text.charAt(next + 1)) : -1;
@@ -63,7 +60,7 @@ public final class Escapes {
                     + ": \\x needs exactly two hex digits, e.g. \\x0D or \\xFF",
                 i);
           }
-          out.write(high << 4 | low);
+          out.put(high << 4 | low);
           next += 2;
         }
         default ->
@@ -82,14 +79,7 @@ public final class Escapes {
       segmentStart = next;
       i = text.indexOf('\\', next);
     }
-    writeText(out, text, segmentStart, text.length(), encoder);
-    return out.toByteArray();
-  }
-
-  private static void writeText(
-      ByteArrayOutputStream out, String text, int start, int end, CharsetEncoder encoder) {
-    if (start < end) {
-      out.writeBytes(Charsets.encode(text, start, end, encoder));
-    }
+    out.encode(segmentStart, text.length());
+    return out.finish();
   }
 }

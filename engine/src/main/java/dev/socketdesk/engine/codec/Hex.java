@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,7 +17,22 @@ import java.util.Objects;
  */
 public final class Hex {
   private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
+  private static final byte[] DIGIT_BYTES = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final String EXAMPLE = "use pairs of 0-9/A-F such as 48 65 6C";
+  private static final int SEPARATOR = 16;
+  private static final int INVALID = -1;
+  private static final byte[] CLASSES = new byte[128];
+
+  static {
+    Arrays.fill(CLASSES, (byte) INVALID);
+    for (char c : " \t\n\r,:-;".toCharArray()) {
+      CLASSES[c] = SEPARATOR;
+    }
+    for (int v = 0; v < 16; v++) {
+      CLASSES["0123456789abcdef".charAt(v)] = (byte) v;
+      CLASSES["0123456789ABCDEF".charAt(v)] = (byte) v;
+    }
+  }
 
   private Hex() {}
 
@@ -33,14 +49,14 @@ public final class Hex {
     int i = 0;
     while (i < length) {
       char c = text.charAt(i);
-      if (isSeparator(c)) {
+      if (classOf(c) == SEPARATOR) {
         i++;
         continue;
       }
       int tokenStart = i;
-      if (c == '0' && i + 1 < length && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
+      if (c == '0' && i + 1 < length && (text.charAt(i + 1) | 0x20) == 'x') {
         i += 2;
-        if (i >= length || isSeparator(text.charAt(i))) {
+        if (i >= length || classOf(text.charAt(i)) == SEPARATOR) {
           throw new PayloadFormatException(
               "malformed hex "
                   + PayloadFormatException.quote(text, tokenStart)
@@ -52,12 +68,21 @@ public final class Hex {
         }
       }
       int digitsStart = i;
-      while (i < length && !isSeparator(text.charAt(i))) {
-        int high = digit(text, i);
-        if (i + 1 >= length || isSeparator(text.charAt(i + 1))) {
+      while (i < length) {
+        int high = classOf(text.charAt(i));
+        if (high == SEPARATOR) {
+          break;
+        }
+        if (high < 0) {
+          throw notADigit(text, i);
+        }
+        int low = i + 1 < length ? classOf(text.charAt(i + 1)) : SEPARATOR;
+        if (low == SEPARATOR) {
           throw oddDigits(text, tokenStart, i, i - digitsStart + 1);
         }
-        int low = digit(text, i + 1);
+        if (low < 0) {
+          throw notADigit(text, i + 1);
+        }
         bytes[count++] = (byte) (high << 4 | low);
         i += 2;
       }
@@ -76,28 +101,28 @@ public final class Hex {
     if (len == 0) {
       return "";
     }
-    char[] chars = new char[len * 3 - 1];
-    int p = 0;
-    for (int i = off, end = off + len; i < end; i++) {
-      if (p > 0) {
-        chars[p++] = ' ';
-      }
-      int b = data[i];
-      chars[p++] = DIGITS[(b >> 4) & 0xF];
-      chars[p++] = DIGITS[b & 0xF];
+    byte[] chars = new byte[len * 3 - 1];
+    int b = data[off];
+    chars[0] = DIGIT_BYTES[(b >> 4) & 0xF];
+    chars[1] = DIGIT_BYTES[b & 0xF];
+    for (int i = 1, p = 2; i < len; i++, p += 3) {
+      b = data[off + i];
+      chars[p] = ' ';
+      chars[p + 1] = DIGIT_BYTES[(b >> 4) & 0xF];
+      chars[p + 2] = DIGIT_BYTES[b & 0xF];
     }
-    return new String(chars);
+    return new String(chars, StandardCharsets.ISO_8859_1);
   }
 
   /** Upper-case pairs without separators: {@code "48656C"}. */
   public static String formatCompact(byte[] data) {
-    char[] chars = new char[data.length * 2];
+    byte[] chars = new byte[data.length * 2];
     for (int i = 0; i < data.length; i++) {
       int b = data[i];
-      chars[2 * i] = DIGITS[(b >> 4) & 0xF];
-      chars[2 * i + 1] = DIGITS[b & 0xF];
+      chars[2 * i] = DIGIT_BYTES[(b >> 4) & 0xF];
+      chars[2 * i + 1] = DIGIT_BYTES[b & 0xF];
     }
-    return new String(chars);
+    return new String(chars, StandardCharsets.ISO_8859_1);
   }
 
   /** Appends {@code \xHH} for one byte. */
@@ -124,45 +149,44 @@ public final class Hex {
     return -1;
   }
 
-  private static boolean isSeparator(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' || c == '-'
-        || c == ';';
+  /** 0 to 15 for a hex digit, {@link #SEPARATOR}, or {@link #INVALID}. */
+  private static int classOf(char c) {
+    return c < 128 ? CLASSES[c] : INVALID;
   }
 
-  private static int digit(String text, int index) {
-    char c = text.charAt(index);
-    int value = digitValue(c);
-    if (value < 0) {
-      throw new PayloadFormatException(
-          "malformed hex "
-              + PayloadFormatException.quote(text, index)
-              + ": "
-              + PayloadFormatException.describe(c)
-              + " at position "
-              + (index + 1)
-              + " is not a hex digit; "
-              + EXAMPLE,
-          index);
-    }
-    return value;
+  private static PayloadFormatException notADigit(String text, int index) {
+    return new PayloadFormatException(
+        "malformed hex "
+            + PayloadFormatException.quote(text, index)
+            + ": "
+            + PayloadFormatException.describe(text.charAt(index))
+            + " at position "
+            + (index + 1)
+            + " is not a hex digit; "
+            + EXAMPLE,
+        index);
   }
 
   private static PayloadFormatException oddDigits(
       String text, int tokenStart, int lastDigit, int digits) {
-    int end = lastDigit + 1;
+    String token = text.substring(tokenStart, lastDigit + 1);
+    if (token.length() > 20) {
+      token = token.substring(0, 8) + "..." + token.substring(token.length() - 8);
+    }
+    char last = text.charAt(lastDigit);
     return new PayloadFormatException(
         "malformed hex "
             + PayloadFormatException.quote(text, lastDigit)
             + ": '"
-            + text.substring(tokenStart, end)
-            + "' at position "
-            + (tokenStart + 1)
-            + " has an odd number of digits ("
+            + token
+            + "' has an odd number of digits ("
             + digits
-            + "); write every byte as two digits, e.g. 0"
-            + text.charAt(lastDigit)
-            + " for "
-            + text.charAt(lastDigit),
+            + "), so '"
+            + last
+            + "' at position "
+            + (lastDigit + 1)
+            + " has no pair; write every byte as two digits, e.g. 0"
+            + last,
         lastDigit);
   }
 }

@@ -16,25 +16,26 @@ import java.util.Objects;
  *
  * <p>Every byte is accounted for: decodable characters appear as themselves, except that control
  * characters are escaped ({@code \r \n \t \0}, other C0 controls and DEL as {@code \xHH}, C1
- * controls as {@code \xHH} in ISO-8859-1 and {@code \}{@code u0085} style otherwise) and a
+ * controls as {@code \xHH} in ISO-8859-1 and <code>&#92;u0085</code> style otherwise) and a
  * backslash appears as {@code \\}. A byte sequence that is invalid or unmappable in the charset
  * appears as {@code \xHH} per byte. A multi-byte character split across chunks is held back and
  * completed by the next chunk, so splitting the input anywhere yields the same concatenated text;
  * {@link #flush()} shows held bytes that never got completed.
  *
  * <p>Not thread-safe. Buffers are reused between calls; the only allocations per chunk are the
- * returned string and small constant-size wrappers. Held-back bytes are bounded by the charset's
- * longest sequence (4 bytes for UTF-8 and GB18030).
+ * returned string and small constant-size wrappers. Memory held per instance is about 4 KiB plus
+ * the display text of the largest chunk seen. Held-back bytes are bounded by the charset's longest
+ * sequence (4 bytes for UTF-8 and GB18030).
  */
 public final class TextDecoder {
   private static final int HEAD = 32;
-  private static final int OUT_CHARS = 4096;
+  private static final int OUT_CHARS = 2048;
 
   private final Charset charset;
   private final CharsetDecoder decoder;
   private final boolean latin1;
   private final CharBuffer out = CharBuffer.allocate(OUT_CHARS);
-  private final StringBuilder text = new StringBuilder(OUT_CHARS);
+  private final StringBuilder text = new StringBuilder(256);
   private byte[] held = new byte[8];
   private int heldLength;
   private byte[] joined = new byte[HEAD + 8];

@@ -261,8 +261,8 @@ abstract class AbstractSession implements Session {
     stopPeriodic();
     events.emit(new SessionEvent.Error(Instant.now(), null, e.getMessage()));
     events.emit(new SessionEvent.Closed(Instant.now()));
-    opened.completeExceptionally(e);
     closed.complete(null);
+    opened.completeExceptionally(e);
   }
 
   final void setState(SessionState expected, SessionState next) {
@@ -276,9 +276,9 @@ abstract class AbstractSession implements Session {
       return;
     }
     stopPeriodic();
-    opened.completeExceptionally(closedBeforeOpen());
     events.emit(new SessionEvent.Closed(Instant.now()));
     closed.complete(null);
+    opened.completeExceptionally(closedBeforeOpen());
   }
 
   /** Registers a new connection, or returns null when it must be refused. */
@@ -286,7 +286,10 @@ abstract class AbstractSession implements Session {
     if (isClosing()) {
       return null;
     }
-    PeerHandle peer = newPeer((InetSocketAddress) channel.remoteAddress(), channel);
+    Integer acceptedAs = channel.attr(AcceptOrderHandler.PEER_ID).get();
+    int peerId = acceptedAs != null ? acceptedAs : nextPeerId();
+    PeerHandle peer =
+        new PeerHandle(new Peer(peerId, (InetSocketAddress) channel.remoteAddress()), channel);
     peers.put(peer.peer.id(), peer);
     peerRegistered(peer);
     events.emit(new SessionEvent.Connected(Instant.now(), peer.peer));
@@ -297,7 +300,12 @@ abstract class AbstractSession implements Session {
   void peerRegistered(PeerHandle peer) {}
 
   final PeerHandle newPeer(InetSocketAddress address, Channel channel) {
-    return new PeerHandle(new Peer(nextPeerId.getAndIncrement(), address), channel);
+    return new PeerHandle(new Peer(nextPeerId(), address), channel);
+  }
+
+  /** The next peer id: 1, 2, 3, ... never reused within this session. */
+  final int nextPeerId() {
+    return nextPeerId.getAndIncrement();
   }
 
   void peerDisconnected(PeerHandle peer, CloseReason reason) {

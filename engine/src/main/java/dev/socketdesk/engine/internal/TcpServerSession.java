@@ -60,6 +60,7 @@ final class TcpServerSession extends AbstractSession {
             .channel(Transport.serverChannel())
             .option(ChannelOption.SO_REUSEADDR, true)
             .option(ChannelOption.SO_BACKLOG, config.backlog())
+            .handler(new AcceptOrderHandler(this::nextPeerId))
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .childOption(

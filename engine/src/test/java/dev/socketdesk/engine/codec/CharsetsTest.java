@@ -105,4 +105,11 @@ class CharsetsTest {
         .containsExactly(text.getBytes(StandardCharsets.UTF_8));
     assertThat(Charsets.encode("", StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @Test
+  void rejectsDecodeOnlyCharsets() {
+    assertThatThrownBy(() -> Charsets.forName("ISO-2022-CN"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("encoding 'ISO-2022-CN' can only be decoded by Java, not encoded;");
+  }
 }

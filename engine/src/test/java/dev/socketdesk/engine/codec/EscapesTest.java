@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,5 +124,19 @@ class EscapesTest {
         .isInstanceOfSatisfying(
             PayloadFormatException.class, e -> assertThat(e.position()).isEqualTo(1))
         .hasMessageStartingWith("an unpaired surrogate U+D800 at position 2");
+  }
+
+  @Test
+  void textSegmentsAreOneContinuousEncoding() {
+    assertThat(Hex.format(Escapes.encode("a\\x0Ab", StandardCharsets.UTF_16)))
+        .isEqualTo("FE FF 00 61 0A 00 62");
+  }
+
+  @Test
+  void rejectsASurrogatePairCutByAnEscape() {
+    assertThatThrownBy(() -> Escapes.encode("\uD83D\\n\uDE00", UTF_8))
+        .isInstanceOfSatisfying(
+            PayloadFormatException.class, e -> assertThat(e.position()).isZero())
+        .hasMessageStartingWith("an unpaired surrogate U+D83D at position 1");
   }
 }

@@ -72,15 +72,30 @@ class HexTest {
         .isInstanceOfSatisfying(
             PayloadFormatException.class, e -> assertThat(e.position()).isEqualTo(3))
         .hasMessage(
-            "malformed hex \"48 6 5C\": '6' at position 4 has an odd number of digits (1);"
-                + " write every byte as two digits, e.g. 06 for 6");
+            "malformed hex \"48 6 5C\": '6' has an odd number of digits (1), so '6' at position 4"
+                + " has no pair; write every byte as two digits, e.g. 06");
     assertThatThrownBy(() -> Hex.parse("48656"))
         .isInstanceOfSatisfying(
             PayloadFormatException.class, e -> assertThat(e.position()).isEqualTo(4))
-        .hasMessageContaining("'48656' at position 1 has an odd number of digits (5)");
-    assertThatThrownBy(() -> Hex.parse("0x486"))
-        .isInstanceOf(PayloadFormatException.class)
-        .hasMessageContaining("'0x486' at position 1 has an odd number of digits (3)");
+        .hasMessageContaining("'48656' has an odd number of digits (5), so '6' at position 5");
+    assertThatThrownBy(() -> Hex.parse("0x486,0x01"))
+        .isInstanceOfSatisfying(
+            PayloadFormatException.class, e -> assertThat(e.position()).isEqualTo(4))
+        .hasMessageContaining("'0x486' has an odd number of digits (3), so '6' at position 5");
+    assertThatThrownBy(() -> Hex.parse("A"))
+        .isInstanceOfSatisfying(
+            PayloadFormatException.class, e -> assertThat(e.position()).isZero())
+        .hasMessageContaining("'A' has an odd number of digits (1), so 'A' at position 1");
+  }
+
+  @Test
+  void shortensALongOddToken() {
+    String token = "0123456789ABCDEF".repeat(4) + "7";
+    assertThatThrownBy(() -> Hex.parse(token))
+        .isInstanceOfSatisfying(
+            PayloadFormatException.class, e -> assertThat(e.position()).isEqualTo(64))
+        .hasMessageContaining("'01234567...9ABCDEF7' has an odd number of digits (65)")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
   }
 
   @ParameterizedTest

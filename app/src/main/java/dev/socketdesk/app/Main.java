@@ -1,0 +1,134 @@
+package dev.socketdesk.app;
+
+import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.Engine;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The {@code socketdesk} command. Exit codes: 0 success, 2 bad usage or input, 1 a failure at run
+ * time. Errors are one line on stderr, {@code socketdesk: <message>}. Only this class calls {@link
+ * System#exit}.
+ */
+@Command(
+    name = "socketdesk",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Network debugging assistant: TCP server, TCP client and UDP endpoint.",
+    footer = {"", "Run 'socketdesk COMMAND --help' for the options of a command."})
+public final class Main implements Callable<Integer> {
+  private static final Logger NETTY_LOG = Logger.getLogger("io.netty");
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    NETTY_LOG.setLevel(Level.OFF);
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16),
+            false);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = commandLine(Stdio.system(), out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** The command line with every subcommand, writing to {@code out} and {@code err}. */
+  public static CommandLine commandLine(Stdio io, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.addSubcommand(new TcpServerCommand(io));
+    cl.addSubcommand(new TcpClientCommand(io));
+    cl.addSubcommand(new UdpCommand(io));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler(Main::badUsage);
+    cl.setExecutionExceptionHandler(Main::failed);
+    return cl;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private static int badUsage(ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    String message;
+    if (ex.getCause() instanceof TypeConversionException conversion) {
+      message = conversion.getMessage();
+    } else {
+      message = ex.getMessage() + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'";
+    }
+    return fail(cl, CliFailure.USAGE, message);
+  }
+
+  private static int failed(Exception ex, CommandLine cl, ParseResult parsed) {
+    if (ex instanceof CliFailure failure) {
+      return fail(cl, failure.exitCode(), failure.getMessage());
+    }
+    return fail(
+        cl,
+        CliFailure.RUNTIME,
+        "unexpected "
+            + ex.getClass().getSimpleName()
+            + ": "
+            + ex.getMessage()
+            + "; please report this with the command you ran");
+  }
+
+  private static int fail(CommandLine cl, int code, String message) {
+    cl.getOut().flush();
+    PrintWriter err = cl.getErr();
+    err.println("socketdesk: " + CliFailure.oneLine(message));
+    err.flush();
+    return code;
+  }
+
+  /** The version from the build, the Java version and the network transport. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/socketdesk-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "socketdesk "
+            + p.getProperty("version", "unknown")
+            + " (Java "
+            + Runtime.version()
+            + ", "
+            + Engine.transport()
+            + ")"
+      };
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.socketdesk.app;
+
+import dev.socketdesk.app.internal.ActionOptions;
+import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.OpenFailures;
+import dev.socketdesk.app.internal.RunOptions;
+import dev.socketdesk.app.internal.SessionRunner;
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.PeriodicSend;
+import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.TcpClientConfig;
+import dev.socketdesk.engine.codec.SendFormat;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code socketdesk tcp-client HOST:PORT}: connect to a board's TCP server. */
+@Command(
+    name = "tcp-client",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Connect to a TCP server, show what it sends, and send to it.",
+      "From a pipe, like netcat: sends the input, half-closes, prints the answer until the"
+          + " server closes (or --wait), then exits 0."
+    })
+public final class TcpClientCommand implements Callable<Integer> {
+  private final Stdio io;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "HOST:PORT",
+      converter = Converters.Remote.class,
+      description = "The server: a host name, an IPv4 address, or [IPv6]; e.g. 192.168.4.1:5000.")
+  HostPort remote;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = Converters.Interval.class,
+      description = "Give up a connection attempt after this long (default 5s).")
+  Duration connectTimeout = Duration.ofSeconds(5);
+
+  @Option(
+      names = "--reconnect",
+      description = "When the connection fails or is lost, try again with backoff until Ctrl+C.")
+  boolean reconnect;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Local address to connect from (default: the system's choice).")
+  String bind;
+
+  @Mixin FormatOptions format;
+  @Mixin ActionOptions actions;
+  @Mixin RunOptions run;
+
+  public TcpClientCommand(Stdio io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    SendFormat sendFormat = format.sendFormat();
+    AutoActions auto = actions.autoActions(sendFormat);
+    Optional<PeriodicSend> periodic = actions.periodic(sendFormat);
+    if (connectTimeout.isZero()) {
+      throw CliFailure.usage("--connect-timeout 0 is too short; use e.g. 5s");
+    }
+    TcpClientConfig config;
+    try {
+      config =
+          TcpClientConfig.connect(remote)
+              .withConnectTimeout(connectTimeout)
+              .withReconnect(reconnect)
+              .withBindHost(bind)
+              .withActions(auto);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SessionRunner runner =
+        new SessionRunner(io, out, format, run, SessionType.TCP_CLIENT, reconnect, true);
+    return runner.run(
+        engine -> engine.tcpClient(config),
+        periodic,
+        OpenFailures.connect(remote, connectTimeout),
+        connectTimeout.plusSeconds(10));
+  }
+}

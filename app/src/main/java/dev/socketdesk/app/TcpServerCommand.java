@@ -1,0 +1,100 @@
+package dev.socketdesk.app;
+
+import dev.socketdesk.app.internal.ActionOptions;
+import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.OpenFailures;
+import dev.socketdesk.app.internal.RunOptions;
+import dev.socketdesk.app.internal.SessionRunner;
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.PeriodicSend;
+import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.TcpServerConfig;
+import dev.socketdesk.engine.codec.SendFormat;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code socketdesk tcp-server --port N}: a TCP server for boards that connect as clients. */
+@Command(
+    name = "tcp-server",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Listen for TCP clients, show what they send, and answer them.",
+      "Typed lines go to all clients, or to one after /to ID; /help lists the commands."
+    })
+public final class TcpServerCommand implements Callable<Integer> {
+  private final Stdio io;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Local address to listen on (default: all addresses).")
+  String bind;
+
+  @Option(
+      names = {"-p", "--port"},
+      required = true,
+      paramLabel = "N",
+      converter = Converters.LocalPort.class,
+      description = "Port to listen on; 0 lets the system choose (see the listening line).")
+  int port;
+
+  @Option(
+      names = "--max-clients",
+      paramLabel = "N",
+      converter = Converters.Limit.class,
+      description = "Refuse clients beyond N at once (default 0: no limit).")
+  int maxClients;
+
+  @Option(
+      names = "--backlog",
+      paramLabel = "N",
+      converter = Converters.Positive.class,
+      description = "Listen backlog (default 128).")
+  int backlog = 128;
+
+  @Mixin FormatOptions format;
+  @Mixin ActionOptions actions;
+  @Mixin RunOptions run;
+
+  public TcpServerCommand(Stdio io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    SendFormat sendFormat = format.sendFormat();
+    AutoActions auto = actions.autoActions(sendFormat);
+    Optional<PeriodicSend> periodic = actions.periodic(sendFormat);
+    TcpServerConfig config;
+    try {
+      config =
+          TcpServerConfig.listen(bind, port)
+              .withBacklog(backlog)
+              .withMaxClients(maxClients)
+              .withActions(auto);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SessionRunner runner =
+        new SessionRunner(io, out, format, run, SessionType.TCP_SERVER, false, false);
+    return runner.run(
+        engine -> engine.tcpServer(config),
+        periodic,
+        OpenFailures.bind(bind, port),
+        Duration.ofSeconds(10));
+  }
+}

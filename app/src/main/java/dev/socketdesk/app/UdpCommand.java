@@ -1,0 +1,111 @@
+package dev.socketdesk.app;
+
+import dev.socketdesk.app.internal.ActionOptions;
+import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.OpenFailures;
+import dev.socketdesk.app.internal.RunOptions;
+import dev.socketdesk.app.internal.SessionRunner;
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.PeriodicSend;
+import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.UdpConfig;
+import dev.socketdesk.engine.codec.SendFormat;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code socketdesk udp --port N [--to HOST:PORT]}: exchange datagrams with a board. */
+@Command(
+    name = "udp",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Bind a UDP port, show each datagram with its source, and send datagrams.",
+      "Sends go to --to, or else to the last sender; /to ID or /to HOST:PORT picks another."
+    })
+public final class UdpCommand implements Callable<Integer> {
+  private final Stdio io;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Local address to bind (default: all addresses).")
+  String bind;
+
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "N",
+      converter = Converters.LocalPort.class,
+      description = "Local port (default 0: the system chooses; see the listening line).")
+  int port;
+
+  @Option(
+      names = "--to",
+      paramLabel = "HOST:PORT",
+      converter = Converters.Remote.class,
+      description = "Where datagrams go (default: the last sender).")
+  HostPort to;
+
+  @Option(names = "--broadcast", description = "Allow sending to broadcast addresses.")
+  boolean broadcast;
+
+  @Option(
+      names = "--join",
+      paramLabel = "GROUP",
+      description = "Join this multicast group after binding. Repeatable.")
+  List<String> groups = new ArrayList<>();
+
+  @Option(
+      names = "--interface",
+      paramLabel = "NAME",
+      description = "Network interface for --join, e.g. eth0 (default: the system's choice).")
+  String networkInterface;
+
+  @Mixin FormatOptions format;
+  @Mixin ActionOptions actions;
+  @Mixin RunOptions run;
+
+  public UdpCommand(Stdio io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    SendFormat sendFormat = format.sendFormat();
+    AutoActions auto = actions.autoActions(sendFormat);
+    Optional<PeriodicSend> periodic = actions.periodic(sendFormat);
+    UdpConfig config;
+    try {
+      config =
+          UdpConfig.bind(bind, port)
+              .withRemote(to)
+              .withBroadcast(broadcast)
+              .withMulticast(groups, networkInterface)
+              .withActions(auto);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SessionRunner runner =
+        new SessionRunner(io, out, format, run, SessionType.UDP, false, to != null);
+    return runner.run(
+        engine -> engine.udp(config),
+        periodic,
+        OpenFailures.bind(bind, port),
+        Duration.ofSeconds(10));
+  }
+}

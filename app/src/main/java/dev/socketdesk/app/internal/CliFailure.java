@@ -1,0 +1,39 @@
+package dev.socketdesk.app.internal;
+
+/**
+ * Ends a command with an exit code and a one-line message for stderr. {@link #USAGE} (2) is for bad
+ * usage or bad input, {@link #RUNTIME} (1) for a failure at run time.
+ */
+public final class CliFailure extends RuntimeException {
+  public static final int USAGE = 2;
+  public static final int RUNTIME = 1;
+
+  private final int exitCode;
+
+  public CliFailure(int exitCode, String message) {
+    super(oneLine(message), null, false, false);
+    this.exitCode = exitCode;
+  }
+
+  /** Bad usage or input: exit code 2. */
+  public static CliFailure usage(String message) {
+    return new CliFailure(USAGE, message);
+  }
+
+  /** A failure at run time: exit code 1. */
+  public static CliFailure runtime(String message) {
+    return new CliFailure(RUNTIME, message);
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  /** Joins the lines of a message so that the error output stays one line. */
+  public static String oneLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "unexpected error";
+    }
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

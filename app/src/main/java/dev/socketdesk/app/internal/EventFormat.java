@@ -1,0 +1,42 @@
+package dev.socketdesk.app.internal;
+
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.Counters;
+import dev.socketdesk.engine.Peer;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+
+/** Turns events into output lines: readable text, or one JSON object per line. */
+interface EventFormat {
+
+  /** A peer's traffic for the summary; {@code counters} is null when not known. */
+  record PeerSummary(Peer peer, Counters counters) {}
+
+  String listening(Instant time, InetSocketAddress local, boolean client);
+
+  String connected(Instant time, Peer peer);
+
+  /**
+   * Data received or sent.
+   *
+   * @param shown the data as the chosen display mode renders it (text output).
+   * @param text the data decoded in the chosen encoding (JSON output).
+   * @param hex the data in hex (JSON output).
+   */
+  String data(
+      Instant time, Peer peer, boolean received, int bytes, String shown, String text, String hex);
+
+  String closed(Instant time, Peer peer, CloseReason reason);
+
+  String reconnecting(Instant time, int attempt, long delayMillis, String cause);
+
+  String error(Instant time, Peer peer, String message);
+
+  String sessionClosed(Instant time);
+
+  /** Feedback to a typed command, e.g. the answer to {@code /list}. */
+  String info(Instant time, String message);
+
+  String summary(Instant time, Counters total, List<PeerSummary> peers);
+}

@@ -1,0 +1,75 @@
+package dev.socketdesk.app.internal;
+
+import dev.socketdesk.engine.ReplyRule;
+import dev.socketdesk.engine.codec.Hex;
+import dev.socketdesk.engine.codec.PayloadMode;
+import dev.socketdesk.engine.codec.SendFormat;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Parses {@code --reply PATTERN=>RESPONSE}. The first {@code =>} separates the two sides.
+ *
+ * <p>PATTERN: {@code hex:48 65} matches those bytes; {@code re:REGEX} matches the received text
+ * decoded in the chosen encoding; without a prefix it is a regex, or hex under {@code --hex-send}.
+ *
+ * <p>RESPONSE: {@code hex:06} or {@code text:OK\r\n} force the mode; without a prefix it is text
+ * with escapes, or hex under {@code --hex-send}. The checksum and line ending are appended as for
+ * any other payload.
+ */
+final class ReplySpecs {
+  private static final String ARROW = "=>";
+
+  private ReplySpecs() {}
+
+  static ReplyRule parse(String spec, SendFormat format) {
+    int arrow = spec.indexOf(ARROW);
+    if (arrow < 0) {
+      throw CliFailure.usage(
+          "--reply '" + spec + "' has no '=>'; use PATTERN=>RESPONSE, e.g. --reply 'ping=>pong'");
+    }
+    String pattern = spec.substring(0, arrow);
+    String response = spec.substring(arrow + ARROW.length());
+    byte[] responseBytes = Payloads.encode(() -> encodeResponse(response, format));
+    boolean hexDefault = format.mode() == PayloadMode.HEX;
+    if (pattern.startsWith("hex:") || (hexDefault && !pattern.startsWith("re:"))) {
+      String hex = pattern.startsWith("hex:") ? pattern.substring(4) : pattern;
+      byte[] bytes = Payloads.encode(() -> Hex.parse(hex));
+      if (bytes.length == 0) {
+        throw CliFailure.usage(
+            "--reply '" + spec + "' has an empty hex pattern; give at least one byte, e.g. hex:01");
+      }
+      return ReplyRule.bytes(bytes, responseBytes);
+    }
+    String regex = pattern.startsWith("re:") ? pattern.substring(3) : pattern;
+    if (regex.isEmpty()) {
+      throw CliFailure.usage(
+          "--reply '"
+              + spec
+              + "' has an empty pattern; put a regex before '=>', e.g. 'ping=>pong'");
+    }
+    try {
+      Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw CliFailure.usage(
+          "--reply pattern '"
+              + regex
+              + "' is not a valid regex ("
+              + e.getDescription()
+              + " near index "
+              + e.getIndex()
+              + "); escape special characters with \\, or use hex:");
+    }
+    return ReplyRule.regex(regex, format.charset(), responseBytes);
+  }
+
+  private static byte[] encodeResponse(String response, SendFormat format) {
+    if (response.startsWith("hex:")) {
+      return format.withMode(PayloadMode.HEX).encode(response.substring(4));
+    }
+    if (response.startsWith("text:")) {
+      return format.withMode(PayloadMode.TEXT).encode(response.substring(5));
+    }
+    return format.encode(response);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.socketdesk.app.internal;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Output and input options shared by every network command. A picocli mixin. */
+public final class RunOptions {
+
+  @Option(
+      names = "--quiet",
+      description =
+          "Do not print data lines; count bytes only (fastest). Connections, errors and the"
+              + " summary are still printed.")
+  boolean quiet;
+
+  @Option(names = "--json", description = "Print one JSON object per line instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      converter = Converters.Interval.class,
+      description =
+          "Once standard input has ended, exit after this long at most (e.g. 2s). Default:"
+              + " tcp-client waits for the server to close; tcp-server and udp keep running.")
+  Duration waitAfterInput;
+
+  @Option(
+      names = "--input",
+      paramLabel = "MODE",
+      converter = Converters.Input.class,
+      description =
+          "How standard input is read: auto (default: lines on a terminal, raw from a pipe),"
+              + " lines, raw (bytes unchanged, like netcat) or none.")
+  InputMode input = InputMode.AUTO;
+
+  public boolean quiet() {
+    return quiet;
+  }
+
+  public boolean json() {
+    return json;
+  }
+
+  /** The time to wait after the end of input, or null for the default. */
+  public Duration waitAfterInput() {
+    return waitAfterInput;
+  }
+
+  /** The input mode, with AUTO resolved by whether standard input is a terminal. */
+  public InputMode input(boolean stdinIsTerminal) {
+    if (input == InputMode.AUTO) {
+      return stdinIsTerminal ? InputMode.LINES : InputMode.RAW;
+    }
+    return input;
+  }
+}

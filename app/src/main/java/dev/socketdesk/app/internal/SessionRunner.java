@@ -1,0 +1,293 @@
+package dev.socketdesk.app.internal;
+
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.PeerInfo;
+import dev.socketdesk.engine.PeriodicSend;
+import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionListener;
+import dev.socketdesk.engine.SessionType;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Runs one session for a command: opens it, prints its events, starts the timed send, feeds it
+ * standard input, and at the end (the peer closed, {@code /quit}, {@code --wait} after the input,
+ * or Ctrl+C) closes it and prints the summary.
+ */
+public final class SessionRunner {
+  private static final long CLOSE_SECONDS = 5;
+
+  private final Stdio io;
+  private final PrintWriter out;
+  private final FormatOptions format;
+  private final RunOptions options;
+  private final SessionType type;
+  private final boolean reconnect;
+  private final boolean hasDefaultTarget;
+  private final CompletableFuture<Integer> done = new CompletableFuture<>();
+  private final CompletableFuture<Void> firstPeer = new CompletableFuture<>();
+  private final AtomicBoolean finishing = new AtomicBoolean();
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private Engine engine;
+  private Session session;
+  private Output output;
+  private EventPrinter printer;
+  private Sender sender;
+  private volatile boolean opened;
+  private CompletableFuture<Void> afterPeriodic = CompletableFuture.completedFuture(null);
+
+  /**
+   * @param hasDefaultTarget whether sends have somewhere to go before any peer shows up (a TCP
+   *     client, or UDP with {@code --to}); raw input waits for the first peer otherwise.
+   */
+  public SessionRunner(
+      Stdio io,
+      PrintWriter out,
+      FormatOptions format,
+      RunOptions options,
+      SessionType type,
+      boolean reconnect,
+      boolean hasDefaultTarget) {
+    this.io = io;
+    this.out = out;
+    this.format = format;
+    this.options = options;
+    this.type = type;
+    this.reconnect = reconnect;
+    this.hasDefaultTarget = hasDefaultTarget;
+  }
+
+  /**
+   * Runs the session until it ends and returns the exit code.
+   *
+   * @param create makes the session on the engine.
+   * @param periodic the timed send, if any.
+   * @param failures the message for a session that cannot open.
+   * @param openTimeout how long opening may take before it is reported as a failure.
+   * @throws CliFailure when the session cannot open.
+   */
+  public int run(
+      Function<Engine, Session> create,
+      Optional<PeriodicSend> periodic,
+      Function<SessionException, String> failures,
+      Duration openTimeout) {
+    engine = Engine.create();
+    Thread hook = null;
+    try {
+      session = create.apply(engine);
+      output = new Output(out);
+      EventFormat lines = options.json() ? new JsonFormat() : new TextFormat();
+      printer =
+          new EventPrinter(
+              output,
+              lines,
+              format.display(),
+              format.encoding(),
+              options.quiet(),
+              options.json(),
+              type == SessionType.TCP_CLIENT,
+              !reconnect);
+      sender = new Sender(session, type, printer, format.sendFormat());
+      session.addListener(printer);
+      session.addListener(new Control());
+      open(failures, openTimeout);
+      if (io.shutdownHook()) {
+        hook = new Thread(this::interrupted, "socketdesk-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+      }
+      periodic.ifPresent(this::startPeriodic);
+      startInput();
+      return done.join();
+    } finally {
+      if (!opened) {
+        abort();
+      } else {
+        finish();
+      }
+      if (hook != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running or has run; it finishes the session itself.
+        }
+      }
+    }
+  }
+
+  private void open(Function<SessionException, String> failures, Duration openTimeout) {
+    CompletableFuture<?> opening = session.open();
+    if (reconnect) {
+      opened = true;
+      printer.opened();
+      return;
+    }
+    try {
+      opening.get(openTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = unwrap(e);
+      if (cause instanceof SessionException se) {
+        throw CliFailure.runtime(failures.apply(se));
+      }
+      if (cause instanceof IllegalArgumentException) {
+        throw CliFailure.usage(cause.getMessage());
+      }
+      throw CliFailure.runtime(String.valueOf(cause.getMessage()));
+    } catch (TimeoutException e) {
+      throw CliFailure.runtime(
+          session.target()
+              + " did not open within "
+              + Durations.format(openTimeout)
+              + "; check the address and the network");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CliFailure.runtime("interrupted while opening " + session.target());
+    }
+    opened = true;
+    printer.opened();
+  }
+
+  private void startPeriodic(PeriodicSend periodic) {
+    CompletableFuture<Void> sending = session.startPeriodic(periodic);
+    if (periodic.count() > 0) {
+      afterPeriodic = sending.handle((v, e) -> null);
+    }
+  }
+
+  private void startInput() {
+    InputMode mode = options.input(io.terminal());
+    if (mode == InputMode.NONE) {
+      return;
+    }
+    LineCommands commands = new LineCommands(session, type, printer, sender, done);
+    StdinPump pump = new StdinPump(this, io, mode, sender, commands);
+    Thread reader = new Thread(pump, "socketdesk-stdin");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Completes when raw input may start: at once with a default target, else when the first peer
+   * shows up (with {@code --quiet}, UDP cannot see its first sender, so it starts at once).
+   */
+  CompletableFuture<Void> readyForRawInput() {
+    boolean now = hasDefaultTarget || (type == SessionType.UDP && options.quiet());
+    return now ? CompletableFuture.completedFuture(null) : firstPeer;
+  }
+
+  /** Reports a problem that is not a session event. */
+  void printerError(String message) {
+    printer.error(null, message);
+  }
+
+  /** Completes when the run is ending. */
+  CompletableFuture<Integer> done() {
+    return done;
+  }
+
+  /**
+   * Standard input has ended: after the pending and timed sends, a TCP client half-closes, and with
+   * {@code --wait} the run ends after that long.
+   */
+  void inputEnded() {
+    sender.drain();
+    Duration wait = options.waitAfterInput();
+    afterPeriodic.thenRun(
+        () -> {
+          if (type == SessionType.TCP_CLIENT && !done.isDone()) {
+            session.shutdownOutput().exceptionally(e -> null);
+          }
+          if (wait != null) {
+            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> done.complete(0));
+          }
+        });
+  }
+
+  private void interrupted() {
+    done.complete(0);
+    finish();
+  }
+
+  /** Closes the session, prints the summary once, and stops the engine. Idempotent. */
+  private void finish() {
+    if (!finishing.compareAndSet(false, true)) {
+      finished.orTimeout(CLOSE_SECONDS * 2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+      return;
+    }
+    try {
+      List<PeerInfo> connected = session.peers();
+      session.stopPeriodic();
+      session.close().get(CLOSE_SECONDS, TimeUnit.SECONDS);
+      printer.awaitClosed(CLOSE_SECONDS, TimeUnit.SECONDS);
+      printer.summary(session.counters(), connected);
+    } catch (ExecutionException | TimeoutException e) {
+      printer.error(null, "the session did not close cleanly: " + unwrap(e).getMessage());
+      printer.summary(session.counters(), List.of());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      output.close();
+      engine.close();
+      finished.complete(null);
+    }
+  }
+
+  /** Cleans up after a failure to open: no summary. */
+  private void abort() {
+    if (!finishing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (session != null) {
+        session.close();
+      }
+      if (output != null) {
+        output.close();
+      }
+    } finally {
+      engine.close();
+      finished.complete(null);
+    }
+  }
+
+  static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof ExecutionException || t instanceof CompletionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** Ends the run when the session ends, or when a client's connection ends without reconnect. */
+  private final class Control implements SessionListener {
+    @Override
+    public void onEvent(SessionEvent event) {
+      if (event instanceof SessionEvent.Connected || event instanceof SessionEvent.Received) {
+        firstPeer.complete(null);
+      } else if (event instanceof SessionEvent.Disconnected
+          && type == SessionType.TCP_CLIENT
+          && !reconnect) {
+        done.complete(0);
+      } else if (event instanceof SessionEvent.Closed) {
+        done.complete(0);
+      }
+    }
+
+    @Override
+    public boolean wantsData() {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.socketdesk.app.internal;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+
+/**
+ * Standard input as the commands see it.
+ *
+ * @param in the input stream.
+ * @param terminal whether it is a terminal (lines mode by default) rather than a pipe (raw mode).
+ * @param charset the encoding of typed lines (the platform's), before they are re-encoded to send.
+ * @param shutdownHook whether Ctrl+C (a JVM shutdown hook) closes the session and prints the
+ *     summary; off for in-process runs such as tests.
+ */
+public record Stdio(InputStream in, boolean terminal, Charset charset, boolean shutdownHook) {
+
+  /** The process's standard input. */
+  public static Stdio system() {
+    String nativeName = System.getProperty("native.encoding");
+    Charset charset;
+    try {
+      charset = nativeName == null ? Charset.defaultCharset() : Charset.forName(nativeName);
+    } catch (IllegalArgumentException e) {
+      charset = Charset.defaultCharset();
+    }
+    return new Stdio(System.in, System.console() != null, charset, true);
+  }
+}

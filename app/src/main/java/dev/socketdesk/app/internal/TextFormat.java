@@ -1,0 +1,93 @@
+package dev.socketdesk.app.internal;
+
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.Counters;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Peer;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * One readable line per event: {@code 10:15:03.460 #1 192.168.1.23:50312 RX 15 B: Hello}, with the
+ * local time to the millisecond.
+ */
+final class TextFormat implements EventFormat {
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+  private static String at(Instant time) {
+    return CLOCK.format(time) + " ";
+  }
+
+  private static String who(Peer peer) {
+    return "#" + peer.id() + " " + peer.hostPort();
+  }
+
+  @Override
+  public String listening(Instant time, InetSocketAddress local, boolean client) {
+    return at(time) + (client ? "local address " : "listening on ") + HostPort.format(local);
+  }
+
+  @Override
+  public String connected(Instant time, Peer peer) {
+    return at(time) + who(peer) + " connected";
+  }
+
+  @Override
+  public String data(
+      Instant time, Peer peer, boolean received, int bytes, String shown, String text, String hex) {
+    return at(time) + who(peer) + (received ? " RX " : " TX ") + bytes + " B: " + shown;
+  }
+
+  @Override
+  public String closed(Instant time, Peer peer, CloseReason reason) {
+    return at(time) + who(peer) + " closed (" + reason.description() + ")";
+  }
+
+  @Override
+  public String reconnecting(Instant time, int attempt, long delayMillis, String cause) {
+    return at(time) + "reconnecting in " + delayMillis + " ms (attempt " + attempt + "): " + cause;
+  }
+
+  @Override
+  public String error(Instant time, Peer peer, String message) {
+    return at(time) + (peer == null ? "" : who(peer) + " ") + "error: " + message;
+  }
+
+  @Override
+  public String sessionClosed(Instant time) {
+    return at(time) + "session closed";
+  }
+
+  @Override
+  public String info(Instant time, String message) {
+    return message;
+  }
+
+  @Override
+  public String summary(Instant time, Counters total, List<PeerSummary> peers) {
+    StringBuilder s = new StringBuilder();
+    s.append(at(time)).append("summary: ").append(traffic(total));
+    s.append("; ").append(peers.size()).append(peers.size() == 1 ? " peer" : " peers");
+    for (PeerSummary p : peers) {
+      s.append(System.lineSeparator()).append("  ").append(who(p.peer()));
+      s.append(p.counters() == null ? ": not counted (--quiet)" : ": " + traffic(p.counters()));
+    }
+    return s.toString();
+  }
+
+  private static String traffic(Counters c) {
+    return "in "
+        + c.bytesIn()
+        + " B / "
+        + c.messagesIn()
+        + " msg, out "
+        + c.bytesOut()
+        + " B / "
+        + c.messagesOut()
+        + " msg";
+  }
+}

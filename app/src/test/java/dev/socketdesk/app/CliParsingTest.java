@@ -1,0 +1,249 @@
+package dev.socketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.InputMode;
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.PeriodicSend;
+import dev.socketdesk.engine.ReplyRule;
+import dev.socketdesk.engine.codec.Checksum;
+import dev.socketdesk.engine.codec.DisplayMode;
+import dev.socketdesk.engine.codec.LineEnding;
+import dev.socketdesk.engine.codec.PayloadMode;
+import dev.socketdesk.engine.codec.SendFormat;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+class CliParsingTest {
+  private static final Stdio NO_INPUT =
+      new Stdio(new ByteArrayInputStream(new byte[0]), false, StandardCharsets.UTF_8, false);
+
+  /** Exit code, stdout and stderr of an in-process run. */
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.commandLine(NO_INPUT, new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static TcpServerCommand parseServer(String... args) {
+    TcpServerCommand command = new TcpServerCommand(NO_INPUT);
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void noArgumentsPrintsUsageAndSucceeds() {
+    Result r = run();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: socketdesk", "tcp-server", "tcp-client", "udp");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void versionNamesTheTransport() {
+    Result r = run("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("socketdesk ").containsPattern("\\((Java .*), (epoll|nio)\\)");
+  }
+
+  @Test
+  void subcommandHelpListsTheSharedOptions() {
+    Result r = run("tcp-server", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("--port", "--bind", "--encoding", "--hex-send", "--line-ending", "--checksum")
+        .contains("--echo-prefix", "--send", "--every", "--count", "--reply", "--quiet", "--json");
+    assertThat(run("tcp-client", "--help").out()).contains("--reconnect", "--connect-timeout");
+    assertThat(run("udp", "--help").out()).contains("--to", "--broadcast");
+  }
+
+  @Test
+  void defaultsAreTextUtf8WithoutLineEndingOrChecksum() {
+    TcpServerCommand c = parseServer("--port", "10000");
+    assertThat(c.port).isEqualTo(10000);
+    assertThat(c.bind).isNull();
+    assertThat(c.format.display()).isEqualTo(DisplayMode.TEXT);
+    assertThat(c.format.sendFormat())
+        .isEqualTo(
+            new SendFormat(
+                PayloadMode.TEXT, StandardCharsets.UTF_8, true, LineEnding.NONE, Checksum.NONE));
+    assertThat(c.actions.periodic(c.format.sendFormat())).isEmpty();
+    assertThat(c.actions.autoActions(c.format.sendFormat()).isNone()).isTrue();
+    assertThat(c.run.input(true)).isEqualTo(InputMode.LINES);
+    assertThat(c.run.input(false)).isEqualTo(InputMode.RAW);
+  }
+
+  @Test
+  void formatOptionsParse() {
+    TcpServerCommand c =
+        parseServer(
+            "--port=0",
+            "--encoding",
+            "gbk",
+            "--hex-send",
+            "--line-ending",
+            "CRLF",
+            "--checksum",
+            "crc16-modbus",
+            "--display",
+            "both",
+            "--input",
+            "none");
+    SendFormat f = c.format.sendFormat();
+    assertThat(f.charset()).isEqualTo(Charset.forName("GBK"));
+    assertThat(f.mode()).isEqualTo(PayloadMode.HEX);
+    assertThat(f.lineEnding()).isEqualTo(LineEnding.CRLF);
+    assertThat(f.checksum()).isEqualTo(Checksum.CRC16_MODBUS);
+    assertThat(c.format.display()).isEqualTo(DisplayMode.BOTH);
+    assertThat(c.run.input(true)).isEqualTo(InputMode.NONE);
+    assertThat(parseServer("--port=1", "--hex").format.display()).isEqualTo(DisplayMode.HEX);
+  }
+
+  @Test
+  void sendsBecomeAPeriodicSendCyclingThePayloads() {
+    TcpServerCommand c =
+        parseServer(
+            "--port=1", "--send", "Hello Handbit", "--send", "I'am MixNo\\r\\n", "--every", "1s");
+    PeriodicSend p = c.actions.periodic(c.format.sendFormat()).orElseThrow();
+    assertThat(p.interval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.count()).isZero();
+    assertThat(new String(p.payload(0), StandardCharsets.UTF_8)).isEqualTo("Hello Handbit");
+    assertThat(new String(p.payload(1), StandardCharsets.UTF_8)).isEqualTo("I'am MixNo\r\n");
+    assertThat(new String(p.payload(2), StandardCharsets.UTF_8)).isEqualTo("Hello Handbit");
+
+    TcpServerCommand once = parseServer("--port=1", "--send", "a", "--send", "b");
+    PeriodicSend oneShot = once.actions.periodic(once.format.sendFormat()).orElseThrow();
+    assertThat(oneShot.count()).isEqualTo(2);
+
+    TcpServerCommand hex =
+        parseServer("--port=1", "--hex-send", "--send", "01 03", "--checksum", "crc16-modbus");
+    PeriodicSend h = hex.actions.periodic(hex.format.sendFormat()).orElseThrow();
+    assertThat(h.payload(0)).hasSize(4).startsWith(0x01, 0x03);
+  }
+
+  @Test
+  void echoPrefixAndReplyRulesBecomeAutoActions() {
+    TcpServerCommand c =
+        parseServer(
+            "--port=1",
+            "--echo-prefix",
+            "I got:",
+            "--reply",
+            "ping=>pong\\n",
+            "--reply",
+            "hex:01 03=>hex:06",
+            "--reply",
+            "re:a=>b=>c");
+    AutoActions a = c.actions.autoActions(c.format.sendFormat());
+    assertThat(a.echo()).isTrue();
+    assertThat(new String(a.echoPrefix(), StandardCharsets.UTF_8)).isEqualTo("I got:");
+    ReplyRule text = a.replyRules().get(0);
+    assertThat(text.regex().pattern()).isEqualTo("ping");
+    assertThat(text.response()).isEqualTo("pong\n".getBytes(StandardCharsets.UTF_8));
+    ReplyRule bytes = a.replyRules().get(1);
+    assertThat(bytes.pattern()).containsExactly(0x01, 0x03);
+    assertThat(bytes.response()).containsExactly(0x06);
+    ReplyRule firstArrow = a.replyRules().get(2);
+    assertThat(firstArrow.regex().pattern()).isEqualTo("a");
+    assertThat(firstArrow.response()).isEqualTo("b=>c".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void underHexSendReplyPatternsAreHexUnlessMarkedAsRegex() {
+    TcpServerCommand c =
+        parseServer("--port=1", "--hex-send", "--reply", "01 03=>06", "--reply", "re:OK=>text:A");
+    AutoActions a = c.actions.autoActions(c.format.sendFormat());
+    assertThat(a.replyRules().get(0).pattern()).containsExactly(0x01, 0x03);
+    assertThat(a.replyRules().get(0).response()).containsExactly(0x06);
+    assertThat(a.replyRules().get(1).regex().pattern()).isEqualTo("OK");
+    assertThat(a.replyRules().get(1).response()).containsExactly('A');
+  }
+
+  @ParameterizedTest
+  @CsvSource({"500ms,500", "1s,1000", "1.5s,1500", "2m,120000", "1h,3600000", "3,3000", "0,0"})
+  void durations(String text, long millis) {
+    assertThat(Converters.parseDuration(text)).isEqualTo(Duration.ofMillis(millis));
+  }
+
+  @Test
+  void badDurationSaysWhatToWrite() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Converters.parseDuration("5x"))
+        .isInstanceOf(TypeConversionException.class)
+        .hasMessage(
+            "duration '5x' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s");
+  }
+
+  @Test
+  void clientTakesHostPortIncludingIpv6() throws Exception {
+    TcpClientCommand c = new TcpClientCommand(NO_INPUT);
+    new CommandLine(c).parseArgs("[::1]:10000", "--reconnect", "--connect-timeout", "2s");
+    assertThat(c.remote).isEqualTo(new HostPort("::1", 10000));
+    assertThat(c.reconnect).isTrue();
+    assertThat(c.connectTimeout).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          tcp-server --port 70000                       | port 70000 is out of range; use a port from 0 to 65535
+          tcp-server --port 12ab                        | port '12ab' is not a number; use a port from 0 to 65535
+          udp --port -1                                 | port -1 is out of range; use a port from 0 to 65535
+          tcp-client localhost:70000                    | port 70000 is out of range; use a port from 1 to 65535
+          tcp-client localhost                          | address 'localhost' has no port; use HOST:PORT, e.g. localhost:5000
+          tcp-server --port 1 --encoding XYZ            | unknown encoding 'XYZ'; use UTF-8, GBK, GB18030, ISO-8859-1, US-ASCII or another Java charset name
+          tcp-server --port 1 --input fancy             | input mode 'fancy' is not known; use auto, lines, raw or none
+          tcp-server --port 1 --send a --every soon     | duration 'soon' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s
+          tcp-server --port 1 --every 1s                | --every needs something to send; add --send PAYLOAD, e.g. --send 'Hello' --every 1s
+          tcp-server --port 1 --reply ping              | --reply 'ping' has no '=>'; use PATTERN=>RESPONSE, e.g. --reply 'ping=>pong'
+          tcp-server                                    | Missing required option: '--port=N'; see 'socketdesk tcp-server --help'
+          tcp-server --port 1 --bogus                   | Unknown option: '--bogus'; see 'socketdesk tcp-server --help'
+          """)
+  void badUsageIsOneLineAndExitCode2(String args, String message) {
+    Result r = run(args.trim().split("\\s+"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("socketdesk: " + message + System.lineSeparator());
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void malformedHexIsOneLineAndExitCode2BeforeAnyConnection() {
+    Result r = run("tcp-client", "127.0.0.1:9", "--hex-send", "--send", "4G");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "socketdesk: malformed hex \"4G\": 'G' at position 2 is not a hex digit; use pairs of"
+                + " 0-9/A-F such as 48 65 6C"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void badEscapeAndBadRegexAreUsageErrors() {
+    Result escape = run("tcp-server", "--port", "1", "--send", "a\\q");
+    assertThat(escape.code()).isEqualTo(2);
+    assertThat(escape.err()).startsWith("socketdesk: ").contains("\\q").hasLineCount(1);
+    Result regex = run("tcp-server", "--port", "1", "--reply", "x(=>y");
+    assertThat(regex.code()).isEqualTo(2);
+    assertThat(regex.err())
+        .startsWith("socketdesk: --reply pattern 'x(' is not a valid regex (Unclosed group")
+        .hasLineCount(1);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.socketdesk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The built jar run as a process, with its standard output read line by line. */
+final class JarProcess implements AutoCloseable {
+  private static final long WAIT_SECONDS = 20;
+
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final CompletableFuture<String> err;
+
+  private JarProcess(Process process) {
+    this.process = process;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                lines.add("<stdout failed: " + e + ">");
+              }
+            },
+            "jar-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+  }
+
+  /** Starts {@code java -jar app/target/socketdesk.jar args}. */
+  static JarProcess start(String... args) {
+    String jar = System.getProperty("socketdesk.jar", "target/socketdesk.jar");
+    if (!Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException(jar + " is missing; run 'mvn verify', which builds it first");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar);
+    command.addAll(List.of(args));
+    try {
+      return new JarProcess(new ProcessBuilder(command).start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String readAll(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "<stderr failed: " + e + ">";
+    }
+  }
+
+  OutputStream stdin() {
+    return process.getOutputStream();
+  }
+
+  /** The next output line matching {@code filter}, skipping others. */
+  String line(Predicate<String> filter) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    List<String> skipped = new ArrayList<>();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line;
+      try {
+        line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      if (line == null) {
+        throw new AssertionError(
+            "no matching line within "
+                + WAIT_SECONDS
+                + " s; skipped "
+                + skipped
+                + "; "
+                + errSoFar());
+      }
+      if (filter.test(line)) {
+        return line;
+      }
+      skipped.add(line);
+    }
+  }
+
+  /** The next JSON event with this name. */
+  JsonNode event(String name) {
+    return CliRun.json(
+        line(l -> l.startsWith("{") && CliRun.json(l).path("event").asText().equals(name)));
+  }
+
+  int listeningPort() {
+    String local = event("listening").path("local").asText();
+    return Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
+  }
+
+  /**
+   * Sends SIGTERM, as Ctrl+C sends SIGINT: the process closes and prints its summary. Through the
+   * process handle, because {@link Process#destroy()} also closes our end of its output.
+   */
+  void terminate() {
+    process.toHandle().destroy();
+  }
+
+  int exitCode() {
+    try {
+      if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new AssertionError("the process did not exit within " + WAIT_SECONDS + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return process.exitValue();
+  }
+
+  /** Standard error, once the process has exited. */
+  String err() {
+    exitCode();
+    return err.join();
+  }
+
+  private String errSoFar() {
+    return process.isAlive()
+        ? "process still running"
+        : "exit code " + process.exitValue() + ", stderr: " + err.join();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.socketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** S1 from the command line: boards connect as clients; the user answers one of them by id. */
+@Timeout(60)
+class TcpServerCliTest {
+
+  private static Socket connect(int port) throws IOException {
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+    s.setSoTimeout(10_000);
+    return s;
+  }
+
+  private static String read(Socket s, int bytes) throws IOException {
+    byte[] data = s.getInputStream().readNBytes(bytes);
+    return new String(data, StandardCharsets.UTF_8);
+  }
+
+  /** Collects received text of one peer until it is {@code expected} long. */
+  private static String received(CliRun cli, int peerId, String expected) {
+    StringBuilder text = new StringBuilder();
+    while (text.length() < expected.length()) {
+      JsonNode e = cli.event("received");
+      if (e.path("peerId").asInt() == peerId) {
+        text.append(e.path("text").asText());
+      }
+    }
+    assertThat(text.toString()).isEqualTo(expected);
+    return text.toString();
+  }
+
+  @Test
+  void answersTheChosenClientOnlyThenAllThenKicks() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server", "--bind", "127.0.0.1", "--port", "0", "--json", "--input", "lines")) {
+      int port = cli.listeningPort();
+      try (Socket board1 = connect(port);
+          Socket board2 = connect(port)) {
+        // Ids follow accept order; the two events may arrive in either order.
+        java.util.Map<Integer, String> peers = new java.util.HashMap<>();
+        for (int i = 0; i < 2; i++) {
+          JsonNode connected = cli.event("connected");
+          peers.put(connected.path("peerId").asInt(), connected.path("peer").asText());
+        }
+        assertThat(peers)
+            .containsEntry(1, "127.0.0.1:" + board1.getLocalPort())
+            .containsEntry(2, "127.0.0.1:" + board2.getLocalPort());
+
+        board1.getOutputStream().write("Hello WalnutPi!".getBytes(StandardCharsets.UTF_8));
+        received(cli, 1, "Hello WalnutPi!");
+
+        cli.type("/to 2");
+        assertThat(cli.event("info").path("message").asText()).startsWith("sending to #2 only");
+        cli.type("only two");
+        assertThat(read(board2, 8)).isEqualTo("only two");
+
+        cli.type("/all");
+        cli.event("info");
+        cli.type("both");
+        assertThat(read(board1, 4)).as("board 1 got nothing before").isEqualTo("both");
+        assertThat(read(board2, 4)).isEqualTo("both");
+
+        cli.type("/list");
+        assertThat(cli.event("info").path("message").asText())
+            .startsWith("2 peers")
+            .contains("#1 127.0.0.1:" + board1.getLocalPort())
+            .contains("#2 127.0.0.1:" + board2.getLocalPort());
+
+        cli.type("/kick 1");
+        JsonNode closed = cli.event("closed");
+        assertThat(closed.path("peerId").asInt()).isEqualTo(1);
+        assertThat(closed.path("reason").asText()).isEqualTo("local");
+        assertThat(board1.getInputStream().read()).isEqualTo(-1);
+
+        cli.type("/quit");
+        assertThat(cli.exitCode()).isZero();
+        JsonNode summary = cli.event("summary");
+        assertThat(summary.path("bytesIn").asLong()).isEqualTo(15);
+        assertThat(summary.path("bytesOut").asLong()).isEqualTo(8 + 4 + 4);
+        assertThat(summary.path("peers")).hasSize(2);
+        assertThat(summary.path("peers").get(0).path("bytesIn").asLong()).isEqualTo(15);
+        assertThat(summary.path("peers").get(1).path("bytesOut").asLong()).isEqualTo(12);
+      }
+      assertThat(cli.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void echoesWithPrefixToEachClientInTurn() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--echo-prefix",
+            "I got:",
+            "--input",
+            "lines",
+            "--json")) {
+      int port = cli.listeningPort();
+      try (Socket board = connect(port)) {
+        board.getOutputStream().write("abc".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(board, 9)).isEqualTo("I got:abc");
+      }
+      try (Socket second = connect(port)) {
+        second.getOutputStream().write("x".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(second, 7)).isEqualTo("I got:x");
+      }
+      JsonNode sent = cli.event("sent");
+      assertThat(sent.path("text").asText()).isEqualTo("I got:abc");
+      assertThat(sent.path("hex").asText()).isEqualTo("49 20 67 6F 74 3A 61 62 63");
+    }
+  }
+
+  @Test
+  void textOutputIsOneLinePerEventWithMillisecondsPeerAndDirection() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--display",
+            "both",
+            "--input",
+            "lines")) {
+      String listening = cli.line(l -> l.contains("listening on"));
+      assertThat(listening)
+          .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} listening on 127\\.0\\.0\\.1:\\d+");
+      int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+      try (Socket board = connect(port)) {
+        String who = "#1 127.0.0.1:" + board.getLocalPort();
+        assertThat(cli.line(l -> l.contains("connected"))).endsWith(" " + who + " connected");
+        InputStream in = board.getInputStream();
+        board.getOutputStream().write(new byte[] {'o', 'k', '\r', '\n', (byte) 0xE4, (byte) 0xBD});
+        board.getOutputStream().flush();
+        board.getOutputStream().write(new byte[] {(byte) 0xA0});
+        String first = cli.line(l -> l.contains(" RX "));
+        assertThat(first).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} " + who + " RX \\d B: .*");
+        StringBuilder rx = new StringBuilder(first);
+        if (!first.contains("你")) {
+          rx.append(cli.line(l -> l.contains(" RX ")));
+        }
+        assertThat(rx.toString()).contains("ok\\r\\n").contains("你").contains("6F 6B 0D 0A");
+        cli.type("hi\\x01");
+        assertThat(in.readNBytes(3)).containsExactly('h', 'i', 0x01);
+        assertThat(cli.line(l -> l.contains(" TX ")))
+            .endsWith(" " + who + " TX 3 B: hi\\x01  |  68 69 01");
+      }
+      assertThat(cli.line(l -> l.contains("closed"))).endsWith("closed (closed by peer)");
+    }
+  }
+}
