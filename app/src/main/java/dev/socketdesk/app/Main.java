@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new TcpServerCommand(io));
     cl.addSubcommand(new TcpClientCommand(io));
     cl.addSubcommand(new UdpCommand(io));
+    cl.addSubcommand(new SimulateCommand(io));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Main::badUsage);
