@@ -216,9 +216,13 @@ job_echo() {
   done
   socat_figs=$(stats "${out[@]}")
   local ref=${c%% *}
+  start sim "${SD[@]}" simulate tcp-echo-server --bind 127.0.0.1 --port "$p"; wait_listen "$p"
+  local bare
+  bare=$(echo_runs "$ECHO_RUNS" "$p"); stop "$PID"
   row echo "C epoll echo (reference)" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$c"
   row echo "socketdesk tcp-server --echo" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$sd_figs" "$ref" ">= 0.90x"
   row echo "socat PIPE" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$socat_figs" "$ref"
+  row echo "simulate tcp-echo-server (context)" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$bare" "$ref"
 }
 
 # ---------------------------------------------------------------- 3. echo RTT
@@ -291,25 +295,31 @@ job_conns() {
   row conns "C epoll server (reference)" "RSS growth /10k idle" "MiB" "$(stats "${c_mem[@]}")"
   row conns "socketdesk tcp-server" "RSS growth /10k idle" "MiB" "$(stats "${sd_mem[@]}")" "" "<= 10 MiB"
 
-  # Held at once: the simulator (another process) against one server, up to the fd limit.
+  # Held at once: the simulator (another process) against one server, up to the fd limit; the
+  # server's open fds minus those it had before are the connections it holds.
   start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
-  local spid=$PID
-  local limit
+  local spid=$PID base limit want held=0 best=0
+  sleep 1
+  base=$(fds "$spid")
   limit=$(ulimit -n)
-  local want=$((HOLD_COUNT < limit - 200 ? HOLD_COUNT : limit - 200))
-  "${SD[@]}" simulate echo-client "127.0.0.1:$p" --count "$want" --greeting '' --duration 60s \
-    --ramp 5000 >"$results/simulate-hold.out" 2>&1 &
+  want=$((HOLD_COUNT < limit - 200 ? HOLD_COUNT : limit - 200))
+  "${SD[@]}" simulate echo-client "127.0.0.1:$p" --count "$want" --greeting '' --duration 120s \
+    >"$results/simulate-hold.out" 2>&1 &
   local simpid=$!
   PIDS+=("$simpid")
-  for i in $(seq 1 120); do
-    if ss -Htn state established "sport = :$p" 2>/dev/null | wc -l | grep -qx "$want"; then break; fi
+  for i in $(seq 1 240); do
+    held=$(($(fds "$spid") - base))
+    [ "$held" -gt "$best" ] && best=$held
+    [ "$best" -ge "$want" ] && break
+    kill -0 "$simpid" 2>/dev/null || break
     sleep 0.5
   done
-  local established
-  established=$(ss -Htn state established "sport = :$p" 2>/dev/null | wc -l)
+  local rss_held
+  rss_held=$(rss_kib "$spid")
   stop "$simpid"
   stop "$spid"
-  row conns "socketdesk tcp-server + simulator" "idle connections held" "conns" "$established $established $established" "$want" "all of $want"
+  row conns "socketdesk tcp-server + simulator" "idle connections held at once" "conns" "$best $best $best" "$want" "all of $want"
+  log "  server RSS with $best connections: $((rss_held / 1024)) MiB"
 
   # Churn: connect/send/half-close cycles; the server's fd count before and after.
   start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
@@ -372,12 +382,12 @@ job_udp() {
 
   start c "$bin/udp_sink" "$p"; wait_udp "$p"
   for i in $(seq 1 "$RUNS"); do
-    local line
-    line=$("${SD[@]}" simulate udp-client "127.0.0.1:$p" --interval 0 --duration "${UDP_SECONDS}s" --json 2>/dev/null | tail -1)
-    local out_n ms
-    out_n=$(grep -o '"messagesOut":[0-9]*' <<<"$line" | head -1 | cut -d: -f2)
-    ms=$(grep -o '"elapsedMillis":[0-9]*' <<<"$line" | head -1 | cut -d: -f2)
-    sim+=($(awk -v n="${out_n:-0}" -v ms="${ms:-1}" 'BEGIN { printf "%.0f", n / (ms / 1000) }'))
+    # The mean of the per-second send rates from the third second on (after the JIT warm-up).
+    sim+=("$("${SD[@]}" simulate udp-client "127.0.0.1:$p" --interval 0 --json \
+      --duration "$((UDP_SECONDS + 2))s" 2>&1 >/dev/null | awk '
+        $1 + 0 >= 3 { for (i = 1; i < NF; i++) if ($i == "out") { v = $(i + 1); m = 1;
+          if (v ~ /k$/) m = 1e3; if (v ~ /M$/) m = 1e6; sub(/[kM]$/, "", v); s += v * m; n++; break } }
+        END { printf "%.0f", n ? s / n : 0 }')")
     local t0 t1
     t0=$(date +%s%N)
     QT_QPA_PLATFORM=offscreen timeout 30 packetsender -q -u --num 100000 --usdelay 0 127.0.0.1 "$p" "48 65 6C 6C 6F" >/dev/null 2>&1 || true
@@ -385,7 +395,7 @@ job_udp() {
     ps+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", 100000 / ((b - a) / 1e9) }')")
   done
   stop "$PID"
-  row udp "socketdesk simulate udp-client" "sent" "dgram/s" "$(stats "${sim[@]}")"
+  row udp "socketdesk simulate udp-client" "sent (1 device)" "dgram/s" "$(stats "${sim[@]}")"
   row udp "packetsender --num 100000 (context)" "sent" "dgram/s" "$(stats "${ps[@]}")" "$(stats "${sim[@]}" | cut -d' ' -f1)"
 }
 
@@ -425,12 +435,13 @@ done
 install_tools
 build
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 t_start=$(date +%s)
 for j in "${jobs[@]}"; do
   "job_$j"
   cleanup
 done
-machine="$(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), $(java -version 2>&1 | head -1), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+machine="$(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), $(java -version 2>&1 | head -1), load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo "SocketDesk benchmarks, $started, $(($(date +%s) - t_start)) s"
   echo
