@@ -133,6 +133,7 @@ ROWS=()
 row() {
   local job=$1 tool=$2 metric=$3 unit=$4 figs=$5 ref=${6:-} target=${7:-}
   local med min max ratio="-"
+  tool=${tool//|/\\|}
   read -r med min max <<<"$figs"
   if [ -n "$ref" ] && [ "$ref" != "0" ]; then
     ratio=$(awk -v a="$med" -v b="$ref" 'BEGIN { printf "%.2fx", a / b }')
