@@ -6,7 +6,9 @@ package dev.socketdesk.engine.simulate;
  * trip so far (3 significant digits).
  *
  * <p>RTT is measured by devices that send on a timer: from a send to the first byte of the answer,
- * or, with echo verification, to the last byte of the payload's echo.
+ * or, with echo verification, to the last byte of the payload's echo. The {@code rtt*} figures
+ * cover the whole run; the {@code recentRtt*} figures only the last sampling interval (zero when it
+ * had no round trip), which is what the progress line shows.
  *
  * @param elapsedMillis time since the simulation started.
  * @param launched devices started so far (connection attempts for client profiles).
@@ -25,6 +27,9 @@ package dev.socketdesk.engine.simulate;
  * @param rttP50Micros median RTT in microseconds; 0 when none measured.
  * @param rttP99Micros 99th percentile RTT in microseconds; 0 when none measured.
  * @param rttMaxMicros largest RTT in microseconds; 0 when none measured.
+ * @param recentRttP50Micros median RTT of the last interval, in microseconds.
+ * @param recentRttP99Micros 99th percentile RTT of the last interval, in microseconds.
+ * @param recentRttMaxMicros largest RTT of the last interval, in microseconds.
  * @param echoesVerified payloads whose echo came back byte-identical (echo verification only).
  * @param echoMismatches echoed bytes that differed from what was sent (echo verification only).
  * @param errors errors of all causes; see {@link Summary#errors()} for the groups.
@@ -47,13 +52,17 @@ public record Stats(
     double rttP50Micros,
     double rttP99Micros,
     double rttMaxMicros,
+    double recentRttP50Micros,
+    double recentRttP99Micros,
+    double recentRttMaxMicros,
     long echoesVerified,
     long echoMismatches,
     long errors) {
 
   /**
    * One line for a terminal, e.g. {@code 12s devices 1000 up, 0 failed, 0 closed | msg/s in 1000
-   * out 1000 | B/s in 23.4k out 23.4k | rtt p50 0.12 ms p99 0.34 ms max 2.10 ms}.
+   * out 1000 | B/s in 23.4k out 23.4k | rtt p50 0.12 ms p99 0.34 ms max 2.10 ms}, with the RTT of
+   * the last interval.
    */
   public String progressLine() {
     StringBuilder b = new StringBuilder(160);
@@ -63,10 +72,10 @@ public record Stats(
     b.append(" out ").append(human(messagesOutPerSecond));
     b.append(" | B/s in ").append(human(bytesInPerSecond));
     b.append(" out ").append(human(bytesOutPerSecond));
-    if (rttCount > 0) {
-      b.append(" | rtt p50 ").append(millis(rttP50Micros));
-      b.append(" p99 ").append(millis(rttP99Micros));
-      b.append(" max ").append(millis(rttMaxMicros));
+    if (recentRttMaxMicros > 0) {
+      b.append(" | rtt p50 ").append(millis(recentRttP50Micros));
+      b.append(" p99 ").append(millis(recentRttP99Micros));
+      b.append(" max ").append(millis(recentRttMaxMicros));
     }
     if (echoesVerified > 0 || echoMismatches > 0) {
       b.append(" | echoes ok ").append(echoesVerified).append(" bad ").append(echoMismatches);

@@ -23,9 +23,11 @@ public final class StatsCollector {
   private final long startNanos = System.nanoTime();
 
   private final Histogram rttTotal = new Histogram(3);
+  private final Histogram rttSinceSample = new Histogram(3);
   private Histogram rttInterval;
   private Stats previous;
   private double[] rates = new double[4];
+  private double[] recentRtt = new double[3];
 
   StatsCollector(ErrorCollector errors) {
     this.errors = errors;
@@ -61,6 +63,8 @@ public final class StatsCollector {
       rates = averages(now);
     }
     previous = now;
+    recentRtt = percentiles(rttSinceSample);
+    rttSinceSample.reset();
     return build(rates);
   }
 
@@ -85,13 +89,24 @@ public final class StatsCollector {
     };
   }
 
+  /** p50, p99 and max in microseconds; zeros when empty. */
+  private static double[] percentiles(Histogram h) {
+    if (h.getTotalCount() == 0) {
+      return new double[3];
+    }
+    return new double[] {
+      h.getValueAtPercentile(50) / 1000.0,
+      h.getValueAtPercentile(99) / 1000.0,
+      h.getMaxValue() / 1000.0
+    };
+  }
+
   private Stats build(double[] r) {
     rttInterval = rtt.getIntervalHistogram(rttInterval);
     rttTotal.add(rttInterval);
+    rttSinceSample.add(rttInterval);
     long count = rttTotal.getTotalCount();
-    double p50 = count == 0 ? 0 : rttTotal.getValueAtPercentile(50) / 1000.0;
-    double p99 = count == 0 ? 0 : rttTotal.getValueAtPercentile(99) / 1000.0;
-    double max = count == 0 ? 0 : rttTotal.getMaxValue() / 1000.0;
+    double[] total = percentiles(rttTotal);
     return new Stats(
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
         launched.sum(),
@@ -107,9 +122,12 @@ public final class StatsCollector {
         r[2],
         r[3],
         count,
-        p50,
-        p99,
-        max,
+        total[0],
+        total[1],
+        total[2],
+        recentRtt[0],
+        recentRtt[1],
+        recentRtt[2],
         echoesVerified.sum(),
         echoMismatches.sum(),
         errors.total());
