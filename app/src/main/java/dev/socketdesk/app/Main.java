@@ -33,7 +33,10 @@ import picocli.CommandLine.TypeConversionException;
     name = "socketdesk",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Network debugging assistant: TCP server, TCP client and UDP endpoint.",
+    description = {
+      "Network debugging assistant: TCP server, TCP client and UDP endpoint.",
+      "Without a command it starts the web UI (see 'socketdesk ui --help')."
+    },
     footer = {"", "Run 'socketdesk COMMAND --help' for the options of a command."})
 public final class Main implements Callable<Integer> {
   private static final Logger NETTY_LOG = Logger.getLogger("io.netty");
@@ -63,6 +66,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new TcpServerCommand(io));
     cl.addSubcommand(new TcpClientCommand(io));
     cl.addSubcommand(new UdpCommand(io));
+    cl.addSubcommand(new UiCommand());
     cl.addSubcommand(new SimulateCommand(io));
     cl.setOut(out);
     cl.setErr(err);
@@ -71,11 +75,10 @@ public final class Main implements Callable<Integer> {
     return cl;
   }
 
+  /** Without a command, SocketDesk starts its web UI. */
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    spec.commandLine().getOut().flush();
-    return 0;
+    return spec.commandLine().getSubcommands().get("ui").execute();
   }
 
   private static int badUsage(ParameterException ex, String[] args) {

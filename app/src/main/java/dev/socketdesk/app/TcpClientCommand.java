@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tcp-client",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
       "Connect to a TCP server, show what it sends, and send to it.",

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tcp-server",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
       "Listen for TCP clients, show what they send, and answer them.",

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "udp",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
       "Bind a UDP port, show each datagram with its source, and send datagrams.",

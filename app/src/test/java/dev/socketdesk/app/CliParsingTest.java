@@ -49,10 +49,10 @@ class CliParsingTest {
   }
 
   @Test
-  void noArgumentsPrintsUsageAndSucceeds() {
-    Result r = run();
+  void helpPrintsUsageAndSucceeds() {
+    Result r = run("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("Usage: socketdesk", "tcp-server", "tcp-client", "udp");
+    assertThat(r.out()).contains("Usage: socketdesk", "tcp-server", "tcp-client", "udp", "ui");
     assertThat(r.err()).isEmpty();
   }
 

@@ -123,9 +123,9 @@ final class CliRun implements AutoCloseable {
     return err.toString();
   }
 
-  /** Lines not yet taken. */
-  List<String> remaining() {
-    return outLines.drain();
+  /** Every line written so far, taken or not. */
+  List<String> allLines() {
+    return outLines.all();
   }
 
   @Override
@@ -140,12 +140,14 @@ final class CliRun implements AutoCloseable {
   static final class LineRecorder extends Writer {
     private final StringBuilder partial = new StringBuilder();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> all = new ArrayList<>();
 
     @Override
     public synchronized void write(char[] buf, int off, int len) {
       for (int i = off; i < off + len; i++) {
         char c = buf[i];
         if (c == '\n') {
+          all.add(partial.toString());
           lines.add(partial.toString());
           partial.setLength(0);
         } else if (c != '\r') {
@@ -182,10 +184,8 @@ final class CliRun implements AutoCloseable {
       }
     }
 
-    List<String> drain() {
-      List<String> rest = new ArrayList<>();
-      lines.drainTo(rest);
-      return rest;
+    synchronized List<String> all() {
+      return List.copyOf(all);
     }
   }
 }

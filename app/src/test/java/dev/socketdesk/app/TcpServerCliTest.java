@@ -45,52 +45,48 @@ class TcpServerCliTest {
         CliRun.interactive(
             "tcp-server", "--bind", "127.0.0.1", "--port", "0", "--json", "--input", "lines")) {
       int port = cli.listeningPort();
-      try (Socket board1 = connect(port);
-          Socket board2 = connect(port)) {
-        // Ids follow accept order; the two events may arrive in either order.
-        java.util.Map<Integer, String> peers = new java.util.HashMap<>();
-        for (int i = 0; i < 2; i++) {
-          JsonNode connected = cli.event("connected");
-          peers.put(connected.path("peerId").asInt(), connected.path("peer").asText());
+      try (Socket board1 = connect(port)) {
+        assertThat(cli.event("connected").path("peerId").asInt()).isEqualTo(1);
+        try (Socket board2 = connect(port)) {
+          JsonNode second = cli.event("connected");
+          assertThat(second.path("peerId").asInt()).isEqualTo(2);
+          assertThat(second.path("peer").asText()).isEqualTo("127.0.0.1:" + board2.getLocalPort());
+
+          board1.getOutputStream().write("Hello WalnutPi!".getBytes(StandardCharsets.UTF_8));
+          received(cli, 1, "Hello WalnutPi!");
+
+          cli.type("/to 2");
+          assertThat(cli.event("info").path("message").asText()).startsWith("sending to #2 only");
+          cli.type("only two");
+          assertThat(read(board2, 8)).isEqualTo("only two");
+
+          cli.type("/all");
+          cli.event("info");
+          cli.type("both");
+          assertThat(read(board1, 4)).as("board 1 got nothing before").isEqualTo("both");
+          assertThat(read(board2, 4)).isEqualTo("both");
+
+          cli.type("/list");
+          assertThat(cli.event("info").path("message").asText())
+              .startsWith("2 peers")
+              .contains("#1 127.0.0.1:" + board1.getLocalPort())
+              .contains("#2 127.0.0.1:" + board2.getLocalPort());
+
+          cli.type("/kick 1");
+          JsonNode closed = cli.event("closed");
+          assertThat(closed.path("peerId").asInt()).isEqualTo(1);
+          assertThat(closed.path("reason").asText()).isEqualTo("local");
+          assertThat(board1.getInputStream().read()).isEqualTo(-1);
+
+          cli.type("/quit");
+          assertThat(cli.exitCode()).isZero();
+          JsonNode summary = cli.event("summary");
+          assertThat(summary.path("bytesIn").asLong()).isEqualTo(15);
+          assertThat(summary.path("bytesOut").asLong()).isEqualTo(8 + 4 + 4);
+          assertThat(summary.path("peers")).hasSize(2);
+          assertThat(summary.path("peers").get(0).path("bytesIn").asLong()).isEqualTo(15);
+          assertThat(summary.path("peers").get(1).path("bytesOut").asLong()).isEqualTo(12);
         }
-        assertThat(peers)
-            .containsEntry(1, "127.0.0.1:" + board1.getLocalPort())
-            .containsEntry(2, "127.0.0.1:" + board2.getLocalPort());
-
-        board1.getOutputStream().write("Hello WalnutPi!".getBytes(StandardCharsets.UTF_8));
-        received(cli, 1, "Hello WalnutPi!");
-
-        cli.type("/to 2");
-        assertThat(cli.event("info").path("message").asText()).startsWith("sending to #2 only");
-        cli.type("only two");
-        assertThat(read(board2, 8)).isEqualTo("only two");
-
-        cli.type("/all");
-        cli.event("info");
-        cli.type("both");
-        assertThat(read(board1, 4)).as("board 1 got nothing before").isEqualTo("both");
-        assertThat(read(board2, 4)).isEqualTo("both");
-
-        cli.type("/list");
-        assertThat(cli.event("info").path("message").asText())
-            .startsWith("2 peers")
-            .contains("#1 127.0.0.1:" + board1.getLocalPort())
-            .contains("#2 127.0.0.1:" + board2.getLocalPort());
-
-        cli.type("/kick 1");
-        JsonNode closed = cli.event("closed");
-        assertThat(closed.path("peerId").asInt()).isEqualTo(1);
-        assertThat(closed.path("reason").asText()).isEqualTo("local");
-        assertThat(board1.getInputStream().read()).isEqualTo(-1);
-
-        cli.type("/quit");
-        assertThat(cli.exitCode()).isZero();
-        JsonNode summary = cli.event("summary");
-        assertThat(summary.path("bytesIn").asLong()).isEqualTo(15);
-        assertThat(summary.path("bytesOut").asLong()).isEqualTo(8 + 4 + 4);
-        assertThat(summary.path("peers")).hasSize(2);
-        assertThat(summary.path("peers").get(0).path("bytesIn").asLong()).isEqualTo(15);
-        assertThat(summary.path("peers").get(1).path("bytesOut").asLong()).isEqualTo(12);
       }
       assertThat(cli.err()).isEmpty();
     }
@@ -162,6 +158,95 @@ class TcpServerCliTest {
             .endsWith(" " + who + " TX 3 B: hi\\x01  |  68 69 01");
       }
       assertThat(cli.line(l -> l.contains("closed"))).endsWith("closed (closed by peer)");
+    }
+  }
+
+  @Test
+  void quietPrintsNoDataButCountsEveryByte() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--echo",
+            "--quiet",
+            "--json",
+            "--input",
+            "lines")) {
+      int port = cli.listeningPort();
+      try (Socket board = connect(port)) {
+        board.getOutputStream().write("12345".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(board, 5)).isEqualTo("12345");
+        cli.type("/list");
+        assertThat(cli.event("info").path("message").asText()).contains("#1 127.0.0.1:", " in 5 B");
+      }
+      assertThat(cli.event("closed").path("peerId").asInt()).isEqualTo(1);
+      cli.type("/quit");
+      assertThat(cli.exitCode()).isZero();
+      JsonNode summary = cli.event("summary");
+      assertThat(summary.path("bytesIn").asLong()).isEqualTo(5);
+      assertThat(summary.path("bytesOut").asLong()).isEqualTo(5);
+      JsonNode departed = summary.path("peers").get(0);
+      assertThat(departed.path("bytesIn").asLong()).as("exact for a peer that left").isEqualTo(5);
+      assertThat(departed.path("bytesOut").asLong()).isEqualTo(5);
+      assertThat(cli.allLines())
+          .hasSizeGreaterThan(4)
+          .noneMatch(l -> l.contains("\"received\"") || l.contains("\"sent\""));
+    }
+  }
+
+  @Test
+  void replyRulesAnswerInTheChosenEncoding() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--encoding",
+            "GBK",
+            "--reply",
+            "你好=>收到\\r\\n",
+            "--reply",
+            "hex:01 03=>hex:06",
+            "--json",
+            "--input",
+            "lines")) {
+      int port = cli.listeningPort();
+      try (Socket board = connect(port)) {
+        board.getOutputStream().write("你好".getBytes("GBK"));
+        byte[] answer = board.getInputStream().readNBytes(6);
+        assertThat(new String(answer, "GBK")).isEqualTo("收到\r\n");
+        assertThat(received(cli, 1, "你好")).isEqualTo("你好");
+        board.getOutputStream().write(new byte[] {0x01, 0x03});
+        assertThat(board.getInputStream().read()).isEqualTo(0x06);
+      }
+    }
+  }
+
+  @Test
+  void pipedInputWaitsForTheFirstClientThenGoesToIt() throws Exception {
+    try (CliRun cli =
+        CliRun.piped(
+            "firmware".getBytes(StandardCharsets.UTF_8),
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--json",
+            "--wait",
+            "200ms")) {
+      int port = cli.listeningPort();
+      try (Socket board = connect(port)) {
+        assertThat(read(board, 8)).isEqualTo("firmware");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(board.getInputStream().read()).as("closed at the end of the run").isEqualTo(-1);
+      }
+      assertThat(cli.event("summary").path("bytesOut").asLong()).isEqualTo(8);
     }
   }
 }

@@ -28,8 +28,9 @@ public sealed interface SessionEvent {
   /** Bytes were written to a peer, by a send call or an automatic action (echo, reply, timer). */
   record Sent(Instant time, Peer peer, byte[] data) implements SessionEvent {}
 
-  /** A connection to a peer ended. */
-  record Disconnected(Instant time, Peer peer, CloseReason reason) implements SessionEvent {}
+  /** A connection to a peer ended; {@code counters} are the peer's final, exact totals. */
+  record Disconnected(Instant time, Peer peer, CloseReason reason, Counters counters)
+      implements SessionEvent {}
 
   /**
    * A TCP client lost or could not get its connection and will try again after {@code delayMillis}.

@@ -102,6 +102,9 @@ class S3UdpTest {
         assertThat(new String(reply.getData(), 0, reply.getLength(), "UTF-8"))
             .isEqualTo("echo:" + msg);
       }
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(udp.counters()).isEqualTo(new Counters(6, 2, 16, 2)));
     }
   }
 }

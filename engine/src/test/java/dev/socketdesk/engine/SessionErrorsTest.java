@@ -138,6 +138,7 @@ class SessionErrorsTest {
     SessionEvent.Reconnecting retry = events.next(SessionEvent.Reconnecting.class);
     assertThat(retry.attempt()).isEqualTo(1);
     assertThat(retry.delayMillis()).isEqualTo(20);
+    assertThat(client.state()).isEqualTo(SessionState.RECONNECTING);
     try (ServerSocket board = new ServerSocket(port, 5, InetAddress.getByName("127.0.0.1"))) {
       opening.get(10, TimeUnit.SECONDS);
       try (Socket accepted = board.accept()) {

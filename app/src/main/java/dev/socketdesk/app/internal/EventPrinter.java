@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints a session's events. With {@code quiet}, it does not want received data, so the engine
- * takes its fast path, and data lines are not printed. Keeps per-peer tallies for the summary.
+ * takes its fast path, and data lines are not printed. Keeps the final counters of departed peers
+ * for the summary.
  *
  * <p>Events arrive on the session's dispatcher thread; the decoders are confined to it.
  */
@@ -41,7 +42,7 @@ final class EventPrinter implements SessionListener {
   private final Map<Integer, TextDecoder> rxDecoders = new HashMap<>();
   private final Map<Integer, TextDecoder> txDecoders = new HashMap<>();
   private final Map<Integer, Peer> peersSeen = new ConcurrentSkipListMap<>();
-  private final Map<Integer, Counters> tallies = new ConcurrentHashMap<>();
+  private final Map<Integer, Counters> departed = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
   EventPrinter(
@@ -80,12 +81,10 @@ final class EventPrinter implements SessionListener {
   public void onEvent(SessionEvent event) {
     Instant t = event.time();
     if (event instanceof SessionEvent.Received r) {
-      tally(r.peer(), r.data().length, true);
       if (!quiet) {
         out.line(data(t, r.peer(), r.data(), true, rxDecoders), false);
       }
     } else if (event instanceof SessionEvent.Sent s) {
-      tally(s.peer(), s.data().length, false);
       if (!quiet) {
         out.line(data(t, s.peer(), s.data(), false, txDecoders), false);
       }
@@ -95,6 +94,7 @@ final class EventPrinter implements SessionListener {
       peersSeen.put(c.peer().id(), c.peer());
       out.line(format.connected(t, c.peer()), true);
     } else if (event instanceof SessionEvent.Disconnected d) {
+      departed.put(d.peer().id(), d.counters());
       flushDecoder(t, d.peer());
       out.line(format.closed(t, d.peer(), d.reason()), true);
     } else if (event instanceof SessionEvent.Reconnecting r) {
@@ -128,15 +128,13 @@ final class EventPrinter implements SessionListener {
 
   /**
    * Prints the summary: the session totals, then each peer seen, with the engine's counters for
-   * peers still connected ({@code connected}, taken before closing) and the tallies of events for
-   * the others (not available with {@code quiet}).
+   * peers still connected ({@code connected}, taken before closing) and the final counters that
+   * came with the disconnect of the others.
    */
   void summary(Counters total, List<PeerInfo> connected) {
     Map<Integer, PeerSummary> rows = new TreeMap<>();
     for (Map.Entry<Integer, Peer> seen : peersSeen.entrySet()) {
-      rows.put(
-          seen.getKey(),
-          new PeerSummary(seen.getValue(), quiet ? null : tallies.get(seen.getKey())));
+      rows.put(seen.getKey(), new PeerSummary(seen.getValue(), departed.get(seen.getKey())));
     }
     for (PeerInfo info : connected) {
       rows.put(info.peer().id(), new PeerSummary(info.peer(), info.counters()));
@@ -155,11 +153,6 @@ final class EventPrinter implements SessionListener {
     }
     String shown = Display.render(data, display, decoder);
     return format.data(t, peer, received, data.length, shown, null, null);
-  }
-
-  private void tally(Peer peer, int bytes, boolean in) {
-    Counters add = in ? new Counters(bytes, 1, 0, 0) : new Counters(0, 0, bytes, 1);
-    tallies.merge(peer.id(), add, Counters::plus);
   }
 
   private void flushDecoder(Instant t, Peer peer) {

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Line output to a buffered writer. Data lines are flushed at most every 50 ms, so a fast stream
- * does not pay for a flush per line; lifecycle lines are flushed at once. Thread-safe.
+ * does not pay for a flush per line; lifecycle lines are flushed at once. When the output breaks (a
+ * closed pipe, as with {@code | head -1}), {@code onBroken} runs once. Thread-safe.
  */
 final class Output implements AutoCloseable {
   private static final long FLUSH_MILLIS = 50;
@@ -15,10 +16,13 @@ final class Output implements AutoCloseable {
   private final PrintWriter out;
   private final Object lock = new Object();
   private final ScheduledExecutorService flusher;
+  private final Runnable onBroken;
   private boolean dirty;
+  private boolean broken;
 
-  Output(PrintWriter out) {
+  Output(PrintWriter out, Runnable onBroken) {
     this.out = out;
+    this.onBroken = onBroken;
     this.flusher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -35,8 +39,7 @@ final class Output implements AutoCloseable {
     synchronized (lock) {
       out.println(line);
       if (urgent) {
-        out.flush();
-        dirty = false;
+        flushChecked();
       } else {
         dirty = true;
       }
@@ -45,17 +48,24 @@ final class Output implements AutoCloseable {
 
   void flush() {
     synchronized (lock) {
-      out.flush();
-      dirty = false;
+      flushChecked();
     }
   }
 
   private void flushIfDirty() {
     synchronized (lock) {
       if (dirty) {
-        out.flush();
-        dirty = false;
+        flushChecked();
       }
+    }
+  }
+
+  /** Holds the lock. */
+  private void flushChecked() {
+    dirty = false;
+    if (out.checkError() && !broken) {
+      broken = true;
+      onBroken.run();
     }
   }
 

@@ -90,10 +90,6 @@ final class Sender {
     return session.send(data);
   }
 
-  PayloadMode typedMode() {
-    return typedMode;
-  }
-
   void typedMode(PayloadMode mode) {
     typedMode = mode;
   }
@@ -112,9 +108,5 @@ final class Sender {
 
   int selectedPeer() {
     return selectedPeer;
-  }
-
-  HostPort selectedRemote() {
-    return selectedRemote;
   }
 }

@@ -86,7 +86,7 @@ public final class SessionRunner {
     Thread hook = null;
     try {
       session = create.apply(engine);
-      output = new Output(out);
+      output = new Output(out, () -> done.complete(0));
       EventFormat lines = options.json() ? new JsonFormat() : new TextFormat();
       printer =
           new EventPrinter(

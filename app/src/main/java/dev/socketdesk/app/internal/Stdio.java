@@ -1,6 +1,8 @@
 package dev.socketdesk.app.internal;
 
+import java.io.Console;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 
 /**
@@ -23,6 +25,23 @@ public record Stdio(InputStream in, boolean terminal, Charset charset, boolean s
     } catch (IllegalArgumentException e) {
       charset = Charset.defaultCharset();
     }
-    return new Stdio(System.in, System.console() != null, charset, true);
+    return new Stdio(System.in, isTerminal(), charset, true);
+  }
+
+  /**
+   * Whether standard input and output are a terminal. From Java 22 on, {@link System#console()}
+   * returns a console even for pipes, and {@code Console.isTerminal()} tells the difference.
+   */
+  private static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (ReflectiveOperationException beforeJava22) {
+      return true;
+    }
   }
 }

@@ -310,7 +310,8 @@ abstract class AbstractSession implements Session {
 
   void peerDisconnected(PeerHandle peer, CloseReason reason) {
     peers.remove(peer.peer.id());
-    events.emit(new SessionEvent.Disconnected(Instant.now(), peer.peer, reason));
+    events.emit(
+        new SessionEvent.Disconnected(Instant.now(), peer.peer, reason, peer.counters.snapshot()));
   }
 
   SessionException nobodyToSendTo() {

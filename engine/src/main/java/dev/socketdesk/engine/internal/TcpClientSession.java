@@ -103,6 +103,7 @@ final class TcpClientSession extends AbstractSession {
     long min = config.reconnectMin().toMillis();
     long delay = Math.min(config.reconnectMax().toMillis(), min << Math.min(attempt - 1, 20));
     setState(SessionState.OPEN, SessionState.RECONNECTING);
+    setState(SessionState.OPENING, SessionState.RECONNECTING);
     events.emit(new SessionEvent.Reconnecting(Instant.now(), attempt, delay, cause));
     reconnectTimer = group.next().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
   }

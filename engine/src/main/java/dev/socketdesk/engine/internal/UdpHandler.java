@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * The UDP socket's only handler: counts datagrams per source address, reports them, answers with
- * the automatic actions, and releases them. Event-loop thread only.
+ * the automatic actions, and releases them. Answers are written from the channel, not this context,
+ * so that they pass through {@link #write} and are counted. Event-loop thread only.
  */
 final class UdpHandler extends ChannelDuplexHandler {
   private final UdpSession session;
@@ -70,15 +71,17 @@ final class UdpHandler extends ChannelDuplexHandler {
           .feed(
               data,
               response ->
-                  ctx.write(
-                      new DatagramPacket(Unpooled.wrappedBuffer(response), peer.peer.address())));
+                  ctx.channel()
+                      .write(
+                          new DatagramPacket(
+                              Unpooled.wrappedBuffer(response), peer.peer.address())));
       wrote = true;
     }
     if (actions.echo()) {
       byte[] prefix = actions.echoPrefix();
       ByteBuf out =
           Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), data.retainedDuplicate());
-      ctx.write(new DatagramPacket(out, peer.peer.address()));
+      ctx.channel().write(new DatagramPacket(out, peer.peer.address()));
       wrote = true;
     }
   }

@@ -1,0 +1,139 @@
+package dev.socketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.web.UiServer;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class UiCommandTest {
+  private static final Stdio NO_INPUT =
+      new Stdio(new ByteArrayInputStream(new byte[0]), false, StandardCharsets.UTF_8, false);
+  @TempDir Path config;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.commandLine(NO_INPUT, new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  @Timeout(30)
+  void badPortIsAUsageError() {
+    Result r = run("ui", "--port", "70000");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "socketdesk: port 70000 is out of range; use a port from 1 to 65535"
+                + System.lineSeparator());
+    assertThat(run("ui", "--listen", "no-such-host.invalid").code()).isEqualTo(2);
+  }
+
+  @Test
+  @Timeout(30)
+  void aTakenPortGivenWithPortIsARuntimeError() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Result r =
+          run(
+              "ui",
+              "--port",
+              String.valueOf(taken.getLocalPort()),
+              "--config-dir",
+              config.toString());
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err())
+          .isEqualTo(
+              "socketdesk: port "
+                  + taken.getLocalPort()
+                  + " is already in use on 127.0.0.1; pick another with --port or stop the program"
+                  + " using it"
+                  + System.lineSeparator());
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void withoutPortTheNextFreePortIsUsed() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Engine engine = Engine.create(1)) {
+      UiServer server =
+          UiCommand.startFrom(taken.getLocalPort(), engine, "127.0.0.1", null, config);
+      try {
+        assertThat(server.port()).isGreaterThan(taken.getLocalPort());
+        assertThat(server.port()).isLessThan(taken.getLocalPort() + UiCommand.PORT_TRIES);
+      } finally {
+        server.close();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void listeningOnAllAddressesPrintsATokenUrlAndStopsCleanly() throws Exception {
+    StringWriter out = new StringWriter();
+    UiCommand command = new UiCommand();
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cl.execute(
+                    "--listen",
+                    "0.0.0.0",
+                    "--port",
+                    String.valueOf(port),
+                    "--config-dir",
+                    config.toString()));
+    Pattern url =
+        Pattern.compile(
+            "SocketDesk UI: (http://127\\.0\\.0\\.1:" + port + "/\\?token=([0-9a-f]{48}))");
+    Awaitility.await()
+        .atMost(20, TimeUnit.SECONDS)
+        .until(() -> url.matcher(out.toString()).find() || exit.isDone());
+    Matcher m = url.matcher(out.toString());
+    assertThat(m.find()).as(out.toString()).isTrue();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> withToken =
+        http.send(
+            HttpRequest.newBuilder(URI.create(m.group(1))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(withToken.statusCode()).isEqualTo(200);
+    HttpResponse<String> without =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/state")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(without.statusCode()).isEqualTo(401);
+    command.stop();
+    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.socketdesk.web.internal;
+
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.web.UiServer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Turns failures into {@code {"error": "<one line>"}} responses with a 4xx/5xx status. */
+final class ApiErrors {
+  private static final System.Logger LOG = System.getLogger("dev.socketdesk.web");
+
+  private ApiErrors() {}
+
+  static void send(RoutingContext ctx, int status, String message) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("error", oneLine(message)).encode());
+  }
+
+  /** Failure handler for the router: maps the failure to a status and a readable message. */
+  static void handleFailure(RoutingContext ctx) {
+    Throwable failure = unwrap(ctx.failure());
+    int status = ctx.statusCode();
+    if (failure == null) {
+      send(ctx, status < 400 ? 500 : status, messageForStatus(status));
+      return;
+    }
+    send(ctx, statusOf(failure), messageOf(failure));
+  }
+
+  static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  static int statusOf(Throwable t) {
+    if (t instanceof ApiException a) {
+      return a.status();
+    }
+    if (t instanceof SessionException) {
+      return 409;
+    }
+    if (t instanceof IllegalArgumentException || t instanceof DecodeException) {
+      return 400;
+    }
+    return 500;
+  }
+
+  static String messageOf(Throwable t) {
+    if (t instanceof DecodeException) {
+      return "the request body is not valid JSON";
+    }
+    if (statusOf(t) == 500) {
+      LOG.log(Level.WARNING, "request failed", t);
+      return "internal error: " + t + "; see the SocketDesk log";
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private static String messageForStatus(int status) {
+    return switch (status) {
+      case 404 -> "not found";
+      case 405 -> "method not allowed";
+      case 413 ->
+          "the upload is larger than "
+              + (UiServer.MAX_UPLOAD_BYTES >> 20)
+              + " MiB; send a smaller file or split it";
+      default -> "request failed with HTTP status " + status;
+    };
+  }
+
+  static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.socketdesk.web.internal;
+
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.codec.Charsets;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/** The JSON API under {@code /api}: sessions, sending, automatic actions, settings. */
+final class SessionApi {
+  private final SessionHub hub;
+  private final Vertx vertx;
+
+  SessionApi(SessionHub hub, Vertx vertx) {
+    this.hub = hub;
+    this.vertx = vertx;
+  }
+
+  void mount(Router r) {
+    r.get("/api/interfaces").handler(ctx -> ok(ctx, LocalAddresses.toJson()));
+    r.get("/api/state").handler(ctx -> ok(ctx, hub.hello()));
+    r.post("/api/sessions").handler(this::create);
+    r.post("/api/sessions/:id/open").handler(this::reopen);
+    r.post("/api/sessions/:id/close").handler(ctx -> reply(ctx, tab(ctx).close(), v -> done()));
+    r.delete("/api/sessions/:id").handler(ctx -> reply(ctx, hub.remove(id(ctx)), v -> done()));
+    r.post("/api/sessions/:id/send").handler(this::send);
+    r.post("/api/sessions/:id/file").handler(this::sendFile);
+    r.post("/api/sessions/:id/peers/:peer/disconnect").handler(this::disconnect);
+    r.put("/api/sessions/:id/auto").handler(this::setAuto);
+    r.post("/api/sessions/:id/periodic").handler(this::startPeriodic);
+    r.delete("/api/sessions/:id/periodic")
+        .handler(
+            ctx -> {
+              tab(ctx).stopPeriodic();
+              ok(ctx, done());
+            });
+    r.post("/api/sessions/:id/reset")
+        .handler(
+            ctx -> {
+              tab(ctx).resetCounters();
+              ok(ctx, done());
+            });
+    r.post("/api/sessions/:id/clear")
+        .handler(
+            ctx -> {
+              SessionTab tab = tab(ctx);
+              tab.clearLog();
+              hub.publish(tab);
+              ok(ctx, done());
+            });
+    r.put("/api/sessions/:id/display").handler(this::setDisplay);
+    r.get("/api/settings")
+        .handler(
+            ctx ->
+                ok(
+                    ctx,
+                    new JsonObject()
+                        .put("settings", hub.settings().get())
+                        .put("problem", hub.settings().problem())));
+    r.put("/api/settings").handler(this::saveSettings);
+  }
+
+  private void create(RoutingContext ctx) {
+    TabSpec spec = TabSpec.fromJson(body(ctx));
+    reply(
+        ctx,
+        hub.create(spec),
+        tab -> {
+          hub.publish(tab);
+          return new JsonObject().put("id", tab.id());
+        });
+  }
+
+  private void reopen(RoutingContext ctx) {
+    SessionTab tab = tab(ctx);
+    if (tab.reconnects()) {
+      tab.open();
+      hub.publish(tab);
+      ok(ctx, done());
+      return;
+    }
+    reply(
+        ctx,
+        tab.open(),
+        local -> {
+          hub.publish(tab);
+          return new JsonObject().put("local", HostPort.format(local));
+        });
+  }
+
+  private void send(RoutingContext ctx) {
+    JsonObject o = body(ctx);
+    byte[] data = Payloads.encode(o);
+    String to = o.getString("to", "");
+    HostPort target = to == null || to.isBlank() ? null : HostPort.parse(to);
+    Integer peer = o.getInteger("peer");
+    reply(ctx, tab(ctx).send(data, peer, target), v -> new JsonObject().put("bytes", data.length));
+  }
+
+  private void sendFile(RoutingContext ctx) {
+    byte[] data = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (data.length == 0) {
+      throw ApiException.badRequest("the file is empty; choose a file with content");
+    }
+    String peerText = ctx.request().getParam("peer");
+    Integer peer = peerText == null || peerText.isBlank() ? null : parseInt(peerText, "peer");
+    reply(ctx, tab(ctx).send(data, peer, null), v -> new JsonObject().put("bytes", data.length));
+  }
+
+  private void disconnect(RoutingContext ctx) {
+    SessionTab tab = tab(ctx);
+    int peer = parseInt(ctx.pathParam("peer"), "peer");
+    reply(ctx, tab.requireOpen().disconnect(peer), v -> done());
+  }
+
+  private void setAuto(RoutingContext ctx) {
+    JsonObject o = body(ctx);
+    tab(ctx).setAutoActions(Payloads.autoActions(o), o);
+    ok(ctx, done());
+  }
+
+  private void startPeriodic(RoutingContext ctx) {
+    tab(ctx).startPeriodic(Payloads.periodic(body(ctx)));
+    ok(ctx, done());
+  }
+
+  private void setDisplay(RoutingContext ctx) {
+    SessionTab tab = tab(ctx);
+    tab.setDisplayCharset(Charsets.forName(body(ctx).getString("encoding", "UTF-8")));
+    hub.publish(tab);
+    ok(ctx, done());
+  }
+
+  private void saveSettings(RoutingContext ctx) {
+    JsonObject settings = body(ctx);
+    vertx
+        .executeBlocking(
+            () -> {
+              hub.settings().save(settings);
+              return done();
+            })
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                ok(ctx, ar.result());
+              } else {
+                fail(ctx, ar.cause());
+              }
+            });
+  }
+
+  private SessionTab tab(RoutingContext ctx) {
+    return hub.tab(id(ctx));
+  }
+
+  private static int id(RoutingContext ctx) {
+    return parseInt(ctx.pathParam("id"), "session id");
+  }
+
+  private static int parseInt(String text, String what) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(what + " '" + text + "' is not a number");
+    }
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    JsonObject o = ctx.body().asJsonObject();
+    if (o == null) {
+      throw ApiException.badRequest("the request has no JSON body");
+    }
+    return o;
+  }
+
+  private static JsonObject done() {
+    return new JsonObject().put("ok", true);
+  }
+
+  private static void ok(RoutingContext ctx, Object json) {
+    ctx.response()
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(json.toString());
+  }
+
+  private static void fail(RoutingContext ctx, Throwable failure) {
+    Throwable t = ApiErrors.unwrap(failure);
+    ApiErrors.send(ctx, ApiErrors.statusOf(t), ApiErrors.messageOf(t));
+  }
+
+  /** Answers when {@code future} completes, back on the request's context. */
+  private static <T> void reply(
+      RoutingContext ctx, CompletionStage<T> future, Function<T, Object> body) {
+    Context context = Vertx.currentContext();
+    future.whenComplete(
+        (value, failure) ->
+            context.runOnContext(
+                v -> {
+                  if (failure != null) {
+                    fail(ctx, failure);
+                    return;
+                  }
+                  try {
+                    ok(ctx, body.apply(value));
+                  } catch (RuntimeException e) {
+                    fail(ctx, e);
+                  }
+                }));
+  }
+}

@@ -1,0 +1,323 @@
+package dev.socketdesk.web.internal;
+
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.Counters;
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.PeerInfo;
+import dev.socketdesk.engine.PeriodicSend;
+import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionListener;
+import dev.socketdesk.engine.SessionState;
+import dev.socketdesk.engine.SessionType;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One tab of the page: a session spec, the engine session currently behind it (a tab can be closed
+ * and opened again), its log and its totals. Control methods are thread-safe; {@link #flush} and
+ * {@link #snapshot} run on the web event loop only.
+ */
+final class SessionTab {
+  static final int MAX_LINES_PER_FLUSH = 50;
+  static final int MAX_BYTES_PER_FLUSH = 8 * 1024;
+  static final int SNAPSHOT_LINES = LogRing.CAPACITY;
+  static final int SNAPSHOT_BYTES = 256 * 1024;
+  private static final int MAX_PEERS_SHOWN = 500;
+
+  private final int id;
+  private final TabSpec spec;
+  private final Engine engine;
+  private final LogRing log = new LogRing();
+  private final Listener listener = new Listener();
+  private final AtomicBoolean metaDirty = new AtomicBoolean(true);
+  private final AtomicBoolean peersDirty = new AtomicBoolean(true);
+  private final AtomicInteger periodicGeneration = new AtomicInteger();
+
+  private volatile Session session;
+  private volatile String error;
+  private volatile AutoActions actions = AutoActions.NONE;
+  private volatile JsonObject autoJson = new JsonObject();
+  private volatile boolean periodicRunning;
+  private volatile Charset displayCharset = StandardCharsets.UTF_8;
+  private Counters base = Counters.ZERO;
+
+  private LogRenderer renderer;
+  private Counters lastCounters;
+  private Counters rateBase = Counters.ZERO;
+  private long rateAtMillis = System.currentTimeMillis();
+
+  SessionTab(int id, TabSpec spec, Engine engine) {
+    this.id = id;
+    this.spec = spec;
+    this.engine = engine;
+  }
+
+  int id() {
+    return id;
+  }
+
+  /** A client that reconnects: its open completes only once connected. */
+  boolean reconnects() {
+    return spec.reconnect();
+  }
+
+  /** Creates a new engine session from the spec and opens it. */
+  synchronized CompletableFuture<InetSocketAddress> open() {
+    Session old = session;
+    if (old != null && !old.state().isTerminal()) {
+      throw ApiException.conflict("the session is already open; close it first");
+    }
+    if (old != null) {
+      base = base.plus(old.counters());
+    }
+    Session s = spec.create(engine, actions);
+    s.addListener(listener);
+    session = s;
+    error = null;
+    metaDirty.set(true);
+    return s.open()
+        .whenComplete(
+            (local, failure) -> {
+              if (failure != null) {
+                error = ApiErrors.messageOf(ApiErrors.unwrap(failure));
+                log.addNote(
+                    System.currentTimeMillis(), LogRing.Direction.ERR, "error", null, error);
+              }
+              metaDirty.set(true);
+            });
+  }
+
+  CompletableFuture<Void> close() {
+    Session s = session;
+    return s == null ? CompletableFuture.completedFuture(null) : s.close();
+  }
+
+  Session requireOpen() {
+    Session s = session;
+    if (s == null || s.state() != SessionState.OPEN) {
+      throw ApiException.conflict("the session is not open; press Open first");
+    }
+    return s;
+  }
+
+  CompletableFuture<Void> send(byte[] data, Integer peerId, HostPort to) {
+    Session s = requireOpen();
+    if (to != null) {
+      return s.sendTo(to, data);
+    }
+    return peerId == null ? s.send(data) : s.send(peerId, data);
+  }
+
+  void setAutoActions(AutoActions newActions, JsonObject asGiven) {
+    actions = newActions;
+    autoJson = asGiven.copy();
+    Session s = session;
+    if (s != null && !s.state().isTerminal()) {
+      s.setAutoActions(newActions);
+    }
+    metaDirty.set(true);
+  }
+
+  void startPeriodic(PeriodicSend periodic) {
+    Session s = requireOpen();
+    int generation = periodicGeneration.incrementAndGet();
+    periodicRunning = true;
+    metaDirty.set(true);
+    s.startPeriodic(periodic)
+        .whenComplete(
+            (v, failure) -> {
+              if (periodicGeneration.get() == generation) {
+                periodicRunning = false;
+                metaDirty.set(true);
+              }
+            });
+  }
+
+  void stopPeriodic() {
+    periodicGeneration.incrementAndGet();
+    periodicRunning = false;
+    metaDirty.set(true);
+    Session s = session;
+    if (s != null) {
+      s.stopPeriodic();
+    }
+  }
+
+  synchronized void resetCounters() {
+    base = Counters.ZERO;
+    Session s = session;
+    if (s != null) {
+      s.resetCounters();
+    }
+    rateBase = Counters.ZERO;
+    peersDirty.set(true);
+  }
+
+  synchronized Counters counters() {
+    Session s = session;
+    return s == null ? base : base.plus(s.counters());
+  }
+
+  void clearLog() {
+    log.clear();
+  }
+
+  /** Changes the display encoding; the next {@link #snapshot} renders the tail in it. */
+  void setDisplayCharset(Charset charset) {
+    displayCharset = charset;
+    metaDirty.set(true);
+  }
+
+  /** Everything a page needs to show this tab, with the log tail rendered afresh. */
+  JsonObject snapshot() {
+    List<LogRing.Entry> tail = log.tail(SNAPSHOT_LINES, SNAPSHOT_BYTES);
+    JsonObject o = putMeta(new JsonObject().put("id", id));
+    o.put("lines", new LogRenderer(displayCharset).render(tail));
+    o.put("seq", tail.isEmpty() ? log.lastSeq() : tail.get(tail.size() - 1).seq());
+    o.put("counters", countersJson(counters()));
+    return o.put("peers", peersJson());
+  }
+
+  /**
+   * What changed since the last flush, or null for nothing. On a {@code fullTick} it also carries
+   * the meta data, the peers and the rates.
+   */
+  JsonObject flush(boolean fullTick, long nowMillis, boolean render) {
+    LogRing.Drain drain = log.drain(MAX_LINES_PER_FLUSH, MAX_BYTES_PER_FLUSH);
+    if (!render) {
+      return null;
+    }
+    JsonObject o = new JsonObject().put("id", id);
+    boolean any = false;
+    if (!drain.entries().isEmpty()) {
+      if (renderer == null || !renderer.charset().equals(displayCharset)) {
+        renderer = new LogRenderer(displayCharset);
+      }
+      o.put("lines", renderer.render(drain.entries()));
+      any = true;
+    }
+    if (metaDirty.getAndSet(false) || fullTick) {
+      putMeta(o);
+      any = true;
+    }
+    Counters c = counters();
+    boolean countersChanged = !c.equals(lastCounters);
+    if (countersChanged || fullTick) {
+      o.put("counters", countersJson(c));
+      lastCounters = c;
+      any = true;
+    }
+    if (peersDirty.getAndSet(false) || fullTick || (countersChanged && fewPeers())) {
+      o.put("peers", peersJson());
+      any = true;
+    }
+    if (fullTick) {
+      long dt = Math.max(1, nowMillis - rateAtMillis);
+      long in = Math.max(0, c.bytesIn() - rateBase.bytesIn()) * 1000 / dt;
+      long out = Math.max(0, c.bytesOut() - rateBase.bytesOut()) * 1000 / dt;
+      o.put("rate", new JsonObject().put("t", nowMillis).put("in", in).put("out", out));
+      rateBase = c;
+      rateAtMillis = nowMillis;
+    }
+    return any ? o : null;
+  }
+
+  private JsonObject putMeta(JsonObject o) {
+    Session s = session;
+    SessionState state = s == null ? SessionState.NEW : s.state();
+    InetSocketAddress local = s == null ? null : s.localAddress();
+    return o.put("spec", spec.toJson())
+        .put("state", state.name().toLowerCase(Locale.ROOT))
+        .put("local", local == null ? null : HostPort.format(local))
+        .put("error", error)
+        .put("encoding", displayCharset.name())
+        .put("auto", autoJson)
+        .put("periodic", periodicRunning);
+  }
+
+  /** Few enough peers to resend with every counter change; more wait for the full tick. */
+  private boolean fewPeers() {
+    Session s = session;
+    return s != null && s.peers().size() <= 32;
+  }
+
+  private JsonArray peersJson() {
+    Session s = session;
+    JsonArray peers = new JsonArray();
+    if (s == null || s.state().isTerminal()) {
+      return peers;
+    }
+    for (PeerInfo p : s.peers()) {
+      if (peers.size() >= MAX_PEERS_SHOWN) {
+        break;
+      }
+      peers.add(
+          new JsonObject()
+              .put("id", p.peer().id())
+              .put("address", p.peer().hostPort())
+              .put("since", p.connectedAt().toEpochMilli())
+              .put("counters", countersJson(p.counters())));
+    }
+    return peers;
+  }
+
+  static JsonObject countersJson(Counters c) {
+    return new JsonObject()
+        .put("bytesIn", c.bytesIn())
+        .put("messagesIn", c.messagesIn())
+        .put("bytesOut", c.bytesOut())
+        .put("messagesOut", c.messagesOut());
+  }
+
+  /** Records the session's events into the log; runs on the session's dispatcher thread. */
+  private final class Listener implements SessionListener {
+    @Override
+    public void onEvent(SessionEvent event) {
+      long t = event.time().toEpochMilli();
+      if (event instanceof SessionEvent.Received r) {
+        log.addData(t, LogRing.Direction.IN, r.peer().id(), r.peer().toString(), r.data());
+      } else if (event instanceof SessionEvent.Sent r) {
+        log.addData(t, LogRing.Direction.OUT, r.peer().id(), r.peer().toString(), r.data());
+      } else if (event instanceof SessionEvent.Listening l) {
+        String kind = spec.type() == SessionType.TCP_CLIENT ? "local" : "listening";
+        log.addNote(t, LogRing.Direction.SYS, kind, null, HostPort.format(l.local()));
+        metaDirty.set(true);
+      } else if (event instanceof SessionEvent.Connected c) {
+        log.addNote(t, LogRing.Direction.SYS, "connected", c.peer().toString(), null);
+        peersDirty.set(true);
+        if (spec.type() == SessionType.TCP_CLIENT) {
+          error = null;
+          metaDirty.set(true);
+        }
+      } else if (event instanceof SessionEvent.Disconnected d) {
+        String reason = d.reason().name().toLowerCase(Locale.ROOT);
+        log.addNote(t, LogRing.Direction.SYS, "disconnected", d.peer().toString(), reason);
+        peersDirty.set(true);
+      } else if (event instanceof SessionEvent.Reconnecting r) {
+        log.addNote(t, LogRing.Direction.SYS, "reconnecting", null, r.cause());
+        metaDirty.set(true);
+      } else if (event instanceof SessionEvent.Error e) {
+        String peer = e.peer() == null ? null : e.peer().toString();
+        log.addNote(t, LogRing.Direction.ERR, "error", peer, e.message());
+        if (e.peer() == null) {
+          error = e.message();
+          metaDirty.set(true);
+        }
+      } else if (event instanceof SessionEvent.Closed) {
+        log.addNote(t, LogRing.Direction.SYS, "closed", null, null);
+        metaDirty.set(true);
+        peersDirty.set(true);
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.socketdesk.web.internal;
+
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.web.UiServer;
+import dev.socketdesk.web.UiServerException;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Wires Vert.x, the router, the guard, the API, the page socket and the assets. */
+public final class WebApp {
+  private static final long MAX_JSON_BYTES = 2L * 1024 * 1024;
+
+  private final Engine engine;
+  private final String host;
+  private final int requestedPort;
+  private final String token;
+  private final Path configDir;
+  private Vertx vertx;
+  private HttpServer server;
+  private SessionHub hub;
+  private volatile int port = -1;
+  private boolean started;
+  private boolean closed;
+
+  public WebApp(Engine engine, String host, int port, String token, Path configDir) {
+    this.engine = engine;
+    this.host = host;
+    this.requestedPort = port;
+    this.token = token;
+    this.configDir = configDir;
+  }
+
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("the UI server was already started");
+    }
+    started = true;
+    String bind = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    checkTokenRule(bind);
+    SettingsStore settings = new SettingsStore(configDir);
+    settings.load();
+    vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(2)
+                .setFileSystemOptions(
+                    new FileSystemOptions()
+                        .setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+    hub = new SessionHub(engine, vertx, settings);
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestGuard(bind, token, () -> port));
+    BodyHandler json = BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES);
+    BodyHandler upload = BodyHandler.create(false).setBodyLimit(UiServer.MAX_UPLOAD_BYTES);
+    router
+        .route("/api/*")
+        .handler(ctx -> (ctx.request().path().endsWith("/file") ? upload : json).handle(ctx));
+    new SessionApi(hub, vertx).mount(router);
+    router
+        .route("/api/*")
+        .handler(ctx -> ApiErrors.send(ctx, 404, "no such API: " + ctx.request().path()));
+    router.get("/ws").handler(ctx -> ctx.request().toWebSocket().onSuccess(hub::addPage));
+    router.get().handler(new AssetHandler());
+    router.route().handler(ctx -> ApiErrors.send(ctx, 405, "method not allowed"));
+    router.route().failureHandler(ApiErrors::handleFailure);
+    server =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setHost(bind)
+                    .setPort(requestedPort)
+                    .setMaxWebSocketFrameSize(1 << 20)
+                    .setMaxWebSocketMessageSize(1 << 20))
+            .requestHandler(router);
+    try {
+      server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      vertx.close();
+      String message = bindMessage(bind, e.getCause());
+      throw new UiServerException(message, message.contains("already in use"));
+    } catch (InterruptedException | TimeoutException e) {
+      vertx.close();
+      throw new UiServerException(
+          "the UI server did not start on " + bind + ":" + requestedPort, false);
+    }
+    port = server.actualPort();
+    hub.start();
+  }
+
+  private void checkTokenRule(String bind) {
+    if (token != null) {
+      return;
+    }
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new UiServerException(
+          "listen address '"
+              + bind
+              + "' is unknown; use 127.0.0.1, 0.0.0.0 or an address of this machine",
+          false);
+    }
+    if (!loopback) {
+      throw new UiServerException(
+          "listening on " + bind + " needs a token; give --token or let SocketDesk generate one",
+          false);
+    }
+  }
+
+  private String bindMessage(String bind, Throwable cause) {
+    String where = bind + ":" + requestedPort;
+    if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("in use")) {
+      String text = String.valueOf(cause.getMessage());
+      if (text.contains("assign")) {
+        return "address "
+            + bind
+            + " is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its addresses";
+      }
+      if (text.toLowerCase().contains("permission")) {
+        return "no permission to listen on port " + requestedPort + "; use a port above 1023";
+      }
+      return "port "
+          + requestedPort
+          + " is already in use on "
+          + bind
+          + "; pick another with --port or stop the program using it";
+    }
+    if (cause instanceof SocketException || cause instanceof UnknownHostException) {
+      return "cannot listen on " + where + ": " + cause.getMessage();
+    }
+    return "cannot listen on " + where + ": " + cause;
+  }
+
+  public int port() {
+    if (port < 0) {
+      throw new IllegalStateException("the UI server is not started");
+    }
+    return port;
+  }
+
+  public synchronized void close() {
+    if (closed || !started || vertx == null) {
+      closed = true;
+      return;
+    }
+    closed = true;
+    hub.close();
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException ignored) {
+      // Shutting down regardless.
+    }
+  }
+}
