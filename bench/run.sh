@@ -2,7 +2,7 @@
 # SocketDesk benchmarks: each job on loopback, against SocketDesk and reference tools in the same
 # run, printing medians with min and max and each ratio to the reference.
 #
-#   bench/run.sh                 # every job (about 15 minutes on 2 cores)
+#   bench/run.sh                 # every job (about 10 minutes on 2 cores)
 #   bench/run.sh sink echo       # only these jobs: sink echo rtt conns udp startup
 #   RUNS=3 ECHO_RUNS=5 bench/run.sh   # fewer runs (a quick pass; the defaults are 5 and 10)
 #
@@ -12,7 +12,9 @@
 #
 # Builds the jar (mvn package) and the C reference programs (gcc) when missing or stale, and
 # installs the Debian packages socat ncat netcat-openbsd iperf3 sockperf packetsender when
-# missing (apt-get; needs root). Results: the table on stdout and bench/results/latest.md.
+# missing (apt-get; needs root; sockperf is there for manual cross-checks, e.g. its ping-pong
+# mode, and is not in the table). Every client is bounded by 'timeout'. Results: the table on
+# stdout and in bench/results/latest.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -152,9 +154,9 @@ fds() { ls "/proc/$1/fd" | wc -l; }
 # tcp_sink_runs N PORT: N measured runs (after one warm-up) against a server already listening.
 sink_runs_persistent() {
   local n=$1 port=$2 i out=()
-  for i in $(seq 1 "$WARMUP"); do "$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" >/dev/null; done
+  for i in $(seq 1 "$WARMUP"); do timeout 300 "$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" >/dev/null; done
   for i in $(seq 1 "$n"); do
-    out+=("$("$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" | field MBps)")
+    out+=("$(timeout 300 "$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" | field MBps)")
   done
   stats "${out[@]}"
 }
@@ -167,7 +169,7 @@ sink_runs_oneshot() {
     start srv "$@"
     wait_listen "$port"
     local r
-    r=$("$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" | field MBps)
+    r=$(timeout 300 "$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" | field MBps)
     stop "$PID"
     [ "$i" -gt 0 ] && out+=("$r")
   done
@@ -194,9 +196,9 @@ job_sink() {
 # ---------------------------------------------------------------- 2. echo bulk
 echo_runs() {
   local n=$1 port=$2 i out=()
-  for i in $(seq 1 "$WARMUP"); do "$bin/tcp_echo_bulk" 127.0.0.1 "$port" "$ECHO_BYTES" >/dev/null; done
+  for i in $(seq 1 "$WARMUP"); do timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$port" "$ECHO_BYTES" >/dev/null; done
   for i in $(seq 1 "$n"); do
-    out+=("$("$bin/tcp_echo_bulk" 127.0.0.1 "$port" "$ECHO_BYTES" | field MBps)")
+    out+=("$(timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$port" "$ECHO_BYTES" | field MBps)")
   done
   stats "${out[@]}"
 }
@@ -211,7 +213,7 @@ job_echo() {
   for i in $(seq 0 "$ECHO_RUNS"); do
     start socat socat "TCP-LISTEN:$p,bind=127.0.0.1,reuseaddr" PIPE; wait_listen "$p"
     local r
-    r=$("$bin/tcp_echo_bulk" 127.0.0.1 "$p" "$ECHO_BYTES" | field MBps)
+    r=$(timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$p" "$ECHO_BYTES" | field MBps)
     stop "$PID"
     [ "$i" -gt 0 ] && out+=("$r")
   done
@@ -231,9 +233,9 @@ rtt_runs() {
   local n=$1 port=$2 pin=$3 i p50=() p99=() line
   for i in $(seq 1 "$n"); do
     if [ "$pin" = pinned ]; then
-      line=$(taskset -c 0 "$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
+      line=$(timeout 300 taskset -c 0 "$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
     else
-      line=$("$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
+      line=$(timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
     fi
     p50+=("$(field p50_us <<<"$line")")
     p99+=("$(field p99_us <<<"$line")")
@@ -251,7 +253,7 @@ job_rtt() {
     c=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
     start sd "${pre[@]}" java $JAVA_OPTS -jar "$jar" tcp-server --port "$p" --quiet --echo
     wait_listen "$p"
-    "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
+    timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
     sd_figs=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
     row rtt "C epoll echo, $pin (reference)" "p50" "µs" "${c%%|*}"
     row rtt "socketdesk --echo, $pin" "p50" "µs" "${sd_figs%%|*}" "$(cut -d' ' -f1 <<<"${c%%|*}")" "<= 1.3x"
@@ -289,7 +291,7 @@ job_conns() {
     r=$(hold_rss "$p" "$PID" 10000); stop "$PID"
     c_mem+=("${r%% *}")
     start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
-    "$bin/churn" 127.0.0.1 "$p" 200 >/dev/null
+    timeout 300 "$bin/churn" 127.0.0.1 "$p" 200 >/dev/null
     r=$(hold_rss "$p" "$PID" 10000); stop "$PID"
     sd_mem+=("${r%% *}")
   done
@@ -325,11 +327,11 @@ job_conns() {
   # Churn: connect/send/half-close cycles; the server's fd count before and after.
   start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
   spid=$PID
-  "$bin/churn" 127.0.0.1 "$p" 100 >/dev/null
+  timeout 300 "$bin/churn" 127.0.0.1 "$p" 100 >/dev/null
   sleep 0.5
   local fd_before fd_after rss_before rss_after line
   fd_before=$(fds "$spid"); rss_before=$(rss_kib "$spid")
-  line=$("$bin/churn" 127.0.0.1 "$p" "$CHURN_CYCLES")
+  line=$(timeout 300 "$bin/churn" 127.0.0.1 "$p" "$CHURN_CYCLES")
   sleep 1
   fd_after=$(fds "$spid"); rss_after=$(rss_kib "$spid")
   stop "$spid"
