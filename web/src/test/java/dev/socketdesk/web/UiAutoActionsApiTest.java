@@ -89,6 +89,13 @@ class UiAutoActionsApiTest {
                     .put("count", 3));
         assertThat(periodic.status()).as(periodic.body()).isEqualTo(200);
         assertThat(read(in, 14 + 11 + 14)).isEqualTo("Hello Handbit\nI'am MixNo\nHello Handbit\n");
+        // A write is counted when it completes, which may be just after the board has read it.
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .until(
+                () ->
+                    UiServerApiTest.state(ui, id).getJsonObject("counters").getLong("bytesOut")
+                        == 11 + 5 + 39);
 
         assertThat(ui.post("/api/sessions/" + id + "/reset", new JsonObject()).status())
             .isEqualTo(200);

@@ -93,6 +93,12 @@ class UiFloodBrowserTest {
               + " {n: 0, ms: 0, max: 0}; app.onMessage = (m) => { const t = performance.now();"
               + " orig(m); const d = performance.now() - t; window.__msg.n++; window.__msg.ms += d;"
               + " window.__msg.max = Math.max(window.__msg.max, d); }; }");
+      Locator pause = tab.locator("[data-testid=pause]");
+      for (String pressed : new String[] {"true", "false"}) {
+        pause.click();
+        PlaywrightAssertions.assertThat(pause).hasAttribute("aria-pressed", pressed);
+      }
+      page.evaluate("() => { window.__lat = []; }");
       double heapBefore = metric(cdp, "JSHeapUsedSize");
 
       AtomicLong sent = new AtomicLong();
@@ -125,8 +131,12 @@ class UiFloodBrowserTest {
         flood.start();
         PlaywrightAssertions.assertThat(tab.locator("[data-testid=log] .row.in").first())
             .isVisible();
+        // Measure the steady state: the flood is established once ~0.4 s of it has been sent.
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> sent.get() > RATE_BYTES_PER_SECOND * 2 / 5);
+        page.evaluate("() => { window.__lat = []; }");
 
-        Locator pause = tab.locator("[data-testid=pause]");
         List<Long> clickMillis = new ArrayList<>();
         List<Long> seenMillis = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
