@@ -30,7 +30,6 @@ HOLD_COUNT="${HOLD_COUNT:-19000}"
 CHURN_CYCLES="${CHURN_CYCLES:-50000}"
 UDP_SECONDS="${UDP_SECONDS:-3}"
 WARMUP="${WARMUP:-3}"
-JAVA_OPTS="${SOCKETDESK_JAVA_OPTS:-}"
 PORT_BASE="${PORT_BASE:-23100}"
 ALL_JOBS=(sink echo rtt conns udp startup)
 mib() { awk -v b="$1" 'BEGIN { if (b >= 1073741824) printf "%g GiB", b / 1073741824; else printf "%g MiB", b / 1048576 }'; }
@@ -71,6 +70,7 @@ build() {
       || (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true package) \
       || die "the jar did not build"
   fi
+  "${SD[@]}" --version >/dev/null 2>&1 || die "socketdesk does not run; try ./socketdesk --version"
 }
 
 # ---------------------------------------------------------------- processes and figures
@@ -87,8 +87,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The socketdesk command as the launcher runs it (a plain command, so that "&" gives its own PID).
-SD=(java $JAVA_OPTS -jar "$jar")
+# The socketdesk command as users run it: the launcher, which adds its class-data-sharing archive
+# and SOCKETDESK_JAVA_OPTS, then execs java (so "&" gives the JVM's own PID).
+SD=("$root/socketdesk")
 
 # start NAME CMD...: runs CMD in the background, sets $PID.
 start() {
@@ -251,7 +252,7 @@ job_rtt() {
     [ "$pin" = pinned ] && pre=(taskset -c 0)
     start c "${pre[@]}" "$bin/epoll_echo" "$p"; wait_listen "$p"
     c=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
-    start sd "${pre[@]}" java $JAVA_OPTS -jar "$jar" tcp-server --port "$p" --quiet --echo
+    start sd "${pre[@]}" "${SD[@]}" tcp-server --port "$p" --quiet --echo
     wait_listen "$p"
     timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
     sd_figs=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
@@ -407,7 +408,7 @@ job_startup() {
   log "6. start-up: process start to listening; one-shot round trip (ms, lower is better)"
   local p=$((PORT_BASE + 6)) e=$((PORT_BASE + 7)) i sd_l=() nc_l=() sd_rt=() nc_rt=() ps_rt=() t0 t1
   for i in $(seq 1 "$RUNS"); do
-    sd_l+=("$("$bin/startup" "$p" 20 java $JAVA_OPTS -jar "$jar" tcp-server --port "$p" --quiet | field ms)")
+    sd_l+=("$("$bin/startup" "$p" 20 "${SD[@]}" tcp-server --port "$p" --quiet | field ms)")
     nc_l+=("$("$bin/startup" "$p" 20 nc -d -l 127.0.0.1 "$p" | field ms)")
   done
   row startup "nc -l (reference)" "start to listening" "ms" "$(stats "${nc_l[@]}")"
