@@ -307,7 +307,9 @@ job_conns() {
   base=$(fds "$spid")
   limit=$(ulimit -n)
   want=$((HOLD_COUNT < limit - 200 ? HOLD_COUNT : limit - 200))
-  "${SD[@]}" simulate echo-client "127.0.0.1:$p" --count "$want" --greeting '' --duration 120s \
+  # --ramp keeps the burst within the server's accept backlog (tcp-server's default is 128): a
+  # connection dropped from a full accept queue looks established to an idle client forever.
+  "${SD[@]}" simulate echo-client "127.0.0.1:$p" --count "$want" --greeting '' --duration 120s --ramp 2000 \
     >"$results/simulate-hold.out" 2>&1 &
   local simpid=$!
   PIDS+=("$simpid")
