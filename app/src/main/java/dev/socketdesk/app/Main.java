@@ -67,6 +67,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new TcpClientCommand(io));
     cl.addSubcommand(new UdpCommand(io));
     cl.addSubcommand(new UiCommand());
+    cl.addSubcommand(new SimulateCommand(io));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Main::badUsage);

@@ -1,0 +1,407 @@
+package dev.socketdesk.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.codec.Escapes;
+import dev.socketdesk.engine.codec.LineEnding;
+import dev.socketdesk.engine.codec.SendFormat;
+import dev.socketdesk.engine.simulate.ErrorGroup;
+import dev.socketdesk.engine.simulate.Profile;
+import dev.socketdesk.engine.simulate.SensorFormat;
+import dev.socketdesk.engine.simulate.Simulation;
+import dev.socketdesk.engine.simulate.SimulationConfig;
+import dev.socketdesk.engine.simulate.Summary;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code socketdesk simulate PROFILE [HOST:PORT] [options]}: simulated boards, one or many. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Simulate boards from the tutorials: many clients against a server, or one server.",
+      "Profiles: echo-client (S1), tcp-echo-server (S4), udp-server (S3), udp-client (S3),"
+          + " periodic-client (S4), sensor (JSON or CSV readings).",
+      "Payloads may hold {id} (device number), {seq} (message number, from 1) and {time}"
+          + " (ms since the epoch).",
+      "Exit code 0, or 1 when a device could not connect or an echo check failed."
+    })
+public final class SimulateCommand implements Callable<Integer> {
+  private final Stdio io;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PROFILE",
+      converter = ProfileConverter.class,
+      description =
+          "echo-client, tcp-echo-server, udp-server, udp-client, periodic-client, sensor.")
+  Profile profile;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "HOST:PORT",
+      converter = Converters.Remote.class,
+      description = "The target of client profiles, e.g. 127.0.0.1:10000.")
+  HostPort target;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Server profiles: local address (default: all addresses).")
+  String bind;
+
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "N",
+      converter = Converters.LocalPort.class,
+      description =
+          "Server profiles: port (default 5001 for tcp-echo-server, 5000 for udp-server).")
+  Integer port;
+
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      converter = Converters.Positive.class,
+      description = "Devices at once (client profiles; default 1).")
+  int count = 1;
+
+  @Option(
+      names = "--ramp",
+      paramLabel = "RATE",
+      converter = Rate.class,
+      description = "New devices per second (default 0: as fast as possible).")
+  double ramp;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      converter = Converters.Interval.class,
+      description = "Stop after this long, e.g. 30s or 5m (default: until done or Ctrl+C).")
+  Duration duration;
+
+  @Option(
+      names = "--messages",
+      paramLabel = "N",
+      converter = Converters.NonNegative.class,
+      description = "Payloads each device sends, then it closes (default 0: no limit).")
+  long messages;
+
+  @Option(
+      names = {"--interval", "--every"},
+      paramLabel = "DURATION",
+      converter = IntervalOrZero.class,
+      description = "Time between a device's sends (default 1s; 0 = as fast as possible).")
+  Duration interval = Duration.ofSeconds(1);
+
+  @Option(
+      names = "--send",
+      paramLabel = "PAYLOAD",
+      description =
+          "A payload, sent in turn with the others (repeatable). Default: 'Hello Handbit' and"
+              + " 'I''am MixNo' (periodic-client), 'hello,i am client {id} #{seq}' (udp-client).")
+  List<String> payloads = new ArrayList<>();
+
+  @Option(
+      names = "--greeting",
+      paramLabel = "TEXT",
+      description = "echo-client: sent on connect (default 'Hello WalnutPi!'; '' for none).")
+  String greeting = SimulationConfig.DEFAULT_GREETING;
+
+  @Option(
+      names = {"--prefix", "--echo-prefix"},
+      paramLabel = "TEXT",
+      description = "echo-client: put before each echo (default 'I got:'; '' for none).")
+  String prefix = SimulationConfig.DEFAULT_ECHO_PREFIX;
+
+  @Option(
+      names = "--reply",
+      paramLabel = "TEXT",
+      description = "udp-server: the answer to every datagram (default 'hello,i am server').")
+  String reply = SimulationConfig.DEFAULT_REPLY;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = Converters.Interval.class,
+      description = "Give up a connection attempt after this long (default 5s).")
+  Duration connectTimeout = Duration.ofSeconds(5);
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = SensorFormatConverter.class,
+      description = "sensor: json (default) or csv lines.")
+  SensorFormat sensorFormat = SensorFormat.JSON;
+
+  @Option(
+      names = "--verify-echo",
+      description = "Check that the target echoes every payload byte for byte (an echo server).")
+  boolean verifyEcho;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      converter = Converters.Positive.class,
+      description = "Network threads (default: one per core).")
+  Integer threads;
+
+  @Option(names = "--json", description = "Print the final summary as one JSON object.")
+  boolean json;
+
+  @Mixin FormatOptions format;
+
+  public SimulateCommand(Stdio io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    SimulationConfig config = config();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Simulation sim = new Simulation(config);
+    for (String warning : sim.checkLimits()) {
+      err.println("socketdesk: warning: " + warning);
+    }
+    err.flush();
+    String where = started(sim);
+    PrintWriter progress = json ? err : out;
+    progress.println(
+        (profile.isServer()
+                ? profile.cliName() + " listening on " + where
+                : "simulating " + count + " " + profile.cliName() + " devices against " + where)
+            + (duration == null
+                ? "; Ctrl+C to stop"
+                : " for " + duration.toMillis() / 1000.0 + " s"));
+    progress.flush();
+    CountDownLatch printed = new CountDownLatch(1);
+    Thread hook = stopOnCtrlC(sim, printed);
+    try {
+      Summary summary = watch(sim, progress);
+      if (json) {
+        out.println(toJson(summary));
+      } else {
+        out.print(summary.describe());
+      }
+      out.flush();
+      return summary.stats().failed() > 0 || summary.stats().echoMismatches() > 0 ? 1 : 0;
+    } finally {
+      printed.countDown();
+      if (hook != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running; it waits for the summary printed above.
+        }
+      }
+    }
+  }
+
+  private SimulationConfig config() {
+    Charset charset = format.encoding();
+    SendFormat sendFormat = format.sendFormat();
+    if (profile == Profile.SENSOR && sendFormat.lineEnding() == LineEnding.NONE) {
+      sendFormat = sendFormat.withLineEnding(LineEnding.LF);
+    }
+    try {
+      SimulationConfig.Builder b =
+          SimulationConfig.builder(profile)
+              .count(count)
+              .ramp(ramp)
+              .duration(duration)
+              .messages(messages)
+              .interval(interval)
+              .payloads(payloads)
+              .encoder(sendFormat::encode)
+              .greeting(Escapes.encode(greeting, charset))
+              .echoPrefix(Escapes.encode(prefix, charset))
+              .reply(Escapes.encode(reply, charset))
+              .connectTimeout(connectTimeout)
+              .sensorFormat(sensorFormat)
+              .verifyEcho(verifyEcho);
+      if (threads != null) {
+        b.threads(threads);
+      }
+      if (profile.isServer()) {
+        if (target != null) {
+          throw CliFailure.usage(
+              profile.cliName() + " listens and takes no HOST:PORT; use --port N [--bind ADDR]");
+        }
+        b.bind(bind, port != null ? port : profile == Profile.TCP_ECHO_SERVER ? 5001 : 5000);
+      } else {
+        b.target(target);
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(e.getMessage());
+    }
+  }
+
+  private static String started(Simulation sim) {
+    try {
+      return HostPort.format(sim.start().get(30, TimeUnit.SECONDS));
+    } catch (ExecutionException e) {
+      throw CliFailure.runtime(e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      sim.stop();
+      throw CliFailure.runtime("the simulation did not start within 30 s; try again");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CliFailure.runtime("interrupted while starting");
+    }
+  }
+
+  private Thread stopOnCtrlC(Simulation sim, CountDownLatch printed) {
+    if (!io.shutdownHook()) {
+      return null;
+    }
+    Thread hook =
+        new Thread(
+            () -> {
+              sim.stop();
+              try {
+                printed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "socketdesk-simulate-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  /** Shows progress about once a second until the run ends. */
+  private Summary watch(Simulation sim, PrintWriter progress) {
+    boolean terminal = io.terminal() && !json;
+    int width = 0;
+    while (true) {
+      try {
+        Summary summary = sim.done().get(1, TimeUnit.SECONDS);
+        if (terminal && width > 0) {
+          progress.print("\r" + " ".repeat(width) + "\r");
+        }
+        return summary;
+      } catch (TimeoutException e) {
+        String line = sim.stats().progressLine();
+        if (terminal) {
+          progress.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+          width = line.length();
+        } else {
+          progress.println(line);
+        }
+        progress.flush();
+      } catch (ExecutionException e) {
+        throw CliFailure.runtime(e.getCause().getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        sim.stop();
+      }
+    }
+  }
+
+  /** The summary as one JSON object; the schema is in the README. */
+  static String toJson(Summary summary) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("event", "summary");
+    m.put("profile", summary.profile().cliName());
+    m.put("target", summary.target());
+    m.put("count", summary.count());
+    m.put("stats", summary.stats());
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (ErrorGroup g : summary.errors()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("cause", g.cause().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      e.put("count", g.count());
+      e.put("description", g.cause().description());
+      e.put("example", g.example());
+      e.put("advice", g.cause().advice());
+      errors.add(e);
+    }
+    m.put("errors", errors);
+    m.put("warnings", summary.warnings());
+    try {
+      return new ObjectMapper().writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw CliFailure.runtime("cannot write the JSON summary: " + e.getOriginalMessage());
+    }
+  }
+
+  /** A profile name. */
+  static final class ProfileConverter implements ITypeConverter<Profile> {
+    @Override
+    public Profile convert(String value) {
+      try {
+        return Profile.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** json or csv. */
+  static final class SensorFormatConverter implements ITypeConverter<SensorFormat> {
+    @Override
+    public SensorFormat convert(String value) {
+      try {
+        return SensorFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A duration, where 0 means as fast as possible. */
+  static final class IntervalOrZero implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return value.trim().equals("0") ? Duration.ZERO : Converters.parseDuration(value);
+    }
+  }
+
+  /** Devices per second, 0 or more. */
+  static final class Rate implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double rate;
+      try {
+        rate = Double.parseDouble(value.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException(
+            "--ramp '" + value + "' is not a number; use devices per second, e.g. 500");
+      }
+      if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+        throw new TypeConversionException(
+            "--ramp " + value + " is not valid; use 0 (as fast as possible) or more, e.g. 500");
+      }
+      return rate;
+    }
+  }
+}

@@ -1,0 +1,461 @@
+#!/usr/bin/env bash
+# SocketDesk benchmarks: each job on loopback, against SocketDesk and reference tools in the same
+# run, printing medians with min and max and each ratio to the reference.
+#
+#   bench/run.sh                 # every job (about 10 minutes on 2 cores)
+#   bench/run.sh sink echo       # only these jobs: sink echo rtt conns udp startup
+#   RUNS=3 ECHO_RUNS=5 bench/run.sh   # fewer runs (a quick pass; the defaults are 5 and 10)
+#
+# Every server that stays up across runs (SocketDesk, the C programs) first gets WARMUP (3)
+# unmeasured runs, so that the JIT has compiled the hot paths; one-connection tools (nc, socat)
+# are started afresh for each run.
+#
+# Builds the jar (mvn package) and the C reference programs (gcc) when missing or stale, and
+# installs the Debian packages socat ncat netcat-openbsd iperf3 sockperf packetsender when
+# missing (apt-get; needs root; sockperf is there for manual cross-checks, e.g. its ping-pong
+# mode, and is not in the table). Every client is bounded by 'timeout'. Results: the table on
+# stdout and in bench/results/latest.md.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+bin="$here/bin"
+results="$here/results"
+jar="$root/app/target/socketdesk.jar"
+RUNS="${RUNS:-5}"
+ECHO_RUNS="${ECHO_RUNS:-10}"
+SINK_BYTES="${SINK_BYTES:-1073741824}"
+ECHO_BYTES="${ECHO_BYTES:-268435456}"
+RTT_COUNT="${RTT_COUNT:-10000}"
+HOLD_COUNT="${HOLD_COUNT:-19000}"
+CHURN_CYCLES="${CHURN_CYCLES:-50000}"
+UDP_SECONDS="${UDP_SECONDS:-3}"
+WARMUP="${WARMUP:-3}"
+PORT_BASE="${PORT_BASE:-23100}"
+ALL_JOBS=(sink echo rtt conns udp startup)
+mib() { awk -v b="$1" 'BEGIN { if (b >= 1073741824) printf "%g GiB", b / 1073741824; else printf "%g MiB", b / 1048576 }'; }
+
+log() { printf '%s\n' "bench: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+# ---------------------------------------------------------------- set-up
+install_tools() {
+  local missing=()
+  command -v socat >/dev/null || missing+=(socat)
+  command -v ncat >/dev/null || missing+=(ncat)
+  command -v nc >/dev/null || missing+=(netcat-openbsd)
+  command -v iperf3 >/dev/null || missing+=(iperf3)
+  command -v sockperf >/dev/null || missing+=(sockperf)
+  command -v packetsender >/dev/null || missing+=(packetsender)
+  command -v gcc >/dev/null || missing+=(gcc)
+  command -v taskset >/dev/null || missing+=(util-linux)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]} (apt-get)"
+    [ "$(id -u)" = 0 ] || die "need root to install ${missing[*]}; run: sudo apt-get install ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  mkdir -p "$bin" "$results"
+  local prog
+  for prog in epoll_sink epoll_echo udp_sink tcp_send tcp_echo_bulk tcp_rtt udp_blast churn hold startup; do
+    if [ ! -x "$bin/$prog" ] || [ "$here/c/$prog.c" -nt "$bin/$prog" ] || [ "$here/c/common.h" -nt "$bin/$prog" ]; then
+      gcc -O2 -Wall -Wno-unused-function -o "$bin/$prog" "$here/c/$prog.c" || die "gcc failed on $prog.c"
+    fi
+  done
+  if [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/web/src" "$root/app/src" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    log "building the jar (mvn package)"
+    (cd "$root" && mvn -B -q -o -DskipTests -Dspotless.check.skip=true package >/dev/null 2>&1) \
+      || (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true package) \
+      || die "the jar did not build"
+  fi
+  "${SD[@]}" --version >/dev/null 2>&1 || die "socketdesk does not run; try ./socketdesk --version"
+}
+
+# ---------------------------------------------------------------- processes and figures
+PIDS=()
+cleanup() {
+  local p
+  for p in "${PIDS[@]:-}"; do
+    [ -n "$p" ] && kill "$p" 2>/dev/null || true
+  done
+  for p in "${PIDS[@]:-}"; do
+    [ -n "$p" ] && wait "$p" 2>/dev/null || true
+  done
+  PIDS=()
+}
+trap cleanup EXIT
+
+# The socketdesk command as users run it: the launcher, which adds its class-data-sharing archive
+# and SOCKETDESK_JAVA_OPTS, then execs java (so "&" gives the JVM's own PID).
+SD=("$root/socketdesk")
+
+# start NAME CMD...: runs CMD in the background, sets $PID.
+start() {
+  shift
+  "$@" >/dev/null 2>"$results/last-server.err" </dev/null &
+  PID=$!
+  PIDS+=("$PID")
+}
+
+stop() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# wait_listen PORT: until a socket listens on 127.0.0.1/any PORT (no connection is made).
+wait_listen() {
+  local port=$1 i
+  for i in $(seq 1 400); do
+    if ss -Hltn "sport = :$port" 2>/dev/null | grep -q LISTEN; then return 0; fi
+    sleep 0.025
+  done
+  die "nothing listened on port $port within 10 s; see $results/last-server.err"
+}
+
+# wait_udp PORT: until a UDP socket is bound to PORT.
+wait_udp() {
+  local port=$1 i
+  for i in $(seq 1 400); do
+    if ss -Hlun "sport = :$port" 2>/dev/null | grep -q .; then return 0; fi
+    sleep 0.025
+  done
+  die "no UDP socket on port $port within 10 s; see $results/last-server.err"
+}
+
+# stats VALUES...: "median min max" of the numbers.
+stats() {
+  printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {
+    m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
+    printf "%.6g %.6g %.6g\n", m, v[1], v[NR] }'
+}
+
+ROWS=()
+# row JOB TOOL METRIC UNIT "median min max" [REF_MEDIAN] [TARGET]
+row() {
+  local job=$1 tool=$2 metric=$3 unit=$4 figs=$5 ref=${6:-} target=${7:-}
+  local med min max ratio="-"
+  tool=${tool//|/\\|}
+  read -r med min max <<<"$figs"
+  if [ -n "$ref" ] && [ "$ref" != "0" ]; then
+    ratio=$(awk -v a="$med" -v b="$ref" 'BEGIN { printf "%.2fx", a / b }')
+  fi
+  ROWS+=("| $job | $tool | $metric | $med $unit | $min | $max | $ratio | $target |")
+  printf '  %-7s %-34s %-22s median %-10s min %-10s max %-10s ratio %s %s\n' \
+    "$job" "$tool" "$metric" "$med" "$min" "$max" "$ratio" "$target" >&2
+}
+
+field() { awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i+1); exit } }'; }
+
+rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+fds() { ls "/proc/$1/fd" | wc -l; }
+
+# ---------------------------------------------------------------- 1. sink
+# tcp_sink_runs N PORT: N measured runs (after one warm-up) against a server already listening.
+sink_runs_persistent() {
+  local n=$1 port=$2 i out=()
+  for i in $(seq 1 "$WARMUP"); do timeout 300 "$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" >/dev/null; done
+  for i in $(seq 1 "$n"); do
+    out+=("$(timeout 300 "$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" | field MBps)")
+  done
+  stats "${out[@]}"
+}
+
+# sink_runs_oneshot N PORT CMD...: a fresh single-connection server per run.
+sink_runs_oneshot() {
+  local n=$1 port=$2 i out=()
+  shift 2
+  for i in $(seq 0 "$n"); do
+    start srv "$@"
+    wait_listen "$port"
+    local r
+    r=$(timeout 300 "$bin/tcp_send" 127.0.0.1 "$port" "$SINK_BYTES" | field MBps)
+    stop "$PID"
+    [ "$i" -gt 0 ] && out+=("$r")
+  done
+  stats "${out[@]}"
+}
+
+job_sink() {
+  log "1. sink: $SINK_BYTES bytes per run, $RUNS runs (MB/s, higher is better)"
+  local p=$((PORT_BASE + 1)) c sd_figs nc_figs socat_figs
+  start c "$bin/epoll_sink" "$p"; wait_listen "$p"
+  c=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
+  sd_figs=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
+  nc_figs=$(sink_runs_oneshot "$RUNS" "$p" nc -d -l 127.0.0.1 "$p")
+  socat_figs=$(sink_runs_oneshot "$RUNS" "$p" socat -u "TCP-LISTEN:$p,bind=127.0.0.1,reuseaddr" OPEN:/dev/null)
+  local ref=${c%% *}
+  row sink "C epoll sink (reference)" "$(mib "$SINK_BYTES") in" "MB/s" "$c"
+  row sink "socketdesk tcp-server --quiet" "$(mib "$SINK_BYTES") in" "MB/s" "$sd_figs" "$ref" ">= 0.90x"
+  row sink "nc -l" "$(mib "$SINK_BYTES") in" "MB/s" "$nc_figs" "$ref"
+  row sink "socat" "$(mib "$SINK_BYTES") in" "MB/s" "$socat_figs" "$ref"
+  row sink "socketdesk vs socat" "$(mib "$SINK_BYTES") in" "MB/s" "$sd_figs" "${socat_figs%% *}" ">= 2.5x"
+}
+
+# ---------------------------------------------------------------- 2. echo bulk
+echo_runs() {
+  local n=$1 port=$2 i out=()
+  for i in $(seq 1 "$WARMUP"); do timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$port" "$ECHO_BYTES" >/dev/null; done
+  for i in $(seq 1 "$n"); do
+    out+=("$(timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$port" "$ECHO_BYTES" | field MBps)")
+  done
+  stats "${out[@]}"
+}
+
+job_echo() {
+  log "2. echo bulk: $ECHO_BYTES bytes through the echo per run, $ECHO_RUNS runs (MB/s)"
+  local p=$((PORT_BASE + 2)) c sd_figs socat_figs i out=()
+  start c "$bin/epoll_echo" "$p"; wait_listen "$p"
+  c=$(echo_runs "$ECHO_RUNS" "$p"); stop "$PID"
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet --echo; wait_listen "$p"
+  sd_figs=$(echo_runs "$ECHO_RUNS" "$p"); stop "$PID"
+  for i in $(seq 0 "$ECHO_RUNS"); do
+    start socat socat "TCP-LISTEN:$p,bind=127.0.0.1,reuseaddr" PIPE; wait_listen "$p"
+    local r
+    r=$(timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$p" "$ECHO_BYTES" | field MBps)
+    stop "$PID"
+    [ "$i" -gt 0 ] && out+=("$r")
+  done
+  socat_figs=$(stats "${out[@]}")
+  local ref=${c%% *}
+  start sim "${SD[@]}" simulate tcp-echo-server --bind 127.0.0.1 --port "$p"; wait_listen "$p"
+  local bare
+  bare=$(echo_runs "$ECHO_RUNS" "$p"); stop "$PID"
+  row echo "C epoll echo (reference)" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$c"
+  row echo "socketdesk tcp-server --echo" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$sd_figs" "$ref" ">= 0.90x"
+  row echo "socat PIPE" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$socat_figs" "$ref"
+  row echo "simulate tcp-echo-server (context)" "$(mib "$ECHO_BYTES") echoed" "MB/s" "$bare" "$ref"
+}
+
+# ---------------------------------------------------------------- 3. echo RTT
+rtt_runs() {
+  local n=$1 port=$2 pin=$3 i p50=() p99=() line
+  for i in $(seq 1 "$n"); do
+    if [ "$pin" = pinned ]; then
+      line=$(timeout 300 taskset -c 0 "$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
+    else
+      line=$(timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
+    fi
+    p50+=("$(field p50_us <<<"$line")")
+    p99+=("$(field p99_us <<<"$line")")
+  done
+  echo "$(stats "${p50[@]}")|$(stats "${p99[@]}")"
+}
+
+job_rtt() {
+  log "3. echo RTT: $RTT_COUNT sequential 64-byte round trips per run, $ECHO_RUNS runs (µs, lower is better)"
+  local p=$((PORT_BASE + 3)) pin c sd_figs
+  for pin in pinned unpinned; do
+    local pre=()
+    [ "$pin" = pinned ] && pre=(taskset -c 0)
+    start c "${pre[@]}" "$bin/epoll_echo" "$p"; wait_listen "$p"
+    c=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
+    start sd "${pre[@]}" "${SD[@]}" tcp-server --port "$p" --quiet --echo
+    wait_listen "$p"
+    timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
+    sd_figs=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
+    row rtt "C epoll echo, $pin (reference)" "p50" "µs" "${c%%|*}"
+    row rtt "socketdesk --echo, $pin" "p50" "µs" "${sd_figs%%|*}" "$(cut -d' ' -f1 <<<"${c%%|*}")" "<= 1.3x"
+    row rtt "C epoll echo, $pin (reference)" "p99" "µs" "${c##*|}"
+    row rtt "socketdesk --echo, $pin" "p99" "µs" "${sd_figs##*|}" "$(cut -d' ' -f1 <<<"${c##*|}")" "<= 1.5x"
+  done
+}
+
+# ---------------------------------------------------------------- 4. connections, memory, churn
+# hold_rss PORT SERVER_PID COUNT: RSS growth (KiB) of the server while COUNT idle clients are held.
+hold_rss() {
+  local port=$1 spid=$2 count=$3 before after hpid i
+  sleep 1
+  before=$(rss_kib "$spid")
+  "$bin/hold" 127.0.0.1 "$port" "$count" >"$results/hold.out" 2>&1 &
+  hpid=$!
+  PIDS+=("$hpid")
+  for i in $(seq 1 600); do
+    grep -q held "$results/hold.out" && break
+    sleep 0.1
+  done
+  sleep 2
+  after=$(rss_kib "$spid")
+  local held
+  held=$(field held <"$results/hold.out")
+  stop "$hpid"
+  awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f %d\n", (a - b) / 1024 * 10000 / (h > 0 ? h : 1), h }'
+}
+
+job_conns() {
+  log "4. connections held, memory per 10k idle connections, churn"
+  local p=$((PORT_BASE + 4)) i c_mem=() sd_mem=() r
+  for i in $(seq 1 "$RUNS"); do
+    start c "$bin/epoll_sink" "$p"; wait_listen "$p"
+    r=$(hold_rss "$p" "$PID" 10000); stop "$PID"
+    c_mem+=("${r%% *}")
+    start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
+    timeout 300 "$bin/churn" 127.0.0.1 "$p" 200 >/dev/null
+    r=$(hold_rss "$p" "$PID" 10000); stop "$PID"
+    sd_mem+=("${r%% *}")
+  done
+  row conns "C epoll server (reference)" "RSS growth /10k idle" "MiB" "$(stats "${c_mem[@]}")"
+  row conns "socketdesk tcp-server" "RSS growth /10k idle" "MiB" "$(stats "${sd_mem[@]}")" "" "<= 10 MiB"
+
+  # Held at once: the simulator (another process) against one server, up to the fd limit; the
+  # server's open fds minus those it had before are the connections it holds.
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
+  local spid=$PID base limit want held=0 best=0
+  sleep 1
+  base=$(fds "$spid")
+  limit=$(ulimit -n)
+  want=$((HOLD_COUNT < limit - 200 ? HOLD_COUNT : limit - 200))
+  # --ramp keeps the burst within the server's accept backlog (tcp-server's default is 128): a
+  # connection dropped from a full accept queue looks established to an idle client forever.
+  "${SD[@]}" simulate echo-client "127.0.0.1:$p" --count "$want" --greeting '' --duration 120s --ramp 2000 \
+    >"$results/simulate-hold.out" 2>&1 &
+  local simpid=$!
+  PIDS+=("$simpid")
+  for i in $(seq 1 240); do
+    held=$(($(fds "$spid") - base))
+    [ "$held" -gt "$best" ] && best=$held
+    [ "$best" -ge "$want" ] && break
+    kill -0 "$simpid" 2>/dev/null || break
+    sleep 0.5
+  done
+  local rss_held
+  rss_held=$(rss_kib "$spid")
+  stop "$simpid"
+  stop "$spid"
+  row conns "socketdesk tcp-server + simulator" "idle connections held at once" "conns" "$best $best $best" "$want" "all of $want"
+  log "  server RSS with $best connections: $((rss_held / 1024)) MiB"
+
+  # Churn: connect/send/half-close cycles; the server's fd count before and after.
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
+  spid=$PID
+  timeout 300 "$bin/churn" 127.0.0.1 "$p" 100 >/dev/null
+  sleep 0.5
+  local fd_before fd_after rss_before rss_after line
+  fd_before=$(fds "$spid"); rss_before=$(rss_kib "$spid")
+  line=$(timeout 300 "$bin/churn" 127.0.0.1 "$p" "$CHURN_CYCLES")
+  sleep 1
+  fd_after=$(fds "$spid"); rss_after=$(rss_kib "$spid")
+  stop "$spid"
+  local per_s
+  per_s=$(field per_second <<<"$line")
+  row conns "socketdesk churn $CHURN_CYCLES cycles" "cycles/s (failed $(field failed <<<"$line"))" "/s" "$per_s $per_s $per_s"
+  row conns "socketdesk churn: fds before -> after" "open fds" "fds" "$fd_after $fd_before $fd_after" "$fd_before" "1.00x (no leak)"
+  log "  churn RSS before $rss_before KiB, after $rss_after KiB"
+}
+
+# ---------------------------------------------------------------- 5. UDP
+# udp_drops PORT: the kernel's drop count of the UDP socket bound to PORT (IPv4 and IPv6 tables).
+udp_drops() {
+  local hex
+  hex=$(printf '%04X' "$1")
+  awk -v p=":$hex" '$2 ~ p"$" { d += $NF } END { print d + 0 }' /proc/net/udp /proc/net/udp6
+}
+
+# udp_rx_runs N PORT: datagrams/s taken by the receiver: sent minus the socket's drops.
+udp_rx_runs() {
+  local n=$1 port=$2 i out=() line sent secs d0 d1
+  for i in $(seq 1 "$WARMUP"); do "$bin/udp_blast" 127.0.0.1 "$port" "$UDP_SECONDS" 64 >/dev/null; done
+  for i in $(seq 1 "$n"); do
+    d0=$(udp_drops "$port")
+    line=$("$bin/udp_blast" 127.0.0.1 "$port" "$UDP_SECONDS" 64)
+    sleep 0.3
+    d1=$(udp_drops "$port")
+    sent=$(field sent <<<"$line"); secs=$(field seconds <<<"$line")
+    out+=("$(awk -v s="$sent" -v d="$((d1 - d0))" -v t="$secs" 'BEGIN { printf "%.0f", (s - d) / t }')")
+  done
+  stats "${out[@]}"
+}
+
+job_udp() {
+  log "5. UDP: 64-byte datagrams, $UDP_SECONDS s per run, $RUNS runs (datagrams/s)"
+  local p=$((PORT_BASE + 5)) c sd_figs i out=() sim=() ps=()
+  start c "$bin/udp_sink" "$p"; wait_udp "$p"
+  c=$(udp_rx_runs "$RUNS" "$p"); stop "$PID"
+  start sd "${SD[@]}" udp --port "$p" --quiet; wait_udp "$p"
+  sd_figs=$(udp_rx_runs "$RUNS" "$p"); stop "$PID"
+  for i in $(seq 1 "$RUNS"); do
+    start iperf iperf3 -s -1 -p "$p"; wait_listen "$p"
+    iperf3 -u -c 127.0.0.1 -p "$p" -l 64 -b 0 -t "$UDP_SECONDS" -J >"$results/iperf3.json" 2>/dev/null || true
+    stop "$PID"
+    out+=("$(awk -F'[:,]' '/"packets"/ { p = $2 } /"lost_packets"/ { l = $2 } /"seconds"/ { s = $2 } END { if (s > 0) printf "%.0f", (p - l) / s; else print 0 }' "$results/iperf3.json")")
+  done
+  local ref=${c%% *}
+  row udp "C recvfrom loop (reference)" "received" "dgram/s" "$c"
+  row udp "socketdesk udp --quiet" "received" "dgram/s" "$sd_figs" "$ref"
+  row udp "iperf3 -u -l 64 (context)" "received" "dgram/s" "$(stats "${out[@]}")" "$ref"
+
+  start c "$bin/udp_sink" "$p"; wait_udp "$p"
+  for i in $(seq 1 "$RUNS"); do
+    # The mean of the per-second send rates from the third second on (after the JIT warm-up).
+    sim+=("$("${SD[@]}" simulate udp-client "127.0.0.1:$p" --interval 0 --json \
+      --duration "$((UDP_SECONDS + 2))s" 2>&1 >/dev/null | awk '
+        $1 + 0 >= 3 { for (i = 1; i < NF; i++) if ($i == "out") { v = $(i + 1); m = 1;
+          if (v ~ /k$/) m = 1e3; if (v ~ /M$/) m = 1e6; sub(/[kM]$/, "", v); s += v * m; n++; break } }
+        END { printf "%.0f", n ? s / n : 0 }')")
+    local t0 t1
+    t0=$(date +%s%N)
+    QT_QPA_PLATFORM=offscreen timeout 30 packetsender -q -u --num 100000 --usdelay 0 127.0.0.1 "$p" "48 65 6C 6C 6F" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    ps+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", 100000 / ((b - a) / 1e9) }')")
+  done
+  stop "$PID"
+  row udp "socketdesk simulate udp-client" "sent (1 device)" "dgram/s" "$(stats "${sim[@]}")"
+  row udp "packetsender --num 100000 (context)" "sent" "dgram/s" "$(stats "${ps[@]}")" "$(stats "${sim[@]}" | cut -d' ' -f1)"
+}
+
+# ---------------------------------------------------------------- 6. start-up
+job_startup() {
+  log "6. start-up: process start to listening; one-shot round trip (ms, lower is better)"
+  local p=$((PORT_BASE + 6)) e=$((PORT_BASE + 7)) i sd_l=() nc_l=() sd_rt=() nc_rt=() ps_rt=() t0 t1
+  for i in $(seq 1 "$RUNS"); do
+    sd_l+=("$("$bin/startup" "$p" 20 "${SD[@]}" tcp-server --port "$p" --quiet | field ms)")
+    nc_l+=("$("$bin/startup" "$p" 20 nc -d -l 127.0.0.1 "$p" | field ms)")
+  done
+  row startup "nc -l (reference)" "start to listening" "ms" "$(stats "${nc_l[@]}")"
+  row startup "socketdesk tcp-server" "start to listening" "ms" "$(stats "${sd_l[@]}")" "" "<= 400 ms"
+  start c "$bin/epoll_echo" "$e"; wait_listen "$e"
+  for i in $(seq 1 "$RUNS"); do
+    t0=$(date +%s%N); printf hi | "${SD[@]}" tcp-client "127.0.0.1:$e" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    sd_rt+=("$(( (t1 - t0) / 1000000 ))")
+    t0=$(date +%s%N); printf hi | nc -N 127.0.0.1 "$e" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    nc_rt+=("$(( (t1 - t0) / 1000000 ))")
+    t0=$(date +%s%N); QT_QPA_PLATFORM=offscreen packetsender -q -t -a -w 1000 127.0.0.1 "$e" hi >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    ps_rt+=("$(( (t1 - t0) / 1000000 ))")
+  done
+  stop "$PID"
+  local ref
+  ref=$(stats "${nc_rt[@]}" | cut -d' ' -f1)
+  row startup "printf hi | nc -N (reference)" "one-shot round trip" "ms" "$(stats "${nc_rt[@]}")"
+  row startup "printf hi | socketdesk tcp-client" "one-shot round trip" "ms" "$(stats "${sd_rt[@]}")" "$ref"
+  row startup "packetsender -w 1000 (context)" "one-shot round trip" "ms" "$(stats "${ps_rt[@]}")" "$ref"
+}
+
+# ---------------------------------------------------------------- main
+jobs=("$@")
+((${#jobs[@]})) || jobs=("${ALL_JOBS[@]}")
+for j in "${jobs[@]}"; do
+  [[ " ${ALL_JOBS[*]} " == *" $j "* ]] || die "unknown job '$j'; use any of: ${ALL_JOBS[*]}"
+done
+install_tools
+build
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+t_start=$(date +%s)
+for j in "${jobs[@]}"; do
+  "job_$j"
+  cleanup
+done
+machine="$(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), $(java -version 2>&1 | head -1), load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+{
+  echo "SocketDesk benchmarks, $started, $(($(date +%s) - t_start)) s"
+  echo
+  echo "Machine: $machine"
+  echo
+  echo "Runs: $RUNS (echo and RTT: $ECHO_RUNS). Median, min and max; ratio = median / the reference's median."
+  echo
+  echo "| job | tool | metric | median | min | max | ratio | target |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  printf '%s\n' "${ROWS[@]}"
+} | tee "$results/latest.md"

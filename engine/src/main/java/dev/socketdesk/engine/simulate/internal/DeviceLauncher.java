@@ -1,0 +1,91 @@
+package dev.socketdesk.engine.simulate.internal;
+
+import dev.socketdesk.engine.simulate.Profile;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts client devices at the ramp rate, keeping at most {@value #MAX_PENDING} connection attempts
+ * in flight so that a burst does not overflow the target's accept backlog. Runs on one event loop.
+ */
+final class DeviceLauncher {
+  static final int MAX_PENDING = 256;
+  private static final long TICK_MILLIS = 10;
+  private final RunContext run;
+  private final Bootstrap bootstrap;
+  private final EventLoop loop;
+  private final AtomicInteger pending = new AtomicInteger();
+  private final boolean udp;
+  private final InetSocketAddress udpBind;
+  private ScheduledFuture<?> ticker;
+  private long startNanos;
+  private int launched;
+
+  DeviceLauncher(RunContext run, Bootstrap bootstrap, EventLoop loop) {
+    this.run = run;
+    this.bootstrap = bootstrap;
+    this.loop = loop;
+    this.udp = run.config.profile().role() == Profile.Role.UDP_CLIENT;
+    this.udpBind =
+        new InetSocketAddress(
+            run.target().getAddress() instanceof Inet6Address ? "::" : "0.0.0.0", 0);
+  }
+
+  void start() {
+    loop.execute(
+        () -> {
+          startNanos = System.nanoTime();
+          ticker = loop.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        });
+  }
+
+  void stop() {
+    loop.execute(
+        () -> {
+          if (ticker != null) {
+            ticker.cancel(false);
+          }
+        });
+  }
+
+  private void tick() {
+    int count = run.config.count();
+    if (run.stopping() || launched >= count) {
+      ticker.cancel(false);
+      return;
+    }
+    long allowed = MAX_PENDING - pending.get();
+    double ramp = run.config.rampPerSecond();
+    if (ramp > 0) {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      allowed = Math.min(allowed, (long) (ramp * seconds) + 1 - launched);
+    }
+    for (long i = 0; i < allowed && launched < count; i++) {
+      launch(++launched);
+    }
+  }
+
+  private void launch(int id) {
+    run.stats.launched.increment();
+    pending.incrementAndGet();
+    ChannelFuture attempt =
+        udp
+            ? bootstrap.handler(new UdpDevice(run, id)).bind(udpBind)
+            : bootstrap.handler(new TcpDevice(run, id)).connect(run.target());
+    attempt.addListener(
+        (ChannelFuture f) -> {
+          pending.decrementAndGet();
+          if (!f.isSuccess()) {
+            run.stats.failed.increment();
+            run.errors.record(f.cause());
+            run.deviceDone();
+          }
+        });
+  }
+}

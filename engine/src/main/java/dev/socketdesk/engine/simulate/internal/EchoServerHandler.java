@@ -1,0 +1,76 @@
+package dev.socketdesk.engine.simulate.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+
+/**
+ * The tcp-echo-server profile's connection handler: echoes every chunk, and on EOF flushes what it
+ * still owes, then closes. Stops reading while the peer does not take the echo (no unbounded
+ * buffering). Stateless.
+ */
+@Sharable
+final class EchoServerHandler extends ChannelInboundHandlerAdapter {
+  private final RunContext run;
+
+  EchoServerHandler(RunContext run) {
+    this.run = run;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    run.stats.launched.increment();
+    run.stats.connected.increment();
+    run.track(ctx.channel());
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ByteBuf data = (ByteBuf) msg;
+    int n = data.readableBytes();
+    run.stats.received(n);
+    run.stats.sent(n);
+    ctx.write(data, ctx.voidPromise());
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.flush();
+    if (!ctx.channel().isWritable()) {
+      ctx.channel().config().setAutoRead(false);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    run.stats.connected.decrement();
+    run.stats.closed.increment();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    run.errors.record(cause);
+    ctx.close();
+  }
+}

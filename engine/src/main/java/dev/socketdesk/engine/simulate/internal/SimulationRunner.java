@@ -1,0 +1,255 @@
+package dev.socketdesk.engine.simulate.internal;
+
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.internal.Transport;
+import dev.socketdesk.engine.simulate.Limits;
+import dev.socketdesk.engine.simulate.Profile;
+import dev.socketdesk.engine.simulate.SimulationConfig;
+import dev.socketdesk.engine.simulate.Stats;
+import dev.socketdesk.engine.simulate.Summary;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Runs one simulation on its own event loops. */
+public final class SimulationRunner {
+  private final SimulationConfig config;
+  private final ErrorCollector errors = new ErrorCollector();
+  private final StatsCollector stats = new StatsCollector(errors);
+  private final DefaultChannelGroup channels =
+      new DefaultChannelGroup("simulated-devices", GlobalEventExecutor.INSTANCE);
+  private final RunContext run;
+  private final CompletableFuture<Summary> done = new CompletableFuture<>();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean finishing = new AtomicBoolean();
+  private final List<String> warnings = new ArrayList<>();
+  private EventLoopGroup group;
+  private DeviceLauncher launcher;
+  private volatile Channel listener;
+  private volatile String target;
+
+  public SimulationRunner(SimulationConfig config) {
+    this.config = config;
+    this.run = new RunContext(config, stats, errors, channels, this::finish);
+    this.target = config.targetText();
+  }
+
+  /** The pre-run warnings: open-file limit and local port range. */
+  public List<String> checkLimits(Limits limits) {
+    synchronized (warnings) {
+      warnings.clear();
+      warnings.addAll(limits.warnings(config));
+      return List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Binds (servers) or resolves the target and starts launching devices (clients). Completes with
+   * the bound address (servers) or the resolved target (clients).
+   */
+  public CompletableFuture<InetSocketAddress> start() {
+    if (!started.compareAndSet(false, true)) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("a simulation runs once; create a new one"));
+    }
+    group = Transport.newGroup(config.threads(), "socketdesk-sim");
+    CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
+    try {
+      if (config.profile().isServer()) {
+        listen(ready);
+      } else {
+        InetSocketAddress resolved = resolve();
+        run.target(resolved);
+        launcher = new DeviceLauncher(run, clientBootstrap(), group.next());
+        launcher.start();
+        ready.complete(resolved);
+      }
+    } catch (SessionException e) {
+      ready.completeExceptionally(e);
+    }
+    ready.whenCompleteAsync(
+        (address, error) -> {
+          if (error != null) {
+            shutdown();
+            done.completeExceptionally(error);
+            return;
+          }
+          group.next().scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+          if (config.duration() != null) {
+            group
+                .next()
+                .schedule(this::finish, config.duration().toMillis(), TimeUnit.MILLISECONDS);
+          }
+        });
+    return ready;
+  }
+
+  private InetSocketAddress resolve() {
+    try {
+      return new InetSocketAddress(
+          InetAddress.getByName(config.target().host()), config.target().port());
+    } catch (UnknownHostException e) {
+      throw new SessionException(
+          SessionException.Kind.UNKNOWN_HOST,
+          "unknown host '"
+              + config.target().host()
+              + "'; check the name or give an IP address such as 127.0.0.1");
+    }
+  }
+
+  private Bootstrap clientBootstrap() {
+    Bootstrap b = new Bootstrap().group(group);
+    if (config.profile().role() == Profile.Role.UDP_CLIENT) {
+      return b.channel(Transport.datagramChannel());
+    }
+    return b.channel(Transport.socketChannel())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+        .option(ChannelOption.TCP_NODELAY, true);
+  }
+
+  private void listen(CompletableFuture<InetSocketAddress> ready) {
+    InetSocketAddress local =
+        config.bindHost() == null
+            ? new InetSocketAddress(config.port())
+            : new InetSocketAddress(config.bindHost(), config.port());
+    ChannelFuture bind;
+    if (config.profile() == Profile.TCP_ECHO_SERVER) {
+      bind =
+          new ServerBootstrap()
+              .group(group)
+              .channel(Transport.serverChannel())
+              .option(ChannelOption.SO_REUSEADDR, true)
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .handler(new AcceptErrorHandler(errors))
+              .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(new EchoServerHandler(run))
+              .bind(local);
+    } else {
+      bind =
+          new Bootstrap()
+              .group(group)
+              .channel(Transport.datagramChannel())
+              .option(ChannelOption.SO_REUSEADDR, true)
+              .handler(new UdpReplyHandler(run))
+              .bind(local);
+    }
+    bind.addListener(
+        (ChannelFuture f) -> {
+          if (f.isSuccess()) {
+            listener = f.channel();
+            InetSocketAddress bound = (InetSocketAddress) f.channel().localAddress();
+            target = (config.bindHost() == null ? "*" : config.bindHost()) + ":" + bound.getPort();
+            ready.complete(bound);
+          } else {
+            ready.completeExceptionally(bindFailure(local, f.cause()));
+          }
+        });
+  }
+
+  private SessionException bindFailure(InetSocketAddress local, Throwable cause) {
+    String where = config.bindHost() == null ? "all addresses" : config.bindHost();
+    String m = cause.getMessage() == null ? "" : cause.getMessage();
+    if (cause instanceof BindException || m.contains("Address already in use")) {
+      if (m.contains("assign")) {
+        return new SessionException(
+            SessionException.Kind.ADDRESS_NOT_LOCAL,
+            "address "
+                + where
+                + " is not on this machine; bind to a local address or leave --bind out");
+      }
+      return new SessionException(
+          SessionException.Kind.PORT_IN_USE,
+          "port "
+              + local.getPort()
+              + " is already in use on "
+              + where
+              + "; pick another with --port or stop the program using it");
+    }
+    return new SessionException(
+        SessionException.Kind.OTHER,
+        "cannot listen on "
+            + where
+            + " port "
+            + local.getPort()
+            + ": "
+            + ErrorCollector.oneLine(cause));
+  }
+
+  /** The bound address of a server profile; null for clients and before binding. */
+  public InetSocketAddress localAddress() {
+    Channel c = listener;
+    return c == null ? null : (InetSocketAddress) c.localAddress();
+  }
+
+  public Stats stats() {
+    return stats.snapshot();
+  }
+
+  public CompletableFuture<Summary> done() {
+    return done;
+  }
+
+  /** Ends the run: stops launching, closes every device, completes {@link #done()}. */
+  public CompletableFuture<Summary> stop() {
+    if (!started.get()) {
+      started.set(true);
+      done.complete(summary(stats.averaged()));
+      return done;
+    }
+    finish();
+    return done;
+  }
+
+  private void finish() {
+    if (!finishing.compareAndSet(false, true)) {
+      return;
+    }
+    Thread closer = new Thread(this::closeAll, "socketdesk-sim-stop");
+    closer.setDaemon(true);
+    closer.start();
+  }
+
+  private void closeAll() {
+    run.stop();
+    if (launcher != null) {
+      launcher.stop();
+    }
+    Stats last = stats.averaged();
+    channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    Channel l = listener;
+    if (l != null) {
+      l.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    shutdown();
+    done.complete(summary(last));
+  }
+
+  private void shutdown() {
+    if (group != null) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private Summary summary(Stats last) {
+    List<String> w;
+    synchronized (warnings) {
+      w = List.copyOf(warnings);
+    }
+    return new Summary(config.profile(), target, config.count(), last, errors.groups(), w);
+  }
+}
