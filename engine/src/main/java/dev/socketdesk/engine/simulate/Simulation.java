@@ -64,6 +64,11 @@ public final class Simulation implements AutoCloseable {
     return runner.stats();
   }
 
+  /** The errors so far, grouped by cause, largest group first; empty when none. */
+  public List<ErrorGroup> errors() {
+    return runner.errors();
+  }
+
   /** Completes with the summary when the run has ended. */
   public CompletableFuture<Summary> done() {
     return runner.done();

@@ -30,6 +30,7 @@ final class SessionHub {
   private final Map<Integer, SessionTab> tabs = new ConcurrentSkipListMap<>();
   private final Set<ServerWebSocket> pages = new CopyOnWriteArraySet<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
+  private final Simulations simulations = new Simulations();
   private long timer = -1;
   private long ticks;
 
@@ -45,6 +46,10 @@ final class SessionHub {
 
   SettingsStore settings() {
     return settings;
+  }
+
+  Simulations simulations() {
+    return simulations;
   }
 
   /**
@@ -95,6 +100,7 @@ final class SessionHub {
     return new JsonObject()
         .put("type", "hello")
         .put("tabs", list)
+        .put("sims", simulations.snapshot())
         .put("settings", settings.get())
         .put("settingsProblem", settings.problem())
         .put("maxUpload", UiServer.MAX_UPLOAD_BYTES)
@@ -133,10 +139,15 @@ final class SessionHub {
         changed.add(o);
       }
     }
-    if (changed.isEmpty()) {
+    JsonArray sims = simulations.flush(now);
+    if (changed.isEmpty() && sims.isEmpty()) {
       return;
     }
-    String text = new JsonObject().put("type", "batch").put("tabs", changed).encode();
+    JsonObject batch = new JsonObject().put("type", "batch").put("tabs", changed);
+    if (!sims.isEmpty()) {
+      batch.put("sims", sims);
+    }
+    String text = batch.encode();
     for (ServerWebSocket ws : pages) {
       write(ws, text, false);
     }
@@ -156,11 +167,12 @@ final class SessionHub {
     }
   }
 
-  /** Stops the batches and closes every tab's session, waiting up to 5 s. */
+  /** Stops the batches and the simulations, then closes every tab's session, waiting up to 5 s. */
   void close() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
+    simulations.close();
     CompletableFuture<?>[] closing =
         tabs.values().stream().map(SessionTab::close).toArray(CompletableFuture[]::new);
     try {

@@ -70,6 +70,7 @@ public final class WebApp {
         .route("/api/*")
         .handler(ctx -> (ctx.request().path().endsWith("/file") ? upload : json).handle(ctx));
     new SessionApi(hub, vertx).mount(router);
+    new SimulationApi(hub).mount(router);
     router
         .route("/api/*")
         .handler(ctx -> ApiErrors.send(ctx, 404, "no such API: " + ctx.request().path()));

@@ -2,6 +2,7 @@ package dev.socketdesk.engine.simulate.internal;
 
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.internal.Transport;
+import dev.socketdesk.engine.simulate.ErrorGroup;
 import dev.socketdesk.engine.simulate.Limits;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.SimulationConfig;
@@ -198,6 +199,10 @@ public final class SimulationRunner {
 
   public Stats stats() {
     return stats.snapshot();
+  }
+
+  public List<ErrorGroup> errors() {
+    return errors.groups();
   }
 
   public CompletableFuture<Summary> done() {
