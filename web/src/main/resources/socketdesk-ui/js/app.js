@@ -3,6 +3,7 @@ import { t, getLang, setLang, onLangChange, applyStatic } from './i18n.js';
 import { api, socketUrl } from './api.js';
 import { TabView } from './tabview.js';
 import { QuickDialog } from './quickdialog.js';
+import { SimPanel } from './simpanel.js';
 
 class App {
   constructor() {
@@ -16,6 +17,8 @@ class App {
     this.wantActive = null;
     this.quick = new QuickDialog(this);
     this.buildNewForm();
+    this.sim = new SimPanel(this);
+    this.main.appendChild(this.sim.el);
     this.renderTabHeaders();
     document.getElementById('lang').value = getLang();
     document.getElementById('lang').onchange = (e) => { setLang(e.target.value); this.settings.lang = e.target.value; this.saveSettings(); };
@@ -23,7 +26,7 @@ class App {
     document.querySelector('.banner-close').onclick = () => this.banner('');
     applyStatic(document);
     this.setConn(false);
-    setInterval(() => { const tab = this.tabs.get(this.active); if (tab) tab.chart.draw(); }, 500);
+    setInterval(() => { const tab = this.tabs.get(this.active); if (tab) tab.chart.draw(); if (this.active === 'sim') this.sim.draw(); }, 500);
     this.connect(0);
   }
 
@@ -63,7 +66,8 @@ class App {
       for (const snap of m.tabs) { this.upsert(snap); seen.add(snap.id); }
       for (const id of [...this.tabs.keys()]) if (!seen.has(id)) this.removeTab(id);
       this.eachTab((tab) => { tab.send.renderHistory(); tab.send.renderQuick(); });
-      if (this.active !== 'new' && !this.tabs.has(this.active)) this.activate('new');
+      this.sim.load(m.sims);
+      if (this.active !== 'new' && this.active !== 'sim' && !this.tabs.has(this.active)) this.activate('new');
       else if (this.active === 'new' && this.tabs.size && !this.shownOnce) this.activate([...this.tabs.keys()][0]);
       this.shownOnce = true;
     } else if (m.type === 'tab') {
@@ -72,6 +76,9 @@ class App {
       this.removeTab(m.id);
     } else if (m.type === 'batch') {
       for (const o of m.tabs) { const tab = this.tabs.get(o.id); if (tab) tab.applyBatch(o); }
+      for (const o of m.sims || []) this.sim.upsert(o);
+    } else if (m.type === 'simRemoved') {
+      this.sim.remove(m.id);
     }
   }
 
@@ -103,6 +110,7 @@ class App {
     this.active = id;
     this.newEl.classList.toggle('hidden', id !== 'new');
     this.tabs.forEach((tab, tid) => tab.setActive(tid === id));
+    this.sim.setActive(id === 'sim');
     if (id === 'new') this.loadInterfaces();
     this.renderTabHeaders();
   }
@@ -131,6 +139,13 @@ class App {
     add.textContent = `+ ${t('newSession')}`;
     add.onclick = () => this.activate('new');
     items.push(add);
+    const sim = document.createElement('button');
+    sim.type = 'button';
+    sim.className = `tab add${this.active === 'sim' ? ' active' : ''}`;
+    sim.dataset.testid = 'tabhead-sim';
+    sim.textContent = t('simTab');
+    sim.onclick = () => this.activate('sim');
+    items.push(sim);
     this.tabsEl.replaceChildren(...items);
   }
 
@@ -139,6 +154,7 @@ class App {
     if (!b) return;
     b.querySelector('.lamp').className = `lamp ${tab.meta.state || 'new'}`;
     b.lastChild.textContent = tab.title();
+    if (this.active === 'sim') this.sim.refreshTargets();
   }
 
   buildNewForm() {
@@ -148,6 +164,7 @@ class App {
     const form = this.newEl.querySelector('form');
     form.addEventListener('change', (e) => { if (e.target.name === 'type') this.updateNewForm(); });
     form.addEventListener('submit', (e) => { e.preventDefault(); this.submitNew(form); });
+    this.newEl.querySelector('[data-testid=new-simulate]').onclick = () => this.activate('sim');
     this.updateNewForm();
     this.loadInterfaces();
   }
@@ -208,6 +225,7 @@ class App {
     applyStatic(this.newEl);
     this.loadInterfaces();
     this.tabs.forEach((tab) => tab.relabel());
+    this.sim.relabel();
     this.renderTabHeaders();
     this.setConn(this.ws && this.ws.readyState === WebSocket.OPEN);
   }

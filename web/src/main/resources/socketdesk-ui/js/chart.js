@@ -1,4 +1,5 @@
-// Live receive/send rate chart (uPlot), the last 5 minutes at one point per 500 ms.
+// Live receive/send rate chart (uPlot), the last 5 minutes at one point per 500 ms (bytes/s by
+// default; the simulator's chart passes its own unit and series labels).
 import { t } from './i18n.js';
 
 const MAX_POINTS = 600;
@@ -11,8 +12,11 @@ export function formatBytes(n) {
 }
 
 export class RateChart {
-  constructor(el) {
+  constructor(el, opts = {}) {
     this.el = el;
+    this.unit = opts.unit || ((v) => `${formatBytes(v)}/s`);
+    this.labels = opts.labels || (() => [t('rx'), t('tx')]);
+    this.minY = opts.minY || 1024;
     this.data = [[], [], []];
     this.plot = null;
     this.dirty = false;
@@ -20,22 +24,23 @@ export class RateChart {
 
   build() {
     if (this.plot || typeof uPlot === 'undefined' || this.el.clientWidth === 0) return;
+    const [rx, tx] = this.labels();
     const opts = {
       width: this.el.clientWidth,
       height: 130,
       legend: { show: true, live: false },
       cursor: { show: false },
-      scales: { x: { time: true, range: (u, min, max) => [Math.min(min, max - 60), max] }, y: { range: (u, min, max) => [0, Math.max(1024, max * 1.1)] } },
+      scales: { x: { time: true, range: (u, min, max) => [Math.min(min, max - 60), max] }, y: { range: (u, min, max) => [0, Math.max(this.minY, max * 1.1)] } },
       axes: [
         { stroke: '#6b7785', grid: { stroke: '#eef1f4' }, ticks: { show: false }, size: 22, font: '10px system-ui', space: 60,
           values: (u, vals) => vals.map((v) => { const d = new Date(v * 1000); return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')}`; }) },
         { stroke: '#6b7785', grid: { stroke: '#eef1f4' }, ticks: { show: false }, size: 66, font: '10px system-ui',
-          values: (u, vals) => vals.map((v) => `${formatBytes(v)}/s`) },
+          values: (u, vals) => vals.map((v) => this.unit(v)) },
       ],
       series: [
         {},
-        { label: t('rx'), stroke: '#1f6feb', width: 1.5, fill: 'rgba(31,111,235,0.08)', points: { show: false } },
-        { label: t('tx'), stroke: '#1a7f37', width: 1.5, fill: 'rgba(26,127,55,0.06)', points: { show: false } },
+        { label: rx, stroke: '#1f6feb', width: 1.5, fill: 'rgba(31,111,235,0.08)', points: { show: false } },
+        { label: tx, stroke: '#1a7f37', width: 1.5, fill: 'rgba(26,127,55,0.06)', points: { show: false } },
       ],
     };
     this.plot = new uPlot(opts, this.data, this.el);

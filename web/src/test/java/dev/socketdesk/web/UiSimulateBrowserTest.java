@@ -1,0 +1,113 @@
+package dev.socketdesk.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Simulate devices panel in Chromium: echo-client boards against a TCP server of the page. */
+class UiSimulateBrowserTest {
+  static BrowserSupport chrome;
+  @TempDir Path config;
+  UiHarness ui;
+  BrowserContext context;
+  Page page;
+
+  @BeforeAll
+  static void launch() {
+    chrome = BrowserSupport.launch();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chrome != null) {
+      chrome.close();
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    ui = new UiHarness(config);
+    context =
+        chrome.browser.newContext(
+            new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1400, 900));
+    page = context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.navigate(ui.server.url());
+  }
+
+  @AfterEach
+  void close() {
+    if (context != null) {
+      context.close();
+    }
+    if (ui != null) {
+      ui.close();
+    }
+  }
+
+  @Test
+  @Timeout(90)
+  void tenEchoClientsAgainstAServerOfThePage() {
+    page.locator("[data-testid=new-type] input[value=tcp-server]")
+        .check(new Locator.CheckOptions().setForce(true));
+    page.locator("[data-testid=new-local]").selectOption("127.0.0.1");
+    page.locator("[data-testid=new-port]").fill("0");
+    page.locator("[data-testid=new-open]").click();
+    Locator serverTab = page.locator("section.tabview[data-testid=tab-1]");
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=local-address]"))
+        .hasText(Pattern.compile("^127\\.0\\.0\\.1:[1-9][0-9]*$"));
+    String local = serverTab.locator("[data-testid=local-address]").textContent();
+
+    page.locator("[data-testid=tabhead-sim]").click();
+    Locator panel = page.locator("[data-testid=simulate]");
+    PlaywrightAssertions.assertThat(panel).isVisible();
+    panel.locator("[data-testid=sim-profile]").selectOption("echo-client");
+    panel.locator("[data-testid=sim-target]").selectOption("1");
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-host]")).isHidden();
+    panel.locator("[data-testid=sim-count]").fill("10");
+    panel.locator("[data-testid=sim-start]").click();
+
+    Locator run = panel.locator("[data-testid=sim-run-1]");
+    PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-connected]")).hasText("10");
+    PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-failed]")).hasText("0");
+    PlaywrightAssertions.assertThat(run).containsText("10 × echo-client → " + local + " (#1)");
+    PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-state]")).hasText("running");
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-error]")).isEmpty();
+    PlaywrightAssertions.assertThat(run.locator(".sim-chart canvas")).hasCount(1);
+    BrowserSupport.screenshot(page, "simulate");
+
+    page.locator("[data-testid=tabhead-1]").click();
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=peers] tbody tr")).hasCount(10);
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=log]"))
+        .containsText("Hello WalnutPi!");
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=bytes-in]"))
+        .hasText(String.valueOf(10 * "Hello WalnutPi!".length()));
+
+    page.locator("[data-testid=tabhead-sim]").click();
+    run.locator("[data-testid=sim-stop]").click();
+    PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-state]")).hasText("finished");
+    PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-summary]"))
+        .containsText("10 devices");
+    PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-stop]")).isHidden();
+
+    panel.locator("[data-testid=sim-target]").selectOption("");
+    panel.locator("[data-testid=sim-host]").fill("127.0.0.1:99999");
+    panel.locator("[data-testid=sim-start]").click();
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-error]")).containsText("99999");
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid^=sim-run-]")).hasCount(1);
+
+    page.locator("[data-testid=tabhead-1]").click();
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=peers] tbody tr")).hasCount(0);
+  }
+}
