@@ -11,9 +11,9 @@ import java.util.Objects;
  * The SocketDesk web UI: an HTTP + WebSocket server that serves the bundled page and drives {@link
  * Engine} sessions for it.
  *
- * <p>Lifecycle: {@link #builder(Engine)}, {@link #start()}, then {@link #close()}, which closes
- * every session the page opened (the engine itself stays open; its owner closes it). A server is
- * started at most once.
+ * <p>Lifecycle: {@link #builder(Engine)}, {@link #start()}, then {@link #close()}, which stops
+ * every device simulation and closes every session the page opened (the engine itself stays open;
+ * its owner closes it). A server is started at most once.
  *
  * <p>Security: binds {@code 127.0.0.1} unless told otherwise. When a token is set, every HTTP and
  * WebSocket request must carry it (query parameter {@code token}, header {@code
@@ -96,7 +96,7 @@ public final class UiServer implements AutoCloseable {
     return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
   }
 
-  /** Closes every session the page opened, then stops serving. Idempotent. */
+  /** Stops the simulations, closes the sessions the page opened, stops serving. Idempotent. */
   @Override
   public void close() {
     app.close();

@@ -223,6 +223,27 @@ class UiSimulationApiTest {
 
   @Test
   @Timeout(30)
+  void startingGoesThroughTheRequestGuard() throws Exception {
+    try (UiHarness ui = new UiHarness(config)) {
+      String body = "{\"profile\":\"tcp-echo-server\",\"bind\":\"127.0.0.1\",\"port\":0}";
+      UiHarness.Reply foreign =
+          ui.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(ui.base() + "/api/simulations"))
+                  .header("Content-Type", "application/json")
+                  .header("Origin", "http://evil.example")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+      assertThat(foreign.status()).isEqualTo(403);
+      assertThat(foreign.error()).contains("cross-site request refused");
+      UiHarness.Reply foreignHost =
+          ui.raw("GET /api/simulations HTTP/1.1\r\nHost: evil.example\r\n");
+      assertThat(foreignHost.status()).isEqualTo(403);
+      assertThat(ui.get("/api/simulations").json().getJsonArray("simulations")).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(30)
   void limitWarningsComeBeforeTheStart() throws Exception {
     try (UiHarness ui = new UiHarness(config)) {
       JsonObject small =
