@@ -62,7 +62,7 @@ const LAYOUT = `
 const RUN = `
 <div class="card-head"><div class="sim-head"><span class="lamp"></span><b class="r-title mono"></b><span class="r-state hint" data-testid="sim-state"></span></div>
   <div class="btns"><button type="button" class="small danger r-stop" data-testid="sim-stop" data-i18n="stop"></button>
-  <button type="button" class="small ghost r-remove" data-testid="sim-remove" data-i18n="remove"></button></div></div>
+  <button type="button" class="small ghost r-remove" data-testid="sim-remove" data-i18n="simRemove"></button></div></div>
 <div class="error r-error" role="alert"></div>
 <ul class="sim-warnings r-warnings"></ul>
 <div class="sim-figures">
@@ -120,6 +120,9 @@ class RunCard {
     this.panel.fillWarnings(this.$('.r-warnings'), r.warnings || []);
     if (run.stats) this.applyStats(run.stats, !!run.sample);
     if (run.errors) this.applyErrors(run.errors);
+    const noChart = r.state !== 'running' && this.chart.data[0].length < 2;
+    this.$('.sim-chart').classList.toggle('hidden', noChart);
+    this.$('.rate-head span').classList.toggle('hidden', noChart);
     const sum = this.$('.r-summary');
     sum.classList.toggle('hidden', !r.summary);
     sum.textContent = r.summary || '';
@@ -151,7 +154,8 @@ class RunCard {
       n.className = 'mono';
       n.textContent = `${g.count.toLocaleString()} ×`;
       const what = document.createElement('span');
-      what.textContent = ` ${g.description}: ${g.advice}`;
+      const known = t(`err_${g.cause}`) !== `err_${g.cause}`;
+      what.textContent = ` ${known ? t(`err_${g.cause}`) : `${g.description}: ${g.advice}`}`;
       const ex = document.createElement('div');
       ex.className = 'hint mono';
       ex.textContent = g.example || '';
@@ -164,7 +168,7 @@ class RunCard {
   relabel() {
     applyStatic(this.el);
     this.chart.relabel();
-    this.apply({});
+    this.apply({ ...this.run, sample: false });
   }
 }
 

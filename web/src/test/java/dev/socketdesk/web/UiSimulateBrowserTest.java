@@ -109,5 +109,28 @@ class UiSimulateBrowserTest {
 
     page.locator("[data-testid=tabhead-1]").click();
     PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=peers] tbody tr")).hasCount(0);
+    serverTab.locator("[data-testid=close]").click();
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=lamp]"))
+        .hasClass(Pattern.compile("closed"));
+
+    page.locator("[data-testid=tabhead-sim]").click();
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-target] option")).hasCount(1);
+    panel.locator("[data-testid=sim-host]").fill(local);
+    panel.locator("[data-testid=sim-count]").fill("3");
+    panel.locator("[data-testid=sim-start]").click();
+    Locator refused = panel.locator("[data-testid=sim-run-2]");
+    PlaywrightAssertions.assertThat(refused.locator("[data-testid=sim-failed]")).hasText("3");
+    PlaywrightAssertions.assertThat(refused.locator("[data-testid=sim-errors]"))
+        .containsText("3 × connection refused: is the target listening on that port?");
+    page.locator("[data-testid=lang]").selectOption("zh");
+    PlaywrightAssertions.assertThat(page.locator("[data-testid=tabhead-sim]")).hasText("模拟设备");
+    PlaywrightAssertions.assertThat(refused.locator("[data-testid=sim-errors]"))
+        .containsText("按原因分组的错误");
+    PlaywrightAssertions.assertThat(refused.locator("[data-testid=sim-errors]"))
+        .containsText("3 × 连接被拒绝：目标是否在该端口监听？");
+    PlaywrightAssertions.assertThat(refused.locator("[data-testid=sim-remove]")).hasText("移除");
+    PlaywrightAssertions.assertThat(run.locator(".sim-chart canvas")).hasCount(1);
+    PlaywrightAssertions.assertThat(refused.locator(".sim-chart")).isHidden();
+    BrowserSupport.screenshot(page, "simulate-errors-zh");
   }
 }
