@@ -124,6 +124,41 @@ class UiSimulationApiTest {
 
   @Test
   @Timeout(60)
+  void udpClientsAgainstAUdpSessionBoundToAllAddresses() throws Exception {
+    try (UiHarness ui = new UiHarness(config)) {
+      int udp = ui.create(new JsonObject().put("type", "udp").put("localPort", 0));
+      String local = tab(ui, udp).getString("local");
+      String port = local.substring(local.lastIndexOf(':') + 1);
+      UiHarness.Reply started =
+          ui.post(
+              "/api/simulations",
+              new JsonObject()
+                  .put("profile", "udp-client")
+                  .put("session", udp)
+                  .put("count", 2)
+                  .put("intervalMs", 20)
+                  .put("messages", 3)
+                  .put("payloads", new JsonArray().add("dev {id} #{seq}")));
+      assertThat(started.status()).as(started.body()).isEqualTo(200);
+      int id = started.json().getInteger("id");
+      assertThat(started.json().getString("target")).endsWith(":" + port);
+      assertThat(started.json().getString("target")).matches("(127\\.0\\.0\\.1|\\[::1\\]):\\d+");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                JsonObject counters = tab(ui, udp).getJsonObject("counters");
+                assertThat(counters.getLong("messagesIn")).isEqualTo(6);
+                assertThat(counters.getLong("bytesIn")).isEqualTo(6L * "dev 1 #1".length());
+              });
+      JsonObject done = ui.post("/api/simulations/" + id + "/stop", new JsonObject()).json();
+      assertThat(done.getJsonObject("stats").getLong("messagesOut")).isEqualTo(6);
+      assertThat(done.getJsonArray("errors")).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(60)
   void aRefusedTargetReportsTheGroupedError() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
