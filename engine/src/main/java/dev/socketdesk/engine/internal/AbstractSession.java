@@ -17,7 +17,9 @@ import dev.socketdesk.engine.SessionType;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -335,6 +337,21 @@ abstract class AbstractSession implements Session {
           }
         });
     return result;
+  }
+
+  /** The local address to bind: all addresses when {@code host} is null. */
+  static InetSocketAddress bindAddress(String host, int port) throws UnknownHostException {
+    return host == null
+        ? new InetSocketAddress(port)
+        : new InetSocketAddress(InetAddress.getByName(host), port);
+  }
+
+  /** {@code host:port} as bound: 0.0.0.0 for all addresses, and the real port once bound. */
+  final String boundTarget(String bindHost, int configuredPort) {
+    String host = bindHost == null ? "0.0.0.0" : bindHost;
+    InetSocketAddress bound = local;
+    int port = bound != null ? bound.getPort() : configuredPort;
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 
   private SessionException closedBeforeOpen() {

@@ -38,7 +38,7 @@ final class AutoActionHandler extends ChannelInboundHandlerAdapter {
     }
     if (actions.echo()) {
       byte[] prefix = actions.echoPrefix();
-      ctx.write(
+      ctx.writeAndFlush(
           prefix.length == 0 ? buf : Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), buf));
       wrote = true;
     } else {

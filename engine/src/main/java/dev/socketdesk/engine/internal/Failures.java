@@ -3,11 +3,8 @@ package dev.socketdesk.engine.internal;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import io.netty.channel.ConnectTimeoutException;
-import java.net.BindException;
-import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
@@ -178,17 +175,5 @@ public final class Failures {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  static boolean isSocketError(Throwable cause) {
-    return cause instanceof SocketException || cause instanceof java.io.IOException;
-  }
-
-  static boolean isBindFailure(Throwable cause) {
-    return cause instanceof BindException || text(cause).contains("bind");
-  }
-
-  static boolean isConnectFailure(Throwable cause) {
-    return cause instanceof ConnectException;
   }
 }

@@ -9,10 +9,8 @@ import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpClientConfig;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -57,19 +55,9 @@ final class TcpClientSession extends AbstractSession {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-            .option(
-                ChannelOption.RCVBUF_ALLOCATOR,
-                new AdaptiveRecvByteBufAllocator(512, 8192, 256 * 1024))
-            .handler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    TcpPeerHandler peer = new TcpPeerHandler(TcpClientSession.this);
-                    ch.pipeline()
-                        .addLast("peer", peer)
-                        .addLast("actions", new AutoActionHandler(TcpClientSession.this, peer));
-                  }
-                });
+            .option(ChannelOption.RCVBUF_ALLOCATOR, TcpPipeline.RECV_ALLOCATOR)
+            .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.WRITE_WATER_MARK)
+            .handler(new TcpPipeline(this));
     InetSocketAddress remote = config.remote().unresolved();
     ChannelFuture connecting =
         config.bindHost() == null

@@ -9,14 +9,10 @@ import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpServerConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -36,20 +32,14 @@ final class TcpServerSession extends AbstractSession {
 
   @Override
   public String target() {
-    String host = config.bindHost() == null ? "0.0.0.0" : config.bindHost();
-    InetSocketAddress local = localAddress();
-    int port = local != null ? local.getPort() : config.port();
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    return boundTarget(config.bindHost(), config.port());
   }
 
   @Override
   void doOpen() {
     InetSocketAddress address;
     try {
-      address =
-          config.bindHost() == null
-              ? new InetSocketAddress(config.port())
-              : new InetSocketAddress(InetAddress.getByName(config.bindHost()), config.port());
+      address = bindAddress(config.bindHost(), config.port());
     } catch (UnknownHostException e) {
       failed(Failures.bind(e, config.bindHost(), config.port()));
       return;
@@ -63,19 +53,9 @@ final class TcpServerSession extends AbstractSession {
             .handler(new AcceptOrderHandler(this::nextPeerId))
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-            .childOption(
-                ChannelOption.RCVBUF_ALLOCATOR,
-                new AdaptiveRecvByteBufAllocator(512, 8192, 256 * 1024))
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    TcpPeerHandler peer = new TcpPeerHandler(TcpServerSession.this);
-                    ch.pipeline()
-                        .addLast("peer", peer)
-                        .addLast("actions", new AutoActionHandler(TcpServerSession.this, peer));
-                  }
-                });
+            .childOption(ChannelOption.RCVBUF_ALLOCATOR, TcpPipeline.RECV_ALLOCATOR)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.WRITE_WATER_MARK)
+            .childHandler(new TcpPipeline(this));
     bootstrap
         .bind(address)
         .addListener(

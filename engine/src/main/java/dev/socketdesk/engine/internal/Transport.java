@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -20,6 +21,15 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 /** Native epoll where the platform has it (Linux x86_64 and aarch64), NIO everywhere else. */
 public final class Transport {
   private static final boolean EPOLL = !Boolean.getBoolean("socketdesk.nio") && Epoll.isAvailable();
+
+  /**
+   * Pending outbound bytes per connection above which it counts as not writable (and an echo stops
+   * reading), and below which it is writable again. Above the largest read (256 KiB), so that a
+   * bulk echo does not toggle reading on every chunk; bounded, so a peer that does not read holds
+   * at most about 1 MiB of ours.
+   */
+  public static final WriteBufferWaterMark WRITE_WATER_MARK =
+      new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
   private Transport() {}
 

@@ -47,10 +47,7 @@ final class UdpSession extends AbstractSession {
 
   @Override
   public String target() {
-    String host = config.bindHost() == null ? "0.0.0.0" : config.bindHost();
-    InetSocketAddress local = localAddress();
-    int port = local != null ? local.getPort() : config.port();
-    String bound = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    String bound = boundTarget(config.bindHost(), config.port());
     return config.remote() == null ? bound : bound + " -> " + config.remote();
   }
 
@@ -62,10 +59,7 @@ final class UdpSession extends AbstractSession {
   private void resolveAndBind() {
     InetSocketAddress bindAddress;
     try {
-      bindAddress =
-          config.bindHost() == null
-              ? new InetSocketAddress(config.port())
-              : new InetSocketAddress(InetAddress.getByName(config.bindHost()), config.port());
+      bindAddress = bindAddress(config.bindHost(), config.port());
     } catch (UnknownHostException e) {
       failed(Failures.bind(e, config.bindHost(), config.port()));
       return;
