@@ -1,6 +1,7 @@
 package dev.socketdesk.engine.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.socketdesk.engine.HostPort;
 import java.io.BufferedReader;
@@ -162,6 +163,7 @@ class SimulatorLoopbackTest {
           assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
         }
       }
+      await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().closed() == 2);
       Summary summary = server.stop().get(5, TimeUnit.SECONDS);
       assertThat(summary.stats().launched()).isEqualTo(2);
       assertThat(summary.stats().closed()).isEqualTo(2);

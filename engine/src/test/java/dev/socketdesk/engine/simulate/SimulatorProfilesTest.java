@@ -1,6 +1,7 @@
 package dev.socketdesk.engine.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CloseReason;
@@ -98,6 +99,7 @@ class SimulatorProfilesTest {
             .isEqualTo(CloseReason.PEER_CLOSED);
         tcpClient.close().get(5, TimeUnit.SECONDS);
       }
+      await().atMost(Duration.ofSeconds(5)).until(() -> sim.stats().closed() == 2);
       Summary summary = sim.stop().get(10, TimeUnit.SECONDS);
       assertThat(summary.stats().launched()).isEqualTo(2);
       assertThat(summary.stats().closed()).isEqualTo(2);

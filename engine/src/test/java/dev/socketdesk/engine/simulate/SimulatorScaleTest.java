@@ -34,7 +34,7 @@ class SimulatorScaleTest {
               .target(new HostPort("127.0.0.1", port))
               .count(DEVICES)
               .messages(MESSAGES)
-              .interval(Duration.ofSeconds(1))
+              .interval(Duration.ofSeconds(2))
               .payloads(List.of("device {id} reading {seq}\n"))
               .verifyEcho(true)
               .threads(1)
