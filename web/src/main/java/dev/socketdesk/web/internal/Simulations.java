@@ -1,6 +1,7 @@
 package dev.socketdesk.web.internal;
 
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.simulate.Limits;
 import dev.socketdesk.engine.simulate.Simulation;
 import dev.socketdesk.engine.simulate.SimulationConfig;
 import io.vertx.core.json.JsonArray;
@@ -26,7 +27,7 @@ final class Simulations {
 
   /** The warnings {@code config} would get (open-file limit, local port range). */
   static List<String> check(SimulationConfig config) {
-    return new Simulation(config).checkLimits();
+    return Limits.current().warnings(config);
   }
 
   /**
