@@ -106,6 +106,7 @@ class RunCard {
   }
 
   apply(run) {
+    if (run.v !== undefined && this.run.v !== undefined && run.v < this.run.v) return;
     Object.assign(this.run, run);
     const r = this.run;
     const lampState = r.state === 'running' ? 'open' : r.state === 'starting' ? 'opening' : r.state === 'failed' ? 'failed' : 'closed';

@@ -185,6 +185,9 @@ class UiSimulationApiTest {
                 assertThat(errors.getJsonObject(0).getString("cause")).isEqualTo("refused");
                 assertThat(errors.getJsonObject(0).getLong("count")).isEqualTo(3);
               });
+      assertThat(listed(ui, id).getLong("v"))
+          .as("a later snapshot has a higher version, so the page drops an overtaken answer")
+          .isGreaterThan(started.json().getLong("v"));
       JsonObject done = ui.post("/api/simulations/" + id + "/stop", new JsonObject()).json();
       assertThat(done.getString("state")).isEqualTo("done");
       assertThat(done.getJsonArray("errors").getJsonObject(0).getString("description"))

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One simulation started from the page, with what the page shows of it. State moves starting ->
@@ -27,6 +28,7 @@ final class SimulationRun {
   private volatile String error;
   private volatile Summary summary;
   private volatile boolean changed = true;
+  private final AtomicLong version = new AtomicLong();
   private long statsAtMillis;
 
   SimulationRun(int id, Simulation simulation, String sessionLabel, List<String> warnings) {
@@ -49,27 +51,34 @@ final class SimulationRun {
     return state.equals("done") || state.equals("failed");
   }
 
-  void started(String boundOrTarget) {
+  synchronized void started(String boundOrTarget) {
     where = boundOrTarget;
-    state = "running";
+    if (state.equals("starting")) {
+      state = "running";
+    }
     changed = true;
   }
 
-  void failed(String message) {
+  synchronized void failed(String message) {
     error = message;
     state = "failed";
     changed = true;
   }
 
-  void done(Summary s) {
+  synchronized void done(Summary s) {
     summary = s;
-    state = "done";
+    if (!state.equals("failed")) {
+      state = "done";
+    }
     changed = true;
   }
 
-  /** Everything the page shows of this run. */
+  /**
+   * Everything the page shows of this run; {@code v} grows with every snapshot, so the page can
+   * drop one that arrives after a newer one (an HTTP answer overtaken by a batch).
+   */
   JsonObject snapshot() {
-    JsonObject o = meta();
+    JsonObject o = meta().put("v", version.incrementAndGet());
     if (!state.equals("starting") && !state.equals("failed")) {
       Summary s = summary;
       o.put("stats", statsJson(s != null ? s.stats() : simulation.stats()));
