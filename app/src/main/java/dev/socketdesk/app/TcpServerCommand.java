@@ -63,8 +63,10 @@ public final class TcpServerCommand implements Callable<Integer> {
       names = "--backlog",
       paramLabel = "N",
       converter = Converters.Positive.class,
-      description = "Listen backlog (default 128).")
-  int backlog = 128;
+      description =
+          "Listen backlog: connections the system queues before they are accepted (default"
+              + " 4096; the system may cap it, see net.core.somaxconn).")
+  int backlog = TcpServerConfig.DEFAULT_BACKLOG;
 
   @Mixin FormatOptions format;
   @Mixin ActionOptions actions;

@@ -13,6 +13,12 @@ package dev.socketdesk.engine;
 public record TcpServerConfig(
     String bindHost, int port, int backlog, int maxClients, AutoActions actions) {
 
+  /**
+   * Large enough that a burst of thousands of simulated devices is queued rather than dropped; the
+   * system caps it (Linux: net.core.somaxconn).
+   */
+  public static final int DEFAULT_BACKLOG = 4096;
+
   public TcpServerConfig {
     HostPort.checkPort(port, 0);
     if (backlog < 1) {
@@ -25,9 +31,9 @@ public record TcpServerConfig(
     actions = actions == null ? AutoActions.NONE : actions;
   }
 
-  /** All addresses, backlog 128, no client limit, no automatic actions. */
+  /** {@link #DEFAULT_BACKLOG}, no client limit, no automatic actions. */
   public static TcpServerConfig listen(String bindHost, int port) {
-    return new TcpServerConfig(bindHost, port, 128, 0, AutoActions.NONE);
+    return new TcpServerConfig(bindHost, port, DEFAULT_BACKLOG, 0, AutoActions.NONE);
   }
 
   public TcpServerConfig withBacklog(int backlog) {

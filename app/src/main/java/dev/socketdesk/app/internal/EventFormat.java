@@ -38,5 +38,6 @@ interface EventFormat {
   /** Feedback to a typed command, e.g. the answer to {@code /list}. */
   String info(Instant time, String message);
 
-  String summary(Instant time, Counters total, List<PeerSummary> peers);
+  /** The end-of-run summary; {@code unlisted} peers that left early are counted, not listed. */
+  String summary(Instant time, Counters total, List<PeerSummary> peers, int unlisted);
 }

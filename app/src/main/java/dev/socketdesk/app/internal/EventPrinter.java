@@ -41,7 +41,15 @@ final class EventPrinter implements SessionListener {
   private volatile boolean opened;
   private final Map<Integer, TextDecoder> rxDecoders = new HashMap<>();
   private final Map<Integer, TextDecoder> txDecoders = new HashMap<>();
+
+  /** The summary lists at most this many peers that left; a long-running server stays bounded. */
+  static final int MAX_LISTED_DEPARTED = 1000;
+
   private final Map<Integer, Peer> peersSeen = new ConcurrentSkipListMap<>();
+
+  /** Listener thread only: departed peers beyond {@link #MAX_LISTED_DEPARTED}. */
+  private int unlisted;
+
   private final Map<Integer, Counters> departed = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -94,7 +102,12 @@ final class EventPrinter implements SessionListener {
       peersSeen.put(c.peer().id(), c.peer());
       out.line(format.connected(t, c.peer()), true);
     } else if (event instanceof SessionEvent.Disconnected d) {
-      departed.put(d.peer().id(), d.counters());
+      if (departed.size() < MAX_LISTED_DEPARTED) {
+        departed.put(d.peer().id(), d.counters());
+      } else {
+        peersSeen.remove(d.peer().id());
+        unlisted++;
+      }
       flushDecoder(t, d.peer());
       out.line(format.closed(t, d.peer(), d.reason()), true);
     } else if (event instanceof SessionEvent.Reconnecting r) {
@@ -140,7 +153,7 @@ final class EventPrinter implements SessionListener {
       rows.put(info.peer().id(), new PeerSummary(info.peer(), info.counters()));
     }
     List<PeerSummary> list = new ArrayList<>(rows.values());
-    out.line(format.summary(Instant.now(), total, list), true);
+    out.line(format.summary(Instant.now(), total, list, unlisted), true);
   }
 
   private String data(

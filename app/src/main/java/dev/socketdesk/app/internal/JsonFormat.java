@@ -98,9 +98,10 @@ final class JsonFormat implements EventFormat {
   }
 
   @Override
-  public String summary(Instant time, Counters total, List<PeerSummary> peers) {
+  public String summary(Instant time, Counters total, List<PeerSummary> peers, int unlisted) {
     ObjectNode node = event(time, "summary");
     counters(node, total);
+    node.put("unlistedPeers", unlisted);
     ArrayNode list = node.putArray("peers");
     for (PeerSummary p : peers) {
       ObjectNode entry = list.addObject();

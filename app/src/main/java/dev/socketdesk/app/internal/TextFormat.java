@@ -68,13 +68,20 @@ final class TextFormat implements EventFormat {
   }
 
   @Override
-  public String summary(Instant time, Counters total, List<PeerSummary> peers) {
+  public String summary(Instant time, Counters total, List<PeerSummary> peers, int unlisted) {
     StringBuilder s = new StringBuilder();
     s.append(at(time)).append("summary: ").append(traffic(total));
-    s.append("; ").append(peers.size()).append(peers.size() == 1 ? " peer" : " peers");
+    int all = peers.size() + unlisted;
+    s.append("; ").append(all).append(all == 1 ? " peer" : " peers");
     for (PeerSummary p : peers) {
       s.append(System.lineSeparator()).append("  ").append(who(p.peer()));
-      s.append(p.counters() == null ? ": not counted (--quiet)" : ": " + traffic(p.counters()));
+      s.append(p.counters() == null ? ": not counted" : ": " + traffic(p.counters()));
+    }
+    if (unlisted > 0) {
+      s.append(System.lineSeparator())
+          .append("  and ")
+          .append(unlisted)
+          .append(" earlier peers that left (counted in the totals, not listed)");
     }
     return s.toString();
   }
