@@ -2,11 +2,8 @@ package dev.socketdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -18,56 +15,12 @@ import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** End-to-end through the page in Chromium: the tutorial scenarios and bad input. */
-class UiBrowserTest {
-  static BrowserSupport chrome;
-  @TempDir Path config;
-  UiHarness ui;
-  BrowserContext context;
-  Page page;
-
-  @BeforeAll
-  static void launch() {
-    chrome = BrowserSupport.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chrome != null) {
-      chrome.close();
-    }
-  }
-
-  @BeforeEach
-  void open() {
-    ui = new UiHarness(config);
-    context =
-        chrome.browser.newContext(
-            new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1400, 900));
-    page = context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.navigate(ui.server.url());
-  }
-
-  @AfterEach
-  void close() {
-    if (context != null) {
-      context.close();
-    }
-    if (ui != null) {
-      ui.close();
-    }
-  }
+class UiBrowserTest extends PageTest {
 
   Locator tab() {
     return page.locator("section.tabview:not(.hidden)");

@@ -1,60 +1,13 @@
 package dev.socketdesk.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Simulate devices panel in Chromium: echo-client boards against a TCP server of the page. */
-class UiSimulateBrowserTest {
-  static BrowserSupport chrome;
-  @TempDir Path config;
-  UiHarness ui;
-  BrowserContext context;
-  Page page;
-
-  @BeforeAll
-  static void launch() {
-    chrome = BrowserSupport.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chrome != null) {
-      chrome.close();
-    }
-  }
-
-  @BeforeEach
-  void open() {
-    ui = new UiHarness(config);
-    context =
-        chrome.browser.newContext(
-            new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1400, 900));
-    page = context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.navigate(ui.server.url());
-  }
-
-  @AfterEach
-  void close() {
-    if (context != null) {
-      context.close();
-    }
-    if (ui != null) {
-      ui.close();
-    }
-  }
+class UiSimulateBrowserTest extends PageTest {
 
   @Test
   @Timeout(90)
