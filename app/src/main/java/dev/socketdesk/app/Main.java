@@ -11,8 +11,11 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -41,6 +44,17 @@ import picocli.CommandLine.TypeConversionException;
 public final class Main implements Callable<Integer> {
   private static final Logger NETTY_LOG = Logger.getLogger("io.netty");
 
+  /** Every subcommand by name, in the order of the usage help. */
+  private static final Map<String, Function<Stdio, Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("tcp-server", TcpServerCommand::new);
+    SUBCOMMANDS.put("tcp-client", TcpClientCommand::new);
+    SUBCOMMANDS.put("udp", UdpCommand::new);
+    SUBCOMMANDS.put("ui", io -> new UiCommand());
+    SUBCOMMANDS.put("simulate", SimulateCommand::new);
+  }
+
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
@@ -54,7 +68,8 @@ public final class Main implements Callable<Integer> {
             false);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = commandLine(Stdio.system(), out, err).execute(args);
+    String invoked = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+    int code = commandLine(Stdio.system(), out, err, invoked).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -62,12 +77,21 @@ public final class Main implements Callable<Integer> {
 
   /** The command line with every subcommand, writing to {@code out} and {@code err}. */
   public static CommandLine commandLine(Stdio io, PrintWriter out, PrintWriter err) {
+    return commandLine(io, out, err, null);
+  }
+
+  /**
+   * The command line with only the {@code invoked} subcommand, or with every one when null.
+   * Building picocli's model of one command instead of all of them saves a good part of start-up.
+   */
+  static CommandLine commandLine(Stdio io, PrintWriter out, PrintWriter err, String invoked) {
     CommandLine cl = new CommandLine(new Main());
-    cl.addSubcommand(new TcpServerCommand(io));
-    cl.addSubcommand(new TcpClientCommand(io));
-    cl.addSubcommand(new UdpCommand(io));
-    cl.addSubcommand(new UiCommand());
-    cl.addSubcommand(new SimulateCommand(io));
+    SUBCOMMANDS.forEach(
+        (name, create) -> {
+          if (invoked == null || invoked.equals(name)) {
+            cl.addSubcommand(name, create.apply(io));
+          }
+        });
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Main::badUsage);
