@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.SimulateConverters;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.codec.Escapes;
@@ -30,13 +31,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code socketdesk simulate PROFILE [HOST:PORT] [options]}: simulated boards, one or many. */
 @Command(
@@ -59,7 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "PROFILE",
-      converter = ProfileConverter.class,
+      converter = SimulateConverters.ProfileName.class,
       description =
           "echo-client, tcp-echo-server, udp-server, udp-client, periodic-client, sensor.")
   Profile profile;
@@ -96,7 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--ramp",
       paramLabel = "RATE",
-      converter = Rate.class,
+      converter = SimulateConverters.Rate.class,
       description = "New devices per second (default 0: as fast as possible).")
   double ramp;
 
@@ -117,7 +116,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = {"--interval", "--every"},
       paramLabel = "DURATION",
-      converter = IntervalOrZero.class,
+      converter = SimulateConverters.IntervalOrZero.class,
       description = "Time between a device's sends (default 1s; 0 = as fast as possible).")
   Duration interval = Duration.ofSeconds(1);
 
@@ -157,7 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      converter = SensorFormatConverter.class,
+      converter = SimulateConverters.SensorFormatName.class,
       description = "sensor: json (default) or csv lines.")
   SensorFormat sensorFormat = SensorFormat.JSON;
 
@@ -351,57 +350,6 @@ public final class SimulateCommand implements Callable<Integer> {
       return new ObjectMapper().writeValueAsString(m);
     } catch (JsonProcessingException e) {
       throw CliFailure.runtime("cannot write the JSON summary: " + e.getOriginalMessage());
-    }
-  }
-
-  /** A profile name. */
-  static final class ProfileConverter implements ITypeConverter<Profile> {
-    @Override
-    public Profile convert(String value) {
-      try {
-        return Profile.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** json or csv. */
-  static final class SensorFormatConverter implements ITypeConverter<SensorFormat> {
-    @Override
-    public SensorFormat convert(String value) {
-      try {
-        return SensorFormat.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** A duration, where 0 means as fast as possible. */
-  static final class IntervalOrZero implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      return value.trim().equals("0") ? Duration.ZERO : Converters.parseDuration(value);
-    }
-  }
-
-  /** Devices per second, 0 or more. */
-  static final class Rate implements ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      double rate;
-      try {
-        rate = Double.parseDouble(value.trim());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException(
-            "--ramp '" + value + "' is not a number; use devices per second, e.g. 500");
-      }
-      if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
-        throw new TypeConversionException(
-            "--ramp " + value + " is not valid; use 0 (as fast as possible) or more, e.g. 500");
-      }
-      return rate;
     }
   }
 }

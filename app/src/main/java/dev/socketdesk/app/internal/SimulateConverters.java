@@ -1,0 +1,63 @@
+package dev.socketdesk.app.internal;
+
+import dev.socketdesk.engine.simulate.Profile;
+import dev.socketdesk.engine.simulate.SensorFormat;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Converters for the options of {@code socketdesk simulate}. */
+public final class SimulateConverters {
+  private SimulateConverters() {}
+
+  /** A profile name. */
+  public static final class ProfileName implements ITypeConverter<Profile> {
+    @Override
+    public Profile convert(String value) {
+      try {
+        return Profile.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** json or csv. */
+  public static final class SensorFormatName implements ITypeConverter<SensorFormat> {
+    @Override
+    public SensorFormat convert(String value) {
+      try {
+        return SensorFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A duration, where 0 means as fast as possible. */
+  public static final class IntervalOrZero implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return value.trim().equals("0") ? Duration.ZERO : Converters.parseDuration(value);
+    }
+  }
+
+  /** Devices per second, 0 or more. */
+  public static final class Rate implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double rate;
+      try {
+        rate = Double.parseDouble(value.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException(
+            "--ramp '" + value + "' is not a number; use devices per second, e.g. 500");
+      }
+      if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+        throw new TypeConversionException(
+            "--ramp " + value + " is not valid; use 0 (as fast as possible) or more, e.g. 500");
+      }
+      return rate;
+    }
+  }
+}
