@@ -93,12 +93,14 @@ class S1BoardAsTcpClientTest {
 
   @Test
   void serverStaysHealthyWhenAClientKeepsSendingAfterTheClose() throws Exception {
+    int goneId;
     try (Socket board = connectBoard()) {
       SessionEvent.Connected connected = events.next(SessionEvent.Connected.class);
       events.receiveText("Hello WalnutPi!");
       server.disconnect(connected.peer().id()).get(5, TimeUnit.SECONDS);
       SessionEvent.Disconnected gone = events.next(SessionEvent.Disconnected.class);
       assertThat(gone.reason()).isEqualTo(CloseReason.LOCAL);
+      goneId = gone.peer().id();
 
       InputStream in = board.getInputStream();
       OutputStream out = board.getOutputStream();
@@ -118,6 +120,9 @@ class S1BoardAsTcpClientTest {
       events.receiveText("Hello WalnutPi!");
       server.send(again.peer().id(), utf8("still here")).get(5, TimeUnit.SECONDS);
       assertThat(readText(next, "still here")).isEqualTo("still here");
+      assertThatThrownBy(() -> server.send(goneId, utf8("x")).get(5, TimeUnit.SECONDS))
+          .cause()
+          .hasMessage("peer #" + goneId + " is not connected; pick one of #" + again.peer().id());
     }
     assertThat(server.state()).isEqualTo(SessionState.OPEN);
   }

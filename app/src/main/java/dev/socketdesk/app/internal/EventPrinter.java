@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -45,12 +44,12 @@ final class EventPrinter implements SessionListener {
   /** The summary lists at most this many peers that left; a long-running server stays bounded. */
   static final int MAX_LISTED_DEPARTED = 1000;
 
-  private final Map<Integer, Peer> peersSeen = new ConcurrentSkipListMap<>();
+  /** Peers that left, with their final counters; at most {@link #MAX_LISTED_DEPARTED}. */
+  private final Map<Integer, PeerSummary> departed = new ConcurrentHashMap<>();
 
   /** Listener thread only: departed peers beyond {@link #MAX_LISTED_DEPARTED}. */
-  private int unlisted;
+  private volatile int unlisted;
 
-  private final Map<Integer, Counters> departed = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
   EventPrinter(
@@ -99,13 +98,11 @@ final class EventPrinter implements SessionListener {
     } else if (event instanceof SessionEvent.Listening l) {
       out.line(format.listening(t, l.local(), client), true);
     } else if (event instanceof SessionEvent.Connected c) {
-      peersSeen.put(c.peer().id(), c.peer());
       out.line(format.connected(t, c.peer()), true);
     } else if (event instanceof SessionEvent.Disconnected d) {
       if (departed.size() < MAX_LISTED_DEPARTED) {
-        departed.put(d.peer().id(), d.counters());
+        departed.put(d.peer().id(), new PeerSummary(d.peer(), d.counters()));
       } else {
-        peersSeen.remove(d.peer().id());
         unlisted++;
       }
       flushDecoder(t, d.peer());
@@ -140,15 +137,12 @@ final class EventPrinter implements SessionListener {
   }
 
   /**
-   * Prints the summary: the session totals, then each peer seen, with the engine's counters for
-   * peers still connected ({@code connected}, taken before closing) and the final counters that
-   * came with the disconnect of the others.
+   * Prints the summary: the session totals, then each peer, with the engine's counters for peers
+   * still connected ({@code connected}, taken before closing) and the final counters that came with
+   * the disconnect of the others.
    */
   void summary(Counters total, List<PeerInfo> connected) {
-    Map<Integer, PeerSummary> rows = new TreeMap<>();
-    for (Map.Entry<Integer, Peer> seen : peersSeen.entrySet()) {
-      rows.put(seen.getKey(), new PeerSummary(seen.getValue(), departed.get(seen.getKey())));
-    }
+    Map<Integer, PeerSummary> rows = new TreeMap<>(departed);
     for (PeerInfo info : connected) {
       rows.put(info.peer().id(), new PeerSummary(info.peer(), info.counters()));
     }
@@ -158,7 +152,6 @@ final class EventPrinter implements SessionListener {
 
   private String data(
       Instant t, Peer peer, byte[] data, boolean received, Map<Integer, TextDecoder> decoders) {
-    peersSeen.putIfAbsent(peer.id(), peer);
     TextDecoder decoder = decoders.computeIfAbsent(peer.id(), id -> new TextDecoder(charset));
     if (json) {
       String text = decoder.decode(data);

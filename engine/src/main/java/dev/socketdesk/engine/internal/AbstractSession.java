@@ -4,7 +4,6 @@ import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.HostPort;
-import dev.socketdesk.engine.Peer;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.Session;
@@ -22,9 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +32,7 @@ abstract class AbstractSession implements Session {
   final MutableCounters counters = new MutableCounters();
   final EventLoopGroup group;
   final Executor executor;
-  final Map<Integer, PeerHandle> peers = new ConcurrentSkipListMap<>();
+  final PeerTable peers = new PeerTable();
 
   private final int id;
   private final SessionType type;
@@ -45,6 +42,10 @@ abstract class AbstractSession implements Session {
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicReference<PeriodicTask> periodic = new AtomicReference<>();
   private volatile AutoActions actions;
+
+  /** {@code actions.echoPrefix()}, copied once instead of on every echo. Never modified. */
+  private volatile byte[] echoPrefix;
+
   private volatile InetSocketAddress local;
 
   AbstractSession(
@@ -54,7 +55,7 @@ abstract class AbstractSession implements Session {
     this.group = group;
     this.executor = executor;
     this.events = new EventDispatcher(executor);
-    this.actions = actions;
+    setAutoActions(actions);
   }
 
   /** Starts binding or connecting; ends in {@link #opened} or {@link #failed}. */
@@ -111,7 +112,7 @@ abstract class AbstractSession implements Session {
 
   @Override
   public List<PeerInfo> peers() {
-    return peers.values().stream().map(PeerHandle::info).toList();
+    return peers.inIdOrder().stream().map(PeerHandle::info).toList();
   }
 
   @Override
@@ -122,7 +123,7 @@ abstract class AbstractSession implements Session {
   @Override
   public final void resetCounters() {
     counters.reset();
-    peers.values().forEach(p -> p.counters.reset());
+    peers.inIdOrder().forEach(MutableCounters::reset);
   }
 
   @Override
@@ -142,7 +143,14 @@ abstract class AbstractSession implements Session {
 
   @Override
   public final void setAutoActions(AutoActions actions) {
-    this.actions = actions == null ? AutoActions.NONE : actions;
+    AutoActions set = actions == null ? AutoActions.NONE : actions;
+    this.echoPrefix = set.echoPrefix();
+    this.actions = set;
+  }
+
+  /** The echo prefix of the current automatic actions; callers must not modify it. */
+  final byte[] echoPrefix() {
+    return echoPrefix;
   }
 
   @Override
@@ -283,18 +291,19 @@ abstract class AbstractSession implements Session {
     opened.completeExceptionally(closedBeforeOpen());
   }
 
-  /** Registers a new connection, or returns null when it must be refused. */
-  PeerHandle peerConnected(Channel channel) {
+  /**
+   * Registers a new connection, or returns null when it must be refused. {@code acceptedAs} is the
+   * id given in accept order, or 0 to take the next one.
+   */
+  PeerHandle peerConnected(Channel channel, int acceptedAs) {
     if (isClosing()) {
       return null;
     }
-    Integer acceptedAs = channel.attr(AcceptOrderHandler.PEER_ID).get();
-    int peerId = acceptedAs != null ? acceptedAs : nextPeerId();
-    PeerHandle peer =
-        new PeerHandle(new Peer(peerId, (InetSocketAddress) channel.remoteAddress()), channel);
-    peers.put(peer.peer.id(), peer);
+    int peerId = acceptedAs != 0 ? acceptedAs : nextPeerId();
+    PeerHandle peer = new PeerHandle(peerId, (InetSocketAddress) channel.remoteAddress(), channel);
+    peers.put(peer);
     peerRegistered(peer);
-    events.emit(new SessionEvent.Connected(Instant.now(), peer.peer));
+    events.emit(new SessionEvent.Connected(Instant.now(), peer.peer()));
     return peer;
   }
 
@@ -302,7 +311,7 @@ abstract class AbstractSession implements Session {
   void peerRegistered(PeerHandle peer) {}
 
   final PeerHandle newPeer(InetSocketAddress address, Channel channel) {
-    return new PeerHandle(new Peer(nextPeerId(), address), channel);
+    return new PeerHandle(nextPeerId(), address, channel);
   }
 
   /** The next peer id: 1, 2, 3, ... never reused within this session. */
@@ -311,9 +320,8 @@ abstract class AbstractSession implements Session {
   }
 
   void peerDisconnected(PeerHandle peer, CloseReason reason) {
-    peers.remove(peer.peer.id());
-    events.emit(
-        new SessionEvent.Disconnected(Instant.now(), peer.peer, reason, peer.counters.snapshot()));
+    peers.remove(peer);
+    events.emit(new SessionEvent.Disconnected(Instant.now(), peer.peer(), reason, peer.snapshot()));
   }
 
   SessionException nobodyToSendTo() {
@@ -323,7 +331,24 @@ abstract class AbstractSession implements Session {
 
   final SessionException unknownPeer(int peerId) {
     return new SessionException(
-        Kind.NOT_CONNECTED, "peer #" + peerId + " is not connected; pick one of " + peers.keySet());
+        Kind.NOT_CONNECTED, "peer #" + peerId + " is not connected; " + connectedIds());
+  }
+
+  /** The ids to pick from, for an error message: the first few, and how many there are. */
+  private String connectedIds() {
+    List<PeerHandle> all = peers.inIdOrder();
+    if (all.isEmpty()) {
+      return "nobody is connected now";
+    }
+    int shown = Math.min(all.size(), 10);
+    StringBuilder ids = new StringBuilder("pick one of ");
+    for (int i = 0; i < shown; i++) {
+      ids.append(i == 0 ? "#" : ", #").append(all.get(i).id);
+    }
+    if (all.size() > shown) {
+      ids.append(", ... (").append(all.size()).append(" connected)");
+    }
+    return ids.toString();
   }
 
   final CompletableFuture<Void> toFuture(ChannelFuture write, PeerHandle peer) {
@@ -333,7 +358,7 @@ abstract class AbstractSession implements Session {
           if (f.isSuccess()) {
             result.complete(null);
           } else {
-            result.completeExceptionally(Failures.io(f.cause(), peer.peer.toString()));
+            result.completeExceptionally(Failures.io(f.cause(), peer.toString()));
           }
         });
     return result;

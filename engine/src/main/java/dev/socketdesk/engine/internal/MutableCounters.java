@@ -8,7 +8,7 @@ import java.lang.invoke.VarHandle;
  * Thread-safe traffic counters: four longs updated with atomic adds, small enough to keep one per
  * connection (tens of thousands of idle peers). Written from event loops; read and reset anywhere.
  */
-final class MutableCounters {
+class MutableCounters {
   private static final VarHandle BYTES_IN;
   private static final VarHandle MESSAGES_IN;
   private static final VarHandle BYTES_OUT;

@@ -5,31 +5,44 @@ import dev.socketdesk.engine.Peer;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.ReplyRule;
 import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 
-/** A session's view of one peer: identity, counters, and per-peer state of automatic actions. */
-final class PeerHandle {
-  final Peer peer;
-  final Instant connectedAt;
-  final MutableCounters counters = new MutableCounters();
+/**
+ * A session's view of one peer: identity, exact counters, and per-peer state of automatic actions.
+ * A server may hold tens of thousands of these, so it is one object: it extends its counters
+ * instead of holding them, and keeps the connect time as a number.
+ */
+final class PeerHandle extends MutableCounters {
+  final int id;
+  final InetSocketAddress address;
 
   /** The peer's own connection (TCP); null for UDP, whose peers share the session's socket. */
   final Channel channel;
+
+  private final long connectedAtEpochNanos;
 
   /** Set before we close the connection ourselves, so the close is reported as ours. */
   volatile CloseReason closeReason;
 
   private ReplyMatcher matcher;
 
-  PeerHandle(Peer peer, Channel channel) {
-    this.peer = peer;
+  PeerHandle(int id, InetSocketAddress address, Channel channel) {
+    this.id = id;
+    this.address = address;
     this.channel = channel;
-    this.connectedAt = Instant.now();
+    Instant now = Instant.now();
+    this.connectedAtEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** The public identity of this peer, as carried by events. */
+  Peer peer() {
+    return new Peer(id, address);
   }
 
   PeerInfo info() {
-    return new PeerInfo(peer, connectedAt, counters.snapshot());
+    return new PeerInfo(peer(), Instant.ofEpochSecond(0, connectedAtEpochNanos), snapshot());
   }
 
   /** The reply matcher for these rules, new when the rules changed. Event-loop thread only. */
@@ -38,5 +51,10 @@ final class PeerHandle {
       matcher = new ReplyMatcher(rules);
     }
     return matcher;
+  }
+
+  @Override
+  public String toString() {
+    return peer().toString();
   }
 }

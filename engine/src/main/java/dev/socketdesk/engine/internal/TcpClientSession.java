@@ -57,7 +57,7 @@ final class TcpClientSession extends AbstractSession {
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.RCVBUF_ALLOCATOR, TcpPipeline.RECV_ALLOCATOR)
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.WRITE_WATER_MARK)
-            .handler(new TcpPipeline(this));
+            .handler(TcpPipeline.client(this));
     InetSocketAddress remote = config.remote().unresolved();
     ChannelFuture connecting =
         config.bindHost() == null
@@ -121,7 +121,7 @@ final class TcpClientSession extends AbstractSession {
     }
     Channel ch = channel;
     if (ch != null && ch.isOpen()) {
-      for (PeerHandle peer : peers.values()) {
+      for (PeerHandle peer : peers.inIdOrder()) {
         peer.closeReason = CloseReason.LOCAL;
       }
       ch.close();
@@ -132,7 +132,7 @@ final class TcpClientSession extends AbstractSession {
 
   @Override
   List<PeerHandle> defaultTargets() {
-    return List.copyOf(peers.values());
+    return peers.inIdOrder();
   }
 
   @Override

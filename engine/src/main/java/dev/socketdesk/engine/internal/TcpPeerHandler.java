@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.internal;
 
+import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.SessionEvent;
 import io.netty.buffer.ByteBuf;
@@ -10,34 +11,39 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
 
 /**
- * First handler of every TCP connection: registers the peer, counts traffic exactly, reports
- * events, pauses reading while listeners are behind, and closes after the peer's EOF once what we
- * owe it is flushed. Event-loop thread only.
+ * The only handler of a TCP connection: registers the peer, counts traffic exactly, reports events,
+ * answers with the session's automatic actions (echo with prefix, reply rules), and releases what
+ * it read. Reading pauses while listeners are behind or while the peer does not take what we echo,
+ * so nothing buffers without bound. After the peer's EOF it closes once what we owe is flushed.
+ *
+ * <p>Answers are written from the channel, not this context, so that they pass through {@link
+ * #write} and are counted. Event-loop thread only.
  */
 final class TcpPeerHandler extends ChannelDuplexHandler {
   private final AbstractSession session;
+
+  /** The id given in accept order by {@link AcceptOrderHandler}; 0 to take the next one. */
+  private final int acceptedAs;
+
   private PeerHandle peer;
-  private ReadGate gate;
 
-  TcpPeerHandler(AbstractSession session) {
+  /** {@link ReadGate} reasons to keep reading paused. */
+  private int paused;
+
+  private boolean wrote;
+
+  TcpPeerHandler(AbstractSession session, int acceptedAs) {
     this.session = session;
-  }
-
-  PeerHandle peer() {
-    return peer;
-  }
-
-  ReadGate gate() {
-    return gate;
+    this.acceptedAs = acceptedAs;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    gate = new ReadGate(ctx.channel());
-    peer = session.peerConnected(ctx.channel());
+    peer = session.peerConnected(ctx.channel(), acceptedAs);
     if (peer == null) {
       ctx.close();
       return;
@@ -47,21 +53,59 @@ final class TcpPeerHandler extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof ByteBuf buf && peer != null) {
-      int n = buf.readableBytes();
-      peer.counters.received(n);
-      session.counters.received(n);
-      EventDispatcher events = session.events;
-      if (events.wantsData()) {
-        events.emit(new SessionEvent.Received(Instant.now(), peer.peer, ByteBufUtil.getBytes(buf)));
-        if (events.isBehind() && !gate.isPaused(ReadGate.LISTENERS_BEHIND)) {
-          gate.pause(ReadGate.LISTENERS_BEHIND);
-          events.onCaughtUp(
-              () -> ctx.executor().execute(() -> gate.resume(ReadGate.LISTENERS_BEHIND)));
-        }
+    if (!(msg instanceof ByteBuf buf) || peer == null) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    int n = buf.readableBytes();
+    peer.received(n);
+    session.counters.received(n);
+    EventDispatcher events = session.events;
+    if (events.wantsData()) {
+      events.emit(new SessionEvent.Received(Instant.now(), peer.peer(), ByteBufUtil.getBytes(buf)));
+      if (events.isBehind() && (paused & ReadGate.LISTENERS_BEHIND) == 0) {
+        paused = ReadGate.pause(ctx.channel(), paused, ReadGate.LISTENERS_BEHIND);
+        events.onCaughtUp(() -> ctx.executor().execute(() -> resume(ctx)));
       }
     }
-    ctx.fireChannelRead(msg);
+    answer(ctx, buf);
+  }
+
+  /** Answers {@code buf} with the automatic actions, and releases it. */
+  private void answer(ChannelHandlerContext ctx, ByteBuf buf) {
+    AutoActions actions = session.autoActions();
+    if (!actions.replyRules().isEmpty()) {
+      peer.matcher(actions.replyRules())
+          .feed(buf, response -> ctx.channel().write(Unpooled.wrappedBuffer(response)));
+      wrote = true;
+    }
+    if (actions.echo()) {
+      byte[] prefix = session.echoPrefix();
+      ctx.channel()
+          .writeAndFlush(
+              prefix.length == 0
+                  ? buf
+                  : Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), buf));
+      wrote = true;
+    } else {
+      buf.release();
+    }
+  }
+
+  private void resume(ChannelHandlerContext ctx) {
+    paused = ReadGate.resume(ctx.channel(), paused, ReadGate.LISTENERS_BEHIND);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (wrote) {
+      wrote = false;
+      ctx.flush();
+      if (!ctx.channel().isWritable()) {
+        paused = ReadGate.pause(ctx.channel(), paused, ReadGate.PEER_NOT_READING);
+      }
+    }
+    ctx.fireChannelReadComplete();
   }
 
   @Override
@@ -74,10 +118,10 @@ final class TcpPeerHandler extends ChannelDuplexHandler {
       promise.addListener(
           f -> {
             if (f.isSuccess()) {
-              target.counters.sent(n);
+              target.sent(n);
               session.counters.sent(n);
               if (copy != null) {
-                session.events.emit(new SessionEvent.Sent(Instant.now(), target.peer, copy));
+                session.events.emit(new SessionEvent.Sent(Instant.now(), target.peer(), copy));
               }
             }
           });
@@ -100,7 +144,7 @@ final class TcpPeerHandler extends ChannelDuplexHandler {
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
-      gate.resume(ReadGate.PEER_NOT_READING);
+      paused = ReadGate.resume(ctx.channel(), paused, ReadGate.PEER_NOT_READING);
     }
     ctx.fireChannelWritabilityChanged();
   }
@@ -114,7 +158,7 @@ final class TcpPeerHandler extends ChannelDuplexHandler {
         peer.closeReason = CloseReason.ERROR;
         session.events.emit(
             new SessionEvent.Error(
-                Instant.now(), peer.peer, Failures.io(cause, peer.peer.toString()).getMessage()));
+                Instant.now(), peer.peer(), Failures.io(cause, peer.toString()).getMessage()));
       }
     }
     ctx.close();

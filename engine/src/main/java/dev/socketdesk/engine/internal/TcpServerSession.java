@@ -50,12 +50,12 @@ final class TcpServerSession extends AbstractSession {
             .channel(Transport.serverChannel())
             .option(ChannelOption.SO_REUSEADDR, true)
             .option(ChannelOption.SO_BACKLOG, config.backlog())
-            .handler(new AcceptOrderHandler(this::nextPeerId))
+            .handler(new AcceptOrderHandler(this))
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .childOption(ChannelOption.RCVBUF_ALLOCATOR, TcpPipeline.RECV_ALLOCATOR)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.WRITE_WATER_MARK)
-            .childHandler(new TcpPipeline(this));
+            .childHandler(TcpPipeline.ACCEPTED);
     bootstrap
         .bind(address)
         .addListener(
@@ -74,7 +74,7 @@ final class TcpServerSession extends AbstractSession {
   }
 
   @Override
-  PeerHandle peerConnected(Channel channel) {
+  PeerHandle peerConnected(Channel channel, int acceptedAs) {
     int max = config.maxClients();
     if (max > 0 && peers.size() >= max) {
       events.emit(
@@ -88,7 +88,7 @@ final class TcpServerSession extends AbstractSession {
                   + " clients is reached; disconnect one or raise the limit"));
       return null;
     }
-    return super.peerConnected(channel);
+    return super.peerConnected(channel, acceptedAs);
   }
 
   @Override
@@ -113,7 +113,7 @@ final class TcpServerSession extends AbstractSession {
                 finishClose();
                 return;
               }
-              for (PeerHandle peer : peers.values()) {
+              for (PeerHandle peer : peers.inIdOrder()) {
                 peer.closeReason = CloseReason.LOCAL;
                 peer.channel.close();
               }
@@ -122,7 +122,7 @@ final class TcpServerSession extends AbstractSession {
 
   @Override
   List<PeerHandle> defaultTargets() {
-    return List.copyOf(peers.values());
+    return peers.inIdOrder();
   }
 
   @Override

@@ -19,17 +19,11 @@ import java.time.Instant;
  */
 final class UdpHandler extends ChannelDuplexHandler {
   private final UdpSession session;
-  private ReadGate gate;
+  private int paused;
   private boolean wrote;
 
   UdpHandler(UdpSession session) {
     this.session = session;
-  }
-
-  @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    gate = new ReadGate(ctx.channel());
-    ctx.fireChannelActive();
   }
 
   @Override
@@ -43,22 +37,25 @@ final class UdpHandler extends ChannelDuplexHandler {
       session.heardFrom(peer);
       ByteBuf data = packet.content();
       int n = data.readableBytes();
-      peer.counters.received(n);
+      peer.received(n);
       session.counters.received(n);
       EventDispatcher events = session.events;
       if (events.wantsData()) {
         events.emit(
-            new SessionEvent.Received(Instant.now(), peer.peer, ByteBufUtil.getBytes(data)));
-        if (events.isBehind() && !gate.isPaused(ReadGate.LISTENERS_BEHIND)) {
-          gate.pause(ReadGate.LISTENERS_BEHIND);
-          events.onCaughtUp(
-              () -> ctx.executor().execute(() -> gate.resume(ReadGate.LISTENERS_BEHIND)));
+            new SessionEvent.Received(Instant.now(), peer.peer(), ByteBufUtil.getBytes(data)));
+        if (events.isBehind() && (paused & ReadGate.LISTENERS_BEHIND) == 0) {
+          paused = ReadGate.pause(ctx.channel(), paused, ReadGate.LISTENERS_BEHIND);
+          events.onCaughtUp(() -> ctx.executor().execute(() -> resume(ctx)));
         }
       }
       answer(ctx, peer, data);
     } finally {
       packet.release();
     }
+  }
+
+  private void resume(ChannelHandlerContext ctx) {
+    paused = ReadGate.resume(ctx.channel(), paused, ReadGate.LISTENERS_BEHIND);
   }
 
   private void answer(ChannelHandlerContext ctx, PeerHandle peer, ByteBuf data) {
@@ -72,16 +69,16 @@ final class UdpHandler extends ChannelDuplexHandler {
               data,
               response ->
                   ctx.channel()
-                      .write(
-                          new DatagramPacket(
-                              Unpooled.wrappedBuffer(response), peer.peer.address())));
+                      .write(new DatagramPacket(Unpooled.wrappedBuffer(response), peer.address)));
       wrote = true;
     }
     if (actions.echo()) {
-      byte[] prefix = actions.echoPrefix();
+      byte[] prefix = session.echoPrefix();
       ByteBuf out =
-          Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), data.retainedDuplicate());
-      ctx.channel().write(new DatagramPacket(out, peer.peer.address()));
+          prefix.length == 0
+              ? data.retainedDuplicate()
+              : Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), data.retainedDuplicate());
+      ctx.channel().write(new DatagramPacket(out, peer.address));
       wrote = true;
     }
   }
@@ -105,17 +102,17 @@ final class UdpHandler extends ChannelDuplexHandler {
       promise.addListener(
           f -> {
             if (f.isSuccess()) {
-              peer.counters.sent(n);
+              peer.sent(n);
               session.counters.sent(n);
               if (copy != null) {
-                session.events.emit(new SessionEvent.Sent(Instant.now(), peer.peer, copy));
+                session.events.emit(new SessionEvent.Sent(Instant.now(), peer.peer(), copy));
               }
             } else {
               session.events.emit(
                   new SessionEvent.Error(
                       Instant.now(),
-                      peer.peer,
-                      Failures.io(f.cause(), peer.peer.toString()).getMessage()));
+                      peer.peer(),
+                      Failures.io(f.cause(), peer.toString()).getMessage()));
             }
           });
     }

@@ -215,15 +215,15 @@ final class UdpSession extends AbstractSession {
       return peer;
     }
     if (byAddress.size() >= MAX_PEERS) {
-      PeerHandle oldest = peers.values().iterator().next();
-      byAddress.remove(oldest.peer.address());
-      peers.remove(oldest.peer.id());
+      PeerHandle oldest = peers.oldest();
+      byAddress.remove(oldest.address);
+      peers.remove(oldest);
     }
     return byAddress.computeIfAbsent(
         address,
         a -> {
           PeerHandle created = newPeer(a, null);
-          peers.put(created.peer.id(), created);
+          peers.put(created);
           return created;
         });
   }
@@ -257,7 +257,7 @@ final class UdpSession extends AbstractSession {
     if (ch == null) {
       throw new SessionException(Kind.NOT_CONNECTED, "the UDP socket is not open yet");
     }
-    return ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(data), peer.peer.address()));
+    return ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(data), peer.address));
   }
 
   @Override
