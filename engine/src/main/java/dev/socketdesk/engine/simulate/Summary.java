@@ -37,7 +37,8 @@ public record Summary(
     b.append(
         String.format(
             java.util.Locale.ROOT,
-            "simulate %s %s: %d devices, %d connected at the end, %d failed, %d closed, %.1f s%n",
+            "simulate %s %s: %d devices; when it stopped, %d connected, %d failed, %d closed;"
+                + " %.1f s%n",
             profile.cliName(),
             target,
             count,
