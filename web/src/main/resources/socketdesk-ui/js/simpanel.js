@@ -3,6 +3,7 @@
 import { t, applyStatic } from './i18n.js';
 import { api } from './api.js';
 import { RateChart, formatBytes } from './chart.js';
+import { encodingOptions } from './tabview.js';
 
 const PROFILES = ['echo-client', 'periodic-client', 'sensor', 'udp-client', 'tcp-echo-server', 'udp-server'];
 const SERVER_PROFILES = ['tcp-echo-server', 'udp-server'];
@@ -50,6 +51,17 @@ const LAYOUT = `
       <small class="hint" data-i18n="simPlaceholders"></small></div>
     <div class="field f-reply"><label for="sim-reply" data-i18n="simReply"></label>
       <input id="sim-reply" name="reply" class="mono" value="hello,i am server" data-testid="sim-reply"></div>
+    <div class="sim-grid">
+      <div class="field f-mode"><label for="sim-mode" data-i18n="mode"></label>
+        <select id="sim-mode" name="mode" data-testid="sim-mode"><option value="text"></option><option value="hex"></option></select></div>
+      <div class="field"><label for="sim-encoding" data-i18n="encoding"></label>
+        <select id="sim-encoding" name="encoding" data-testid="sim-encoding"></select></div>
+      <div class="field f-eol"><label for="sim-eol" data-i18n="lineEnding"></label>
+        <select id="sim-eol" name="lineEnding" data-testid="sim-line-ending"><option value="none"></option><option value="cr">CR \\r</option><option value="lf">LF \\n</option><option value="crlf">CRLF \\r\\n</option></select></div>
+      <div class="field f-sum"><label for="sim-sum" data-i18n="checksum"></label>
+        <select id="sim-sum" name="checksum" data-testid="sim-checksum"><option value="none"></option><option value="sum8">SUM8</option><option value="xor8">XOR8</option>
+          <option value="crc16-modbus">CRC-16/MODBUS</option><option value="crc16-ccitt">CRC-16/CCITT-FALSE</option><option value="crc32">CRC-32</option></select></div>
+    </div>
     <ul class="sim-warnings" data-testid="sim-warnings" role="status"></ul>
     <div class="actions">
       <button type="submit" class="primary" data-testid="sim-start" data-i18n="start"></button>
@@ -184,10 +196,12 @@ export class SimPanel {
     this.$ = (sel) => this.el.querySelector(sel);
     this.form = this.$('.sim-form');
     this.$('#sim-profile').replaceChildren(...PROFILES.map((p) => new Option(p, p)));
+    encodingOptions(this.$('#sim-encoding'), 'UTF-8');
     this.form.addEventListener('change', (e) => { if (e.target.name === 'profile' || e.target.name === 'session') this.updateForm(); this.checkSoon(); });
     this.form.addEventListener('input', () => this.checkSoon());
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.start(); });
     applyStatic(this.el);
+    this.labelOptions();
     this.refreshTargets();
     this.updateForm();
   }
@@ -238,11 +252,16 @@ export class SimPanel {
     show('.f-prefix', p === 'echo-client');
     show('.f-payloads', p === 'periodic-client' || p === 'udp-client');
     show('.f-reply', p === 'udp-server');
+    const payloads = p === 'periodic-client' || p === 'udp-client';
+    show('.f-mode', payloads);
+    show('.f-eol', payloads || p === 'sensor');
+    show('.f-sum', payloads || p === 'sensor');
     this.$('.sim-profile-hint').textContent = t(`simHint_${p}`);
     if (this.lastProfile !== p) {
       this.lastProfile = p;
       this.$('#sim-port').value = p === 'udp-server' ? '5000' : '5001';
       this.$('#sim-payloads').value = p === 'udp-client' ? 'hello,i am client {id} #{seq}' : 'Hello Handbit\nI\'am MixNo';
+      this.$('#sim-eol').value = p === 'sensor' ? 'lf' : 'none';
       const udp = p === 'udp-client';
       if (this.targetsUdp !== udp) { this.targetsUdp = udp; this.refreshTargets(); }
     }
@@ -253,7 +272,7 @@ export class SimPanel {
     const fd = new FormData(this.form);
     const b = { profile: fd.get('profile') };
     const visible = (name) => !this.form.elements[name].closest('.field').classList.contains('hidden');
-    for (const name of ['session', 'target', 'port', 'bind', 'count', 'ramp', 'intervalMs', 'durationS', 'messages', 'sensorFormat', 'greeting', 'prefix', 'reply']) {
+    for (const name of ['session', 'target', 'port', 'bind', 'count', 'ramp', 'intervalMs', 'durationS', 'messages', 'sensorFormat', 'greeting', 'prefix', 'reply', 'mode', 'encoding', 'lineEnding', 'checksum']) {
       if (visible(name)) b[name] = fd.get(name);
     }
     if (b.session === '') delete b.session; else delete b.target;
@@ -321,8 +340,16 @@ export class SimPanel {
     this.$('.sim-empty').classList.toggle('hidden', this.runs.size > 0);
   }
 
+  labelOptions() {
+    this.$('#sim-mode option[value=text]').textContent = t('text');
+    this.$('#sim-mode option[value=hex]').textContent = t('hex');
+    this.$('#sim-eol option[value=none]').textContent = t('noneOpt');
+    this.$('#sim-sum option[value=none]').textContent = t('noneOpt');
+  }
+
   relabel() {
     applyStatic(this.el);
+    this.labelOptions();
     const keep = this.$('#sim-target').value;
     this.targetsKey = null;
     this.refreshTargets();

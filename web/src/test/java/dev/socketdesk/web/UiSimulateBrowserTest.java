@@ -86,4 +86,45 @@ class UiSimulateBrowserTest extends PageTest {
     PlaywrightAssertions.assertThat(refused.locator(".sim-chart")).isHidden();
     BrowserSupport.screenshot(page, "simulate-errors-zh");
   }
+
+  @Test
+  @Timeout(90)
+  void periodicClientsSendHexPayloadsWithAChecksum() {
+    page.locator("[data-testid=new-type] input[value=tcp-server]")
+        .check(new Locator.CheckOptions().setForce(true));
+    page.locator("[data-testid=new-local]").selectOption("127.0.0.1");
+    page.locator("[data-testid=new-port]").fill("0");
+    page.locator("[data-testid=new-open]").click();
+    Locator serverTab = page.locator("section.tabview[data-testid=tab-1]");
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=local-address]"))
+        .hasText(Pattern.compile("^127\\.0\\.0\\.1:[1-9][0-9]*$"));
+
+    page.locator("[data-testid=tabhead-sim]").click();
+    Locator panel = page.locator("[data-testid=simulate]");
+    panel.locator("[data-testid=sim-profile]").selectOption("echo-client");
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-mode]")).isHidden();
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-checksum]")).isHidden();
+    panel.locator("[data-testid=sim-profile]").selectOption("periodic-client");
+    panel.locator("[data-testid=sim-target]").selectOption("1");
+    panel.locator("[data-testid=sim-count]").fill("2");
+    panel.locator("[data-testid=sim-interval]").fill("100");
+    panel.locator("[data-testid=sim-messages]").fill("3");
+    panel.locator("[data-testid=sim-mode]").selectOption("hex");
+    panel.locator("[data-testid=sim-payloads]").fill("41 42 43");
+    panel.locator("[data-testid=sim-checksum]").selectOption("xor8");
+    panel.locator("[data-testid=sim-line-ending]").selectOption("lf");
+    panel.locator("[data-testid=sim-start]").click();
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-error]")).isEmpty();
+
+    page.locator("[data-testid=tabhead-1]").click();
+    int each = "ABC@\n".length();
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=bytes-in]"))
+        .hasText(String.valueOf(2 * 3 * each));
+    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=log]")).containsText("ABC@");
+
+    page.locator("[data-testid=tabhead-sim]").click();
+    panel.locator("[data-testid=sim-payloads]").fill("41 4G");
+    panel.locator("[data-testid=sim-start]").click();
+    PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-error]")).containsText("4G");
+  }
 }
