@@ -264,40 +264,78 @@ job_rtt() {
 }
 
 # ---------------------------------------------------------------- 4. connections, memory, churn
-# hold_rss PORT SERVER_PID COUNT: RSS growth (KiB) of the server while COUNT idle clients are held.
-hold_rss() {
-  local port=$1 spid=$2 count=$3 before after hpid i
-  sleep 1
-  before=$(rss_kib "$spid")
-  "$bin/hold" 127.0.0.1 "$port" "$count" >"$results/hold.out" 2>&1 &
+# warm_accept PORT: holds and releases 2,000 connections, so that the server's accept path is
+# compiled (JIT) and its buffers are sized before anything is measured.
+warm_accept() {
+  local port=$1 hpid i
+  "$bin/hold" 127.0.0.1 "$port" 2000 >"$results/hold-warm.out" 2>&1 &
   hpid=$!
   PIDS+=("$hpid")
+  for i in $(seq 1 300); do
+    grep -q held "$results/hold-warm.out" && break
+    sleep 0.1
+  done
+  stop "$hpid"
+  sleep 2
+}
+
+# hold_count PORT COUNT OUT: opens COUNT idle clients in the background (pid in HOLD_PID) and
+# waits until they are all connected.
+hold_count() {
+  local port=$1 count=$2 out=$3 i
+  "$bin/hold" 127.0.0.1 "$port" "$count" >"$out" 2>&1 &
+  HOLD_PID=$!
+  PIDS+=("$HOLD_PID")
   for i in $(seq 1 600); do
-    grep -q held "$results/hold.out" && break
+    grep -q held "$out" && break
     sleep 0.1
   done
   sleep 2
+}
+
+# hold_rss PORT SERVER_PID COUNT: RSS growth (MiB per 10k) of the server while COUNT idle clients
+# are held, after warm_accept.
+hold_rss() {
+  local port=$1 spid=$2 count=$3 before after held
+  warm_accept "$port"
+  before=$(rss_kib "$spid")
+  hold_count "$port" "$count" "$results/hold.out"
   after=$(rss_kib "$spid")
-  local held
   held=$(field held <"$results/hold.out")
-  stop "$hpid"
-  awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f %d\n", (a - b) / 1024 * 10000 / (h > 0 ? h : 1), h }'
+  stop "$HOLD_PID"
+  awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f\n", (a - b) / 1024 * 10000 / (h > 0 ? h : 1) }'
+}
+
+# heap_growth PORT SERVER_PID COUNT: live Java heap growth (MiB per 10k) while COUNT idle clients
+# are held: the class histogram's total (after a full GC) before and after.
+heap_growth() {
+  local port=$1 spid=$2 count=$3 before after held
+  warm_accept "$port"
+  before=$(jcmd "$spid" GC.class_histogram | awk '/^Total/ { print $3 }')
+  hold_count "$port" "$count" "$results/hold.out"
+  after=$(jcmd "$spid" GC.class_histogram | awk '/^Total/ { print $3 }')
+  held=$(field held <"$results/hold.out")
+  stop "$HOLD_PID"
+  awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f\n", (a - b) / 1048576 * 10000 / (h > 0 ? h : 1) }'
 }
 
 job_conns() {
   log "4. connections held, memory per 10k idle connections, churn"
-  local p=$((PORT_BASE + 4)) i c_mem=() sd_mem=() r
+  local p=$((PORT_BASE + 4)) i c_mem=() sd_mem=() sd_heap=()
   for i in $(seq 1 "$RUNS"); do
     start c "$bin/epoll_sink" "$p"; wait_listen "$p"
-    r=$(hold_rss "$p" "$PID" 10000); stop "$PID"
-    c_mem+=("${r%% *}")
+    c_mem+=("$(hold_rss "$p" "$PID" 10000)"); stop "$PID"
     start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
-    timeout 300 "$bin/churn" 127.0.0.1 "$p" 200 >/dev/null
-    r=$(hold_rss "$p" "$PID" 10000); stop "$PID"
-    sd_mem+=("${r%% *}")
+    sd_mem+=("$(hold_rss "$p" "$PID" 10000)"); stop "$PID"
+    if command -v jcmd >/dev/null; then
+      start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
+      sd_heap+=("$(heap_growth "$p" "$PID" 10000)"); stop "$PID"
+    fi
   done
   row conns "C epoll server (reference)" "RSS growth /10k idle" "MiB" "$(stats "${c_mem[@]}")"
   row conns "socketdesk tcp-server" "RSS growth /10k idle" "MiB" "$(stats "${sd_mem[@]}")" "" "<= 10 MiB"
+  [ "${#sd_heap[@]}" -gt 0 ] &&
+    row conns "socketdesk tcp-server" "live heap growth /10k idle" "MiB" "$(stats "${sd_heap[@]}")"
 
   # Held at once: the simulator (another process) against one server, up to the fd limit; the
   # server's open fds minus those it had before are the connections it holds.
@@ -307,7 +345,7 @@ job_conns() {
   base=$(fds "$spid")
   limit=$(ulimit -n)
   want=$((HOLD_COUNT < limit - 200 ? HOLD_COUNT : limit - 200))
-  # --ramp keeps the burst within the server's accept backlog (tcp-server's default is 128): a
+  # --ramp keeps the burst within the server's accept backlog (tcp-server's default is 4096): a
   # connection dropped from a full accept queue looks established to an idle client forever.
   "${SD[@]}" simulate echo-client "127.0.0.1:$p" --count "$want" --greeting '' --duration 120s --ramp 2000 \
     >"$results/simulate-hold.out" 2>&1 &
