@@ -59,6 +59,12 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     NETTY_LOG.setLevel(Level.OFF);
+    if (System.getProperty("io.netty.leakDetection.level") == null
+        && System.getProperty("io.netty.leakDetectionLevel") == null) {
+      // Netty's log is off, so sampled leak detection would only cost latency (one buffer in 128
+      // takes a slow path); the tests run it at paranoid. Set the property to turn it back on.
+      System.setProperty("io.netty.leakDetection.level", "disabled");
+    }
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
