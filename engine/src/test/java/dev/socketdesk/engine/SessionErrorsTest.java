@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.testing.EventRecorder;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +124,51 @@ class SessionErrorsTest {
       assertThat(second.getInputStream().read()).isEqualTo(-1);
       assertThat(server.peers()).hasSize(1);
       assertThat(first.isConnected()).isTrue();
+    }
+    events.next(SessionEvent.Disconnected.class);
+    try (Socket third = new Socket("127.0.0.1", port)) {
+      assertThat(events.next(SessionEvent.Connected.class).peer().address().getPort())
+          .as("a place is free again once the first client left")
+          .isEqualTo(third.getLocalPort());
+    }
+    events.next(SessionEvent.Disconnected.class);
+    events.assertExhausted();
+  }
+
+  @Test
+  void connectTimeoutNamesTheTargetAndTheTime() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = full.getLocalPort();
+      List<Socket> queued = new ArrayList<>();
+      try {
+        // Nobody accepts: once the accept queue is full, the kernel drops further SYNs, so a
+        // connection attempt to this loopback port hangs like one to an unplugged board.
+        for (int i = 0; i < 16; i++) {
+          Socket s = new Socket();
+          queued.add(s);
+          try {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+          } catch (SocketTimeoutException queueFull) {
+            break;
+          }
+        }
+        Session client =
+            engine.tcpClient(
+                TcpClientConfig.connect(new HostPort("127.0.0.1", port))
+                    .withConnectTimeout(Duration.ofMillis(300)));
+        SessionException e = failure(client);
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.getMessage())
+            .isEqualTo(
+                "connecting to 127.0.0.1:"
+                    + port
+                    + " timed out after 300 ms; check the address, and that the board is on the"
+                    + " same network");
+      } finally {
+        for (Socket s : queued) {
+          s.close();
+        }
+      }
     }
   }
 

@@ -6,21 +6,26 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * Sits on a server channel before the acceptor and installs each accepted connection's {@link
- * TcpPeerHandler} with the next peer id, so that peer ids follow the order in which clients were
- * accepted, whichever event loop serves them.
+ * Sits on a server channel before the acceptor. In accept order, it closes a connection beyond the
+ * client limit at once, and installs each other one's {@link TcpPeerHandler} with the next peer id,
+ * so that peer ids follow the order in which clients were accepted, whichever event loop serves
+ * them.
  */
 @Sharable
 final class AcceptOrderHandler extends ChannelInboundHandlerAdapter {
-  private final AbstractSession session;
+  private final TcpServerSession session;
 
-  AcceptOrderHandler(AbstractSession session) {
+  AcceptOrderHandler(TcpServerSession session) {
     this.session = session;
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof Channel child) {
+      if (!session.admit(child)) {
+        child.unsafe().closeForcibly();
+        return;
+      }
       child.pipeline().addLast("peer", new TcpPeerHandler(session, session.nextPeerId()));
     }
     ctx.fireChannelRead(msg);

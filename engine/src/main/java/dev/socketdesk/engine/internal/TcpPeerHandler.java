@@ -166,6 +166,9 @@ final class TcpPeerHandler extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (session instanceof TcpServerSession server) {
+      server.admittedClosed();
+    }
     if (peer != null) {
       CloseReason reason = peer.closeReason;
       if (reason == null) {

@@ -19,11 +19,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A TCP server session: many clients, each with its own pipeline. */
 final class TcpServerSession extends AbstractSession {
   private final TcpServerConfig config;
   private volatile Channel serverChannel;
+
+  /** Connections admitted under the client limit and not yet closed; counted only with a limit. */
+  private final AtomicInteger admitted = new AtomicInteger();
 
   TcpServerSession(int id, TcpServerConfig config, EventLoopGroup group, Executor executor) {
     super(id, SessionType.TCP_SERVER, group, executor, config.actions());
@@ -73,22 +77,33 @@ final class TcpServerSession extends AbstractSession {
             });
   }
 
-  @Override
-  PeerHandle peerConnected(Channel channel, int acceptedAs) {
+  /**
+   * Whether a just accepted connection may stay: false when the client limit is reached, which is
+   * then reported. Acceptor thread, in accept order; each admitted connection is counted until its
+   * handler sees it inactive ({@link #admittedClosed()}).
+   */
+  boolean admit(Channel child) {
     int max = config.maxClients();
-    if (max > 0 && peers.size() >= max) {
+    if (max > 0 && admitted.incrementAndGet() > max) {
+      admitted.decrementAndGet();
       events.emit(
           new SessionEvent.Error(
               Instant.now(),
               null,
               "refused a client from "
-                  + HostPort.format((InetSocketAddress) channel.remoteAddress())
+                  + HostPort.format((InetSocketAddress) child.remoteAddress())
                   + ": the limit of "
                   + max
                   + " clients is reached; disconnect one or raise the limit"));
-      return null;
+      return false;
     }
-    return super.peerConnected(channel, acceptedAs);
+    return true;
+  }
+
+  void admittedClosed() {
+    if (config.maxClients() > 0) {
+      admitted.decrementAndGet();
+    }
   }
 
   @Override
