@@ -175,6 +175,10 @@ class App {
     this.newEl.querySelector('.f-remote').classList.toggle('hidden', type === 'tcp-server');
     this.newEl.querySelector('.f-udp-hint').classList.toggle('hidden', type !== 'udp');
     this.newEl.querySelector('.f-reconnect').classList.toggle('hidden', type !== 'tcp-client');
+    this.newEl.querySelector('.f-maxclients').classList.toggle('hidden', type !== 'tcp-server');
+    this.newEl.querySelector('.f-ctimeout').classList.toggle('hidden', type !== 'tcp-client');
+    this.newEl.querySelector('.f-broadcast').classList.toggle('hidden', type !== 'udp');
+    this.newEl.querySelector('.f-multicast').classList.toggle('hidden', type !== 'udp');
   }
 
   async loadInterfaces() {
@@ -203,6 +207,11 @@ class App {
         localPort: fd.get('localPort') || '0',
         remote: fd.get('remote') || '',
         reconnect: fd.get('reconnect') === 'on',
+        maxClients: fd.get('maxClients') || '0',
+        connectTimeoutS: fd.get('connectTimeoutS') || '5',
+        broadcast: fd.get('broadcast') === 'on',
+        multicast: fd.get('multicast') || '',
+        multicastInterface: fd.get('multicastInterface') || '',
       });
       if (this.tabs.has(r.id)) this.activate(r.id); else this.wantActive = r.id;
     } catch (e) {

@@ -216,6 +216,58 @@ class UiServerApiTest {
 
   @Test
   @Timeout(60)
+  void moreOptionsReachTheEngine() throws Exception {
+    try (UiHarness ui = new UiHarness(config)) {
+      UiHarness.PageSocket page = ui.page();
+      page.next(m -> m.getString("type").equals("hello"));
+      int id = ui.create(tcpServer(0).put("maxClients", "1"));
+      JsonObject opened = page.next(m -> m.getString("type").equals("tab")).getJsonObject("tab");
+      assertThat(opened.getJsonObject("spec").getInteger("maxClients")).isEqualTo(1);
+      String local = opened.getString("local");
+      int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
+      try (Socket first = new Socket("127.0.0.1", port);
+          Socket second = new Socket("127.0.0.1", port)) {
+        second.setSoTimeout(10_000);
+        assertThat(second.getInputStream().read()).as("refused beyond the limit").isEqualTo(-1);
+        awaitLine(page, id, "the limit of 1 clients is reached");
+        assertThat(first.isClosed()).isFalse();
+      }
+
+      assertThat(ui.post("/api/sessions", tcpServer(0).put("maxClients", "-1")).error())
+          .isEqualTo(
+              "max clients '-1' is not valid; use a whole number from 0 (no limit) to 1000000");
+      JsonObject client =
+          new JsonObject().put("type", "tcp-client").put("remote", "127.0.0.1:" + port);
+      assertThat(ui.post("/api/sessions", client.copy().put("connectTimeoutS", "abc")).error())
+          .isEqualTo("connect timeout 'abc' is not valid; use seconds from 0.1 to 600, e.g. 5");
+
+      JsonObject udp =
+          new JsonObject()
+              .put("type", "udp")
+              .put("localHost", "127.0.0.1")
+              .put("localPort", 0)
+              .put("broadcast", true)
+              .put("multicast", "239.255.42.99")
+              .put("multicastInterface", "lo");
+      int udpId = ui.create(udp);
+      JsonObject udpTab =
+          page.next(
+                  m ->
+                      m.getString("type").equals("tab")
+                          && m.getJsonObject("tab").getInteger("id") == udpId
+                          && m.getJsonObject("tab").getString("state").equals("open"))
+              .getJsonObject("tab");
+      assertThat(udpTab.getJsonObject("spec").getString("multicast")).isEqualTo("239.255.42.99");
+      assertThat(udpTab.getJsonObject("spec").getBoolean("broadcast")).isTrue();
+      UiHarness.Reply notMulticast =
+          ui.post("/api/sessions", udp.copy().put("multicast", "10.1.2.3"));
+      assertThat(notMulticast.error())
+          .isEqualTo("10.1.2.3 is not a multicast address; use one in 224.0.0.0/4 or ff00::/8");
+    }
+  }
+
+  @Test
+  @Timeout(60)
   void tcpClientSendsAFileAndUdpAnswersTheSender() throws Exception {
     try (UiHarness ui = new UiHarness(config);
         ServerSocket board = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());

@@ -8,7 +8,11 @@ import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpClientConfig;
 import dev.socketdesk.engine.TcpServerConfig;
 import dev.socketdesk.engine.UdpConfig;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,9 +22,29 @@ import java.util.Locale;
  * @param localPort local port (server, UDP); 0 lets the system choose.
  * @param remote server to connect to (client), default destination (UDP) or null.
  * @param reconnect client only: reconnect when the connection fails or is lost.
+ * @param maxClients server only: refuse clients beyond this many at once; 0 for no limit.
+ * @param connectTimeoutMillis client only: give up a connection attempt after this long.
+ * @param broadcast UDP only: allow sending to broadcast addresses.
+ * @param multicastGroups UDP only: groups to join after binding.
+ * @param multicastInterface UDP only: the interface for the joins; null for the system's choice.
  */
 record TabSpec(
-    SessionType type, String localHost, int localPort, HostPort remote, boolean reconnect) {
+    SessionType type,
+    String localHost,
+    int localPort,
+    HostPort remote,
+    boolean reconnect,
+    int maxClients,
+    long connectTimeoutMillis,
+    boolean broadcast,
+    List<String> multicastGroups,
+    String multicastInterface) {
+  static final int MAX_CLIENTS_LIMIT = 1_000_000;
+  static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
+
+  TabSpec {
+    multicastGroups = List.copyOf(multicastGroups);
+  }
 
   static TabSpec fromJson(JsonObject o) {
     if (o == null) {
@@ -37,7 +61,69 @@ record TabSpec(
       throw ApiException.badRequest(
           "a TCP client needs the server's address; enter HOST:PORT, e.g. 192.168.1.10:5000");
     }
-    return new TabSpec(type, host, port, remote, o.getBoolean("reconnect", false));
+    String nif = o.getString("multicastInterface", "");
+    return new TabSpec(
+        type,
+        host,
+        port,
+        remote,
+        o.getBoolean("reconnect", false),
+        parseMaxClients(o.getValue("maxClients")),
+        parseConnectTimeout(o.getValue("connectTimeoutS")),
+        o.getBoolean("broadcast", false),
+        parseGroups(o.getValue("multicast")),
+        nif == null || nif.isBlank() ? null : nif.trim());
+  }
+
+  private static int parseMaxClients(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return 0;
+    }
+    String text = value.toString().trim();
+    try {
+      double n = Double.parseDouble(text);
+      if (n >= 0 && n <= MAX_CLIENTS_LIMIT && n == Math.rint(n)) {
+        return (int) n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.badRequest(
+        "max clients '"
+            + text
+            + "' is not valid; use a whole number from 0 (no limit) to "
+            + MAX_CLIENTS_LIMIT);
+  }
+
+  private static long parseConnectTimeout(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    }
+    String text = value.toString().trim();
+    try {
+      double seconds = Double.parseDouble(text);
+      if (seconds >= 0.1 && seconds <= 600) {
+        return Math.round(seconds * 1000);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.badRequest(
+        "connect timeout '" + text + "' is not valid; use seconds from 0.1 to 600, e.g. 5");
+  }
+
+  /** Groups from a JSON array or a text of addresses separated by commas or spaces. */
+  private static List<String> parseGroups(Object value) {
+    List<String> groups = new ArrayList<>();
+    if (value instanceof JsonArray array) {
+      array.forEach(g -> groups.add(String.valueOf(g).trim()));
+    } else if (value != null) {
+      for (String g : value.toString().split("[,\\s]+")) {
+        groups.add(g);
+      }
+    }
+    groups.removeIf(String::isEmpty);
+    return groups;
   }
 
   private static SessionType parseType(String text) {
@@ -69,15 +155,24 @@ record TabSpec(
   Session create(Engine engine, AutoActions actions) {
     return switch (type) {
       case TCP_SERVER ->
-          engine.tcpServer(TcpServerConfig.listen(localHost, localPort).withActions(actions));
+          engine.tcpServer(
+              TcpServerConfig.listen(localHost, localPort)
+                  .withMaxClients(maxClients)
+                  .withActions(actions));
       case TCP_CLIENT ->
           engine.tcpClient(
               TcpClientConfig.connect(remote)
                   .withBindHost(localHost)
+                  .withConnectTimeout(Duration.ofMillis(connectTimeoutMillis))
                   .withReconnect(reconnect)
                   .withActions(actions));
       case UDP ->
-          engine.udp(UdpConfig.bind(localHost, localPort).withRemote(remote).withActions(actions));
+          engine.udp(
+              UdpConfig.bind(localHost, localPort)
+                  .withRemote(remote)
+                  .withBroadcast(broadcast)
+                  .withMulticast(multicastGroups, multicastInterface)
+                  .withActions(actions));
     };
   }
 
@@ -91,6 +186,11 @@ record TabSpec(
         .put("localHost", localHost == null ? "" : localHost)
         .put("localPort", localPort)
         .put("remote", remote == null ? "" : remote.toString())
-        .put("reconnect", reconnect);
+        .put("reconnect", reconnect)
+        .put("maxClients", maxClients)
+        .put("connectTimeoutS", connectTimeoutMillis / 1000.0)
+        .put("broadcast", broadcast)
+        .put("multicast", String.join(", ", multicastGroups))
+        .put("multicastInterface", multicastInterface == null ? "" : multicastInterface);
   }
 }

@@ -1,0 +1,56 @@
+package dev.socketdesk.web;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.InputStream;
+import java.net.Socket;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The New session form's "More options" in Chromium: each type shows its own, and they apply. */
+class UiMoreOptionsBrowserTest extends PageTest {
+
+  @Test
+  @Timeout(60)
+  void maxClientsRefusesTheSecondBoard() throws Exception {
+    Locator form = page.locator("[data-testid=new-session]");
+    form.locator("[data-testid=new-more] summary").click();
+    form.locator("[data-testid=new-type] input[value=udp]")
+        .check(new Locator.CheckOptions().setForce(true));
+    PlaywrightAssertions.assertThat(form.locator("[data-testid=new-broadcast]")).isVisible();
+    PlaywrightAssertions.assertThat(form.locator("[data-testid=new-multicast]")).isVisible();
+    PlaywrightAssertions.assertThat(form.locator("[data-testid=new-max-clients]")).isHidden();
+    form.locator("[data-testid=new-type] input[value=tcp-client]")
+        .check(new Locator.CheckOptions().setForce(true));
+    PlaywrightAssertions.assertThat(form.locator("[data-testid=new-connect-timeout]"))
+        .hasValue("5");
+    PlaywrightAssertions.assertThat(form.locator("[data-testid=new-broadcast]")).isHidden();
+
+    form.locator("[data-testid=new-type] input[value=tcp-server]")
+        .check(new Locator.CheckOptions().setForce(true));
+    form.locator("[data-testid=new-local]").selectOption("127.0.0.1");
+    form.locator("[data-testid=new-port]").fill("0");
+    form.locator("[data-testid=new-max-clients]").fill("x");
+    form.locator("[data-testid=new-open]").click();
+    PlaywrightAssertions.assertThat(form.locator("[data-testid=new-error]"))
+        .hasText("max clients 'x' is not valid; use a whole number from 0 (no limit) to 1000000");
+    form.locator("[data-testid=new-max-clients]").fill("1");
+    form.locator("[data-testid=new-open]").click();
+
+    Locator tab = page.locator("section.tabview[data-testid=tab-1]");
+    PlaywrightAssertions.assertThat(tab.locator("[data-testid=local-address]"))
+        .hasText(Pattern.compile("^127\\.0\\.0\\.1:[1-9][0-9]*$"));
+    String local = tab.locator("[data-testid=local-address]").textContent();
+    int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
+    try (Socket first = new Socket("127.0.0.1", port);
+        Socket second = new Socket("127.0.0.1", port)) {
+      second.setSoTimeout(10_000);
+      InputStream in = second.getInputStream();
+      PlaywrightAssertions.assertThat(tab.locator("[data-testid=log]"))
+          .containsText("the limit of 1 clients is reached");
+      org.assertj.core.api.Assertions.assertThat(in.read()).isEqualTo(-1);
+      PlaywrightAssertions.assertThat(tab.locator("[data-testid=peers] tbody tr")).hasCount(1);
+    }
+  }
+}
