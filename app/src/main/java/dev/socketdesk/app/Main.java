@@ -21,11 +21,13 @@ import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code socketdesk} command. Exit codes: 0 success, 2 bad usage or input, 1 a failure at run
@@ -113,6 +115,10 @@ public final class Main implements Callable<Integer> {
 
   private static int badUsage(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
+    if (ex instanceof MissingParameterException && !cl.getUnmatchedArguments().isEmpty()) {
+      // picocli checks required options before unknown ones; a typo is the more useful report.
+      ex = new UnmatchedArgumentException(cl, cl.getUnmatchedArguments());
+    }
     String message;
     if (ex.getCause() instanceof TypeConversionException conversion) {
       message = conversion.getMessage();

@@ -216,6 +216,7 @@ class CliParsingTest {
           tcp-server --port 1 --reply ping              | --reply 'ping' has no '=>'; use PATTERN=>RESPONSE, e.g. --reply 'ping=>pong'
           tcp-server                                    | Missing required option: '--port=N'; see 'socketdesk tcp-server --help'
           tcp-server --port 1 --bogus                   | Unknown option: '--bogus'; see 'socketdesk tcp-server --help'
+          tcp-server --prot 5000                        | Unknown options: '--prot', '5000'; see 'socketdesk tcp-server --help'
           """)
   void badUsageIsOneLineAndExitCode2(String args, String message) {
     Result r = run(args.trim().split("\\s+"));
