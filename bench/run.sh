@@ -310,17 +310,20 @@ hold_rss() {
   awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f\n", (a - b) / 1024 * 10000 / (h > 0 ? h : 1) }'
 }
 
+# live_heap_kib PID: the live Java heap in KiB, from the class histogram (which runs a full GC).
+live_heap_kib() { jcmd "$1" GC.class_histogram | awk '/^Total/ { printf "%d\n", $3 / 1024 }'; }
+
 # heap_growth PORT SERVER_PID COUNT: live Java heap growth (MiB per 10k) while COUNT idle clients
 # are held: the class histogram's total (after a full GC) before and after.
 heap_growth() {
   local port=$1 spid=$2 count=$3 before after held
   warm_accept "$port"
-  before=$(jcmd "$spid" GC.class_histogram | awk '/^Total/ { print $3 }')
+  before=$(live_heap_kib "$spid")
   hold_count "$port" "$count" "$results/hold.out"
-  after=$(jcmd "$spid" GC.class_histogram | awk '/^Total/ { print $3 }')
+  after=$(live_heap_kib "$spid")
   held=$(field held <"$results/hold.out")
   stop "$HOLD_PID"
-  awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f\n", (a - b) / 1048576 * 10000 / (h > 0 ? h : 1) }'
+  awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f\n", (a - b) / 1024 * 10000 / (h > 0 ? h : 1) }'
 }
 
 job_conns() {
@@ -374,17 +377,21 @@ job_conns() {
   spid=$PID
   timeout 300 "$bin/churn" 127.0.0.1 "$p" 100 >/dev/null
   sleep 0.5
-  local fd_before fd_after rss_before rss_after line
+  local fd_before fd_after rss_before rss_after line heap_before="" heap_after=""
   fd_before=$(fds "$spid"); rss_before=$(rss_kib "$spid")
+  command -v jcmd >/dev/null && heap_before=$(live_heap_kib "$spid")
   line=$(timeout 300 "$bin/churn" 127.0.0.1 "$p" "$CHURN_CYCLES")
   sleep 1
   fd_after=$(fds "$spid"); rss_after=$(rss_kib "$spid")
+  command -v jcmd >/dev/null && heap_after=$(live_heap_kib "$spid")
   stop "$spid"
   local per_s
   per_s=$(field per_second <<<"$line")
   row conns "socketdesk churn $CHURN_CYCLES cycles" "cycles/s (failed $(field failed <<<"$line"))" "/s" "$per_s $per_s $per_s"
   row conns "socketdesk churn: fds before -> after" "open fds" "fds" "$fd_after $fd_before $fd_after" "$fd_before" "1.00x (no leak)"
-  log "  churn RSS before $rss_before KiB, after $rss_after KiB"
+  [ -n "$heap_before" ] &&
+    row conns "socketdesk churn: live heap before -> after" "KiB after a full GC" "KiB" "$heap_after $heap_before $heap_after" "$heap_before" "no growth"
+  log "  churn RSS before $rss_before KiB, after $rss_after KiB (the young generation growing, see the live heap row)"
 }
 
 # ---------------------------------------------------------------- 5. UDP
