@@ -230,40 +230,41 @@ job_echo() {
 }
 
 # ---------------------------------------------------------------- 3. echo RTT
-rtt_runs() {
-  local n=$1 port=$2 pin=$3 i p50=() p99=() line
-  for i in $(seq 1 "$n"); do
-    if [ "$pin" = pinned ]; then
-      line=$(timeout 300 taskset -c 0 "$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
-    else
-      line=$(timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$port" "$RTT_COUNT" 64)
-    fi
-    p50+=("$(field p50_us <<<"$line")")
-    p99+=("$(field p99_us <<<"$line")")
-  done
-  echo "$(stats "${p50[@]}")|$(stats "${p99[@]}")"
+# rtt_once PORT PIN: one run of RTT_COUNT round trips; prints "p50 p99".
+rtt_once() {
+  local pre=() line
+  [ "$2" = pinned ] && pre=(taskset -c 0)
+  line=$(timeout 300 "${pre[@]}" "$bin/tcp_rtt" 127.0.0.1 "$1" "$RTT_COUNT" 64)
+  echo "$(field p50_us <<<"$line") $(field p99_us <<<"$line")"
 }
 
 job_rtt() {
   log "3. echo RTT: $RTT_COUNT sequential 64-byte round trips per run, $ECHO_RUNS runs (µs, lower is better)"
-  local p=$((PORT_BASE + 3)) pin c sd_figs i
+  local p=$((PORT_BASE + 3)) q=$((PORT_BASE + 13)) pin i cpid spid r
   for pin in pinned unpinned; do
-    local pre=()
+    local pre=() c50=() c99=() s50=() s99=()
     [ "$pin" = pinned ] && pre=(taskset -c 0)
-    start c "${pre[@]}" "$bin/epoll_echo" "$p"; wait_listen "$p"
-    c=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
-    start sd "${pre[@]}" "${SD[@]}" tcp-server --port "$p" --quiet --echo
-    wait_listen "$p"
+    # Both servers run at once (an idle one costs nothing) and the runs alternate between them,
+    # so that both see the same machine: this VM's load changes from one minute to the next.
+    start c "${pre[@]}" "$bin/epoll_echo" "$p"; wait_listen "$p"; cpid=$PID
+    start sd "${pre[@]}" "${SD[@]}" tcp-server --port "$q" --quiet --echo; wait_listen "$q"; spid=$PID
     # JIT warm-up, pinned like the runs: with one CPU the compiler threads share it with the
     # event loop, and tiered compilation needs about this many round trips to settle.
     for i in 1 2 3 4 5; do
-      timeout 300 "${pre[@]}" "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
+      timeout 300 "${pre[@]}" "$bin/tcp_rtt" 127.0.0.1 "$q" $((RTT_COUNT * WARMUP)) 64 >/dev/null
     done
-    sd_figs=$(rtt_runs "$ECHO_RUNS" "$p" "$pin"); stop "$PID"
-    row rtt "C epoll echo, $pin (reference)" "p50" "µs" "${c%%|*}"
-    row rtt "socketdesk --echo, $pin" "p50" "µs" "${sd_figs%%|*}" "$(cut -d' ' -f1 <<<"${c%%|*}")" "<= 1.3x"
-    row rtt "C epoll echo, $pin (reference)" "p99" "µs" "${c##*|}"
-    row rtt "socketdesk --echo, $pin" "p99" "µs" "${sd_figs##*|}" "$(cut -d' ' -f1 <<<"${c##*|}")" "<= 1.5x"
+    timeout 300 "${pre[@]}" "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
+    for i in $(seq 1 "$ECHO_RUNS"); do
+      r=$(rtt_once "$p" "$pin"); c50+=("${r% *}"); c99+=("${r#* }")
+      r=$(rtt_once "$q" "$pin"); s50+=("${r% *}"); s99+=("${r#* }")
+    done
+    stop "$cpid"; stop "$spid"
+    local c50s c99s
+    c50s=$(stats "${c50[@]}"); c99s=$(stats "${c99[@]}")
+    row rtt "C epoll echo, $pin (reference)" "p50" "µs" "$c50s"
+    row rtt "socketdesk --echo, $pin" "p50" "µs" "$(stats "${s50[@]}")" "${c50s%% *}" "<= 1.3x"
+    row rtt "C epoll echo, $pin (reference)" "p99" "µs" "$c99s"
+    row rtt "socketdesk --echo, $pin" "p99" "µs" "$(stats "${s99[@]}")" "${c99s%% *}" "<= 1.5x"
   done
 }
 
@@ -378,8 +379,9 @@ job_conns() {
   timeout 300 "$bin/churn" 127.0.0.1 "$p" 100 >/dev/null
   sleep 0.5
   local fd_before fd_after rss_before rss_after line heap_before="" heap_after=""
-  fd_before=$(fds "$spid"); rss_before=$(rss_kib "$spid")
+  # jcmd first: attaching opens a socket in the server that stays, and must not count as a leak.
   command -v jcmd >/dev/null && heap_before=$(live_heap_kib "$spid")
+  fd_before=$(fds "$spid"); rss_before=$(rss_kib "$spid")
   line=$(timeout 300 "$bin/churn" 127.0.0.1 "$p" "$CHURN_CYCLES")
   sleep 1
   fd_after=$(fds "$spid"); rss_after=$(rss_kib "$spid")
