@@ -298,30 +298,17 @@ hold_count() {
   sleep 2
 }
 
-# hold_rss PORT SERVER_PID COUNT: RSS growth (MiB per 10k) of the server while COUNT idle clients
-# are held, after warm_accept.
-hold_rss() {
-  local port=$1 spid=$2 count=$3 before after held
-  warm_accept "$port"
-  before=$(rss_kib "$spid")
-  hold_count "$port" "$count" "$results/hold.out"
-  after=$(rss_kib "$spid")
-  held=$(field held <"$results/hold.out")
-  stop "$HOLD_PID"
-  awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f\n", (a - b) / 1024 * 10000 / (h > 0 ? h : 1) }'
-}
-
 # live_heap_kib PID: the live Java heap in KiB, from the class histogram (which runs a full GC).
 live_heap_kib() { jcmd "$1" GC.class_histogram | awk '/^Total/ { printf "%d\n", $3 / 1024 }'; }
 
-# heap_growth PORT SERVER_PID COUNT: live Java heap growth (MiB per 10k) while COUNT idle clients
-# are held: the class histogram's total (after a full GC) before and after.
-heap_growth() {
-  local port=$1 spid=$2 count=$3 before after held
+# hold_growth PORT SERVER_PID COUNT MEASURE: how much MEASURE (rss_kib or live_heap_kib, in KiB)
+# of the server grows while COUNT idle clients are held, after warm_accept; MiB per 10k.
+hold_growth() {
+  local port=$1 spid=$2 count=$3 measure=$4 before after held
   warm_accept "$port"
-  before=$(live_heap_kib "$spid")
+  before=$("$measure" "$spid")
   hold_count "$port" "$count" "$results/hold.out"
-  after=$(live_heap_kib "$spid")
+  after=$("$measure" "$spid")
   held=$(field held <"$results/hold.out")
   stop "$HOLD_PID"
   awk -v a="$after" -v b="$before" -v h="$held" 'BEGIN { printf "%.2f\n", (a - b) / 1024 * 10000 / (h > 0 ? h : 1) }'
@@ -332,12 +319,12 @@ job_conns() {
   local p=$((PORT_BASE + 4)) i c_mem=() sd_mem=() sd_heap=()
   for i in $(seq 1 "$RUNS"); do
     start c "$bin/epoll_sink" "$p"; wait_listen "$p"
-    c_mem+=("$(hold_rss "$p" "$PID" 10000)"); stop "$PID"
+    c_mem+=("$(hold_growth "$p" "$PID" 10000 rss_kib)"); stop "$PID"
     start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
-    sd_mem+=("$(hold_rss "$p" "$PID" 10000)"); stop "$PID"
+    sd_mem+=("$(hold_growth "$p" "$PID" 10000 rss_kib)"); stop "$PID"
     if command -v jcmd >/dev/null; then
       start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
-      sd_heap+=("$(heap_growth "$p" "$PID" 10000)"); stop "$PID"
+      sd_heap+=("$(hold_growth "$p" "$PID" 10000 live_heap_kib)"); stop "$PID"
     fi
   done
   row conns "C epoll server (reference)" "RSS growth /10k idle" "MiB" "$(stats "${c_mem[@]}")"

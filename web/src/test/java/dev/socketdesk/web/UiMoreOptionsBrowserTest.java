@@ -4,7 +4,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.InputStream;
 import java.net.Socket;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,10 +26,7 @@ class UiMoreOptionsBrowserTest extends PageTest {
         .hasValue("5");
     PlaywrightAssertions.assertThat(form.locator("[data-testid=new-broadcast]")).isHidden();
 
-    form.locator("[data-testid=new-type] input[value=tcp-server]")
-        .check(new Locator.CheckOptions().setForce(true));
-    form.locator("[data-testid=new-local]").selectOption("127.0.0.1");
-    form.locator("[data-testid=new-port]").fill("0");
+    fillNewSession("tcp-server");
     form.locator("[data-testid=new-max-clients]").fill("x");
     form.locator("[data-testid=new-open]").click();
     PlaywrightAssertions.assertThat(form.locator("[data-testid=new-error]"))
@@ -38,11 +34,8 @@ class UiMoreOptionsBrowserTest extends PageTest {
     form.locator("[data-testid=new-max-clients]").fill("1");
     form.locator("[data-testid=new-open]").click();
 
-    Locator tab = page.locator("section.tabview[data-testid=tab-1]");
-    PlaywrightAssertions.assertThat(tab.locator("[data-testid=local-address]"))
-        .hasText(Pattern.compile("^127\\.0\\.0\\.1:[1-9][0-9]*$"));
-    String local = tab.locator("[data-testid=local-address]").textContent();
-    int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
+    Locator tab = openedTab(1);
+    int port = port(tab);
     try (Socket first = new Socket("127.0.0.1", port);
         Socket second = new Socket("127.0.0.1", port)) {
       second.setSoTimeout(10_000);

@@ -12,14 +12,9 @@ class UiSimulateBrowserTest extends PageTest {
   @Test
   @Timeout(90)
   void tenEchoClientsAgainstAServerOfThePage() {
-    page.locator("[data-testid=new-type] input[value=tcp-server]")
-        .check(new Locator.CheckOptions().setForce(true));
-    page.locator("[data-testid=new-local]").selectOption("127.0.0.1");
-    page.locator("[data-testid=new-port]").fill("0");
+    fillNewSession("tcp-server");
     page.locator("[data-testid=new-open]").click();
-    Locator serverTab = page.locator("section.tabview[data-testid=tab-1]");
-    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=local-address]"))
-        .hasText(Pattern.compile("^127\\.0\\.0\\.1:[1-9][0-9]*$"));
+    Locator serverTab = openedTab(1);
     String local = serverTab.locator("[data-testid=local-address]").textContent();
 
     page.locator("[data-testid=tabhead-sim]").click();
@@ -90,14 +85,9 @@ class UiSimulateBrowserTest extends PageTest {
   @Test
   @Timeout(90)
   void periodicClientsSendHexPayloadsWithAChecksum() {
-    page.locator("[data-testid=new-type] input[value=tcp-server]")
-        .check(new Locator.CheckOptions().setForce(true));
-    page.locator("[data-testid=new-local]").selectOption("127.0.0.1");
-    page.locator("[data-testid=new-port]").fill("0");
+    fillNewSession("tcp-server");
     page.locator("[data-testid=new-open]").click();
-    Locator serverTab = page.locator("section.tabview[data-testid=tab-1]");
-    PlaywrightAssertions.assertThat(serverTab.locator("[data-testid=local-address]"))
-        .hasText(Pattern.compile("^127\\.0\\.0\\.1:[1-9][0-9]*$"));
+    Locator serverTab = openedTab(1);
 
     page.locator("[data-testid=tabhead-sim]").click();
     Locator panel = page.locator("[data-testid=simulate]");
