@@ -2,6 +2,11 @@ package dev.socketdesk.engine.internal;
 
 import dev.socketdesk.engine.ReplyRule;
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -62,10 +67,49 @@ final class ReplyMatcher {
     Matcher m = rule.regex().matcher(text);
     while (m.find()) {
       if (m.end() > 0) {
-        return Math.min(length, text.substring(0, m.end()).getBytes(rule.charset()).length);
+        return bytesOfChars(text, m.end(), rule.charset());
       }
     }
     return -1;
+  }
+
+  /**
+   * How many bytes of the window decode to the first {@code chars} chars of {@code text} (the whole
+   * window decoded). Decodes char by char, so that an invalid byte, shown as one U+FFFD, counts as
+   * the bytes it really was.
+   */
+  private int bytesOfChars(String text, int chars, Charset charset) {
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    ByteBuffer in = ByteBuffer.wrap(window, 0, length);
+    CharBuffer out = CharBuffer.allocate(2);
+    int produced = 0;
+    while (produced < chars && in.hasRemaining()) {
+      out.clear().limit(1);
+      decoder.decode(in, out, true);
+      if (out.position() == 0) {
+        out.limit(2);
+        decoder.decode(in, out, true);
+        if (out.position() == 0) {
+          break;
+        }
+      }
+      for (int i = 0; i < out.position(); i++) {
+        if (produced >= text.length() || text.charAt(produced) != out.get(i)) {
+          return reencoded(text, chars, charset);
+        }
+        produced++;
+      }
+    }
+    return produced == chars ? in.position() : reencoded(text, chars, charset);
+  }
+
+  /** The byte count by re-encoding; only if the decoder disagrees with {@link String}. */
+  private int reencoded(String text, int chars, Charset charset) {
+    return Math.min(length, text.substring(0, chars).getBytes(charset).length);
   }
 
   private int indexOf(byte[] pattern) {
