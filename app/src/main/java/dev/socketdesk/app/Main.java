@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -67,15 +67,13 @@ public final class Main implements Callable<Integer> {
       // takes a slow path); the tests run it at paranoid. Set the property to turn it back on.
       System.setProperty("io.netty.leakDetection.level", "disabled");
     }
+    Charset charset = Stdio.outputCharset();
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
-                new OutputStreamWriter(
-                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
-                1 << 16),
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), 1 << 16),
             false);
-    PrintWriter err =
-        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     String invoked = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
     int code = commandLine(Stdio.system(), out, err, invoked).execute(args);
     out.flush();

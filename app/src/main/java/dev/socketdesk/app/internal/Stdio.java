@@ -4,6 +4,8 @@ import java.io.Console;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Standard input as the commands see it.
@@ -26,6 +28,23 @@ public record Stdio(InputStream in, boolean terminal, Charset charset, boolean s
       charset = Charset.defaultCharset();
     }
     return new Stdio(System.in, isTerminal(), charset, true);
+  }
+
+  /**
+   * The encoding for standard output and error: UTF-8, except on a Windows console, which shows
+   * text in its own code page (e.g. GBK, code page 936, on a Chinese Windows).
+   */
+  public static Charset outputCharset() {
+    Console console = System.console();
+    return outputCharset(
+        System.getProperty("os.name", ""),
+        console != null && isTerminal(),
+        console == null ? null : console.charset());
+  }
+
+  static Charset outputCharset(String osName, boolean terminal, Charset consoleCharset) {
+    boolean windows = osName.toLowerCase(Locale.ROOT).startsWith("windows");
+    return windows && terminal && consoleCharset != null ? consoleCharset : StandardCharsets.UTF_8;
   }
 
   /**
