@@ -201,18 +201,22 @@ class App {
     btn.disabled = true;
     err.textContent = '';
     try {
-      const r = await api.post('/api/sessions', {
-        type: fd.get('type'),
+      const type = fd.get('type');
+      const body = {
+        type,
         localHost: fd.get('localHost') || '',
         localPort: fd.get('localPort') || '0',
         remote: fd.get('remote') || '',
         reconnect: fd.get('reconnect') === 'on',
-        maxClients: fd.get('maxClients') || '0',
-        connectTimeoutS: fd.get('connectTimeoutS') || '5',
-        broadcast: fd.get('broadcast') === 'on',
-        multicast: fd.get('multicast') || '',
-        multicastInterface: fd.get('multicastInterface') || '',
-      });
+      };
+      if (type === 'tcp-server') body.maxClients = fd.get('maxClients') || '0';
+      if (type === 'tcp-client') body.connectTimeoutS = fd.get('connectTimeoutS') || '5';
+      if (type === 'udp') {
+        body.broadcast = fd.get('broadcast') === 'on';
+        body.multicast = fd.get('multicast') || '';
+        body.multicastInterface = fd.get('multicastInterface') || '';
+      }
+      const r = await api.post('/api/sessions', body);
       if (this.tabs.has(r.id)) this.activate(r.id); else this.wantActive = r.id;
     } catch (e) {
       err.textContent = e.message;

@@ -4,10 +4,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.InputStream;
 import java.net.Socket;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The New session form's "More options" in Chromium: each type shows its own, and they apply. */
+/**
+ * The New session form's "More options" in Chromium: each type shows its own, they apply, and a
+ * hidden one of another type does not get in the way.
+ */
 class UiMoreOptionsBrowserTest extends PageTest {
 
   @Test
@@ -45,5 +49,12 @@ class UiMoreOptionsBrowserTest extends PageTest {
       org.assertj.core.api.Assertions.assertThat(in.read()).isEqualTo(-1);
       PlaywrightAssertions.assertThat(tab.locator("[data-testid=peers] tbody tr")).hasCount(1);
     }
+
+    page.locator("[data-testid=tabhead-new]").click();
+    form.locator("[data-testid=new-max-clients]").fill("x");
+    fillNewSession("udp");
+    form.locator("[data-testid=new-open]").click();
+    PlaywrightAssertions.assertThat(openedTab(2).locator("[data-testid=lamp]"))
+        .hasClass(Pattern.compile("open"));
   }
 }
