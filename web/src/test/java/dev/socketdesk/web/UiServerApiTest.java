@@ -234,8 +234,7 @@ class UiServerApiTest {
       }
 
       assertThat(ui.post("/api/sessions", tcpServer(0).put("maxClients", "-1")).error())
-          .isEqualTo(
-              "max clients '-1' is not valid; use a whole number from 0 (no limit) to 1000000");
+          .isEqualTo("maxClients -1 is out of range; use 0 to 1000000 clients");
       JsonObject client =
           new JsonObject().put("type", "tcp-client").put("remote", "127.0.0.1:" + port);
       assertThat(ui.post("/api/sessions", client.copy().put("connectTimeoutS", "abc")).error())

@@ -35,15 +35,14 @@ public record Stdio(InputStream in, boolean terminal, Charset charset, boolean s
    * text in its own code page (e.g. GBK, code page 936, on a Chinese Windows).
    */
   public static Charset outputCharset() {
-    Console console = System.console();
+    boolean windows =
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    Console console = windows ? System.console() : null;
     return outputCharset(
-        System.getProperty("os.name", ""),
-        console != null && isTerminal(),
-        console == null ? null : console.charset());
+        windows, console != null && isTerminal(), console == null ? null : console.charset());
   }
 
-  static Charset outputCharset(String osName, boolean terminal, Charset consoleCharset) {
-    boolean windows = osName.toLowerCase(Locale.ROOT).startsWith("windows");
+  static Charset outputCharset(boolean windows, boolean terminal, Charset consoleCharset) {
     return windows && terminal && consoleCharset != null ? consoleCharset : StandardCharsets.UTF_8;
   }
 

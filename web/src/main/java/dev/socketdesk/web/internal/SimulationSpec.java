@@ -44,11 +44,12 @@ final class SimulationSpec {
       format = format.withLineEnding(LineEnding.LF);
     }
     Charset charset = format.charset();
-    int count = (int) number(o, "count", 1, 1, profile.isServer() ? 1 : MAX_COUNT, "devices");
+    int count =
+        (int) JsonNumbers.whole(o, "count", 1, 1, profile.isServer() ? 1 : MAX_COUNT, "devices");
     double ramp = o.getValue("ramp") == null ? 0 : decimal(o, "ramp");
-    long intervalMs = number(o, "intervalMs", 1000, 0, 86_400_000L, "ms");
-    long durationS = number(o, "durationS", 0, 0, 31L * 86_400, "seconds");
-    long messages = number(o, "messages", 0, 0, Long.MAX_VALUE, "messages");
+    long intervalMs = JsonNumbers.whole(o, "intervalMs", 1000, 0, 86_400_000L, "ms");
+    long durationS = JsonNumbers.whole(o, "durationS", 0, 0, 31L * 86_400, "seconds");
+    long messages = JsonNumbers.whole(o, "messages", 0, 0, Long.MAX_VALUE, "messages");
     SendFormat payloadFormat = format;
     SimulationConfig.Builder b =
         SimulationConfig.builder(profile)
@@ -69,7 +70,7 @@ final class SimulationSpec {
             .verifyEcho(o.getBoolean("verifyEcho", false));
     if (profile.isServer()) {
       String bind = o.getString("bind", "");
-      int port = (int) number(o, "port", -1, 0, 65535, "port");
+      int port = (int) JsonNumbers.whole(o, "port", -1, 0, 65535, "port");
       if (port < 0) {
         throw ApiException.badRequest(
             profile.cliName() + " listens on a port; enter one, e.g. 5001 (0 = any free port)");
@@ -147,28 +148,6 @@ final class SimulationSpec {
     if (!payload.isEmpty()) {
       list.add(payload);
     }
-  }
-
-  private static long number(
-      JsonObject o, String key, long fallback, long min, long max, String unit) {
-    Object v = o.getValue(key);
-    if (v == null || v.toString().isBlank()) {
-      return fallback;
-    }
-    long n;
-    try {
-      n = v instanceof Number num ? num.longValue() : Long.parseLong(v.toString().trim());
-      if (v instanceof Number num && num.doubleValue() != n) {
-        throw new NumberFormatException();
-      }
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(key + " '" + v + "' is not a whole number of " + unit);
-    }
-    if (n < min || n > max) {
-      throw ApiException.badRequest(
-          key + " " + n + " is out of range; use " + min + " to " + max + " " + unit);
-    }
-    return n;
   }
 
   private static double decimal(JsonObject o, String key) {

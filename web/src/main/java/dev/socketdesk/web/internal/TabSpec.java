@@ -68,31 +68,11 @@ record TabSpec(
         port,
         remote,
         o.getBoolean("reconnect", false),
-        parseMaxClients(o.getValue("maxClients")),
+        (int) JsonNumbers.whole(o, "maxClients", 0, 0, MAX_CLIENTS_LIMIT, "clients"),
         parseConnectTimeout(o.getValue("connectTimeoutS")),
         o.getBoolean("broadcast", false),
         parseGroups(o.getValue("multicast")),
         nif == null || nif.isBlank() ? null : nif.trim());
-  }
-
-  private static int parseMaxClients(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return 0;
-    }
-    String text = value.toString().trim();
-    try {
-      double n = Double.parseDouble(text);
-      if (n >= 0 && n <= MAX_CLIENTS_LIMIT && n == Math.rint(n)) {
-        return (int) n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ApiException.badRequest(
-        "max clients '"
-            + text
-            + "' is not valid; use a whole number from 0 (no limit) to "
-            + MAX_CLIENTS_LIMIT);
   }
 
   private static long parseConnectTimeout(Object value) {
@@ -100,16 +80,12 @@ record TabSpec(
       return DEFAULT_CONNECT_TIMEOUT_MILLIS;
     }
     String text = value.toString().trim();
-    try {
-      double seconds = Double.parseDouble(text);
-      if (seconds >= 0.1 && seconds <= 600) {
-        return Math.round(seconds * 1000);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    double seconds = text.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+") ? Double.parseDouble(text) : -1;
+    if (seconds < 0.1 || seconds > 600) {
+      throw ApiException.badRequest(
+          "connect timeout '" + text + "' is not valid; use seconds from 0.1 to 600, e.g. 5");
     }
-    throw ApiException.badRequest(
-        "connect timeout '" + text + "' is not valid; use seconds from 0.1 to 600, e.g. 5");
+    return Math.round(seconds * 1000);
   }
 
   /** Groups from a JSON array or a text of addresses separated by commas or spaces. */
