@@ -12,14 +12,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /** One JSON object per line; the schema is documented in the README. */
 final class JsonFormat implements EventFormat {
-  private static final DateTimeFormatter ISO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneId.systemDefault());
+  private static final Timestamps ISO =
+      new Timestamps("yyyy-MM-dd'T'HH:mm:ss.", "XXX", ZoneId.systemDefault());
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static ObjectNode event(Instant time, String name) {

@@ -7,7 +7,6 @@ import dev.socketdesk.engine.Peer;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -15,11 +14,11 @@ import java.util.List;
  * local time to the millisecond.
  */
 final class TextFormat implements EventFormat {
-  private static final DateTimeFormatter CLOCK =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+  private static final Timestamps CLOCK =
+      new Timestamps("HH:mm:ss.", "' '", ZoneId.systemDefault());
 
   private static String at(Instant time) {
-    return CLOCK.format(time) + " ";
+    return CLOCK.format(time);
   }
 
   private static String who(Peer peer) {
