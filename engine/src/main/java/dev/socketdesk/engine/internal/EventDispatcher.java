@@ -2,8 +2,10 @@ package dev.socketdesk.engine.internal;
 
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +26,7 @@ final class EventDispatcher {
   private final Executor executor;
   private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Runnable> resumeActions = new ConcurrentLinkedQueue<>();
-  private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile SessionListener[] listeners = new SessionListener[0];
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicLong pendingBytes = new AtomicLong();
   private volatile boolean wantsData;
@@ -33,14 +35,21 @@ final class EventDispatcher {
     this.executor = executor;
   }
 
-  void addListener(SessionListener listener) {
-    listeners.add(listener);
-    wantsData = listeners.stream().anyMatch(SessionListener::wantsData);
+  synchronized void addListener(SessionListener listener) {
+    List<SessionListener> list = new ArrayList<>(Arrays.asList(listeners));
+    list.add(listener);
+    setListeners(list);
   }
 
-  void removeListener(SessionListener listener) {
-    listeners.remove(listener);
-    wantsData = listeners.stream().anyMatch(SessionListener::wantsData);
+  synchronized void removeListener(SessionListener listener) {
+    List<SessionListener> list = new ArrayList<>(Arrays.asList(listeners));
+    list.remove(listener);
+    setListeners(list);
+  }
+
+  private void setListeners(List<SessionListener> list) {
+    wantsData = list.stream().anyMatch(SessionListener::wantsData);
+    listeners = list.toArray(new SessionListener[0]);
   }
 
   /** Whether any listener wants received and sent bytes. */
@@ -62,7 +71,7 @@ final class EventDispatcher {
   }
 
   void emit(SessionEvent event) {
-    if (listeners.isEmpty()) {
+    if (listeners.length == 0) {
       return;
     }
     pendingBytes.addAndGet(dataSize(event));
