@@ -10,7 +10,8 @@
 # unmeasured runs, so that the JIT has compiled the hot paths; one-connection tools (nc, socat)
 # are started afresh for each run.
 #
-# Builds the jar (mvn package) and the C reference programs (gcc) when missing or stale, and
+# Builds the jar (mvn package), the C reference programs (gcc) and the bare Netty server
+# (bench/java/NettyFloor.java, javac) when missing or stale, and
 # installs the Debian packages socat ncat netcat-openbsd iperf3 sockperf packetsender when
 # missing (apt-get; needs root; sockperf is there for manual cross-checks, e.g. its ping-pong
 # mode, and is not in the table). Every client is bounded by 'timeout'. Results: the table on
@@ -71,6 +72,10 @@ build() {
       || die "the jar did not build"
   fi
   "${SD[@]}" --version >/dev/null 2>&1 || die "socketdesk does not run; try ./socketdesk --version"
+  if [ ! -f "$bin/java/NettyFloor.class" ] || [ "$here/java/NettyFloor.java" -nt "$bin/java/NettyFloor.class" ] \
+    || [ "$jar" -nt "$bin/java/NettyFloor.class" ]; then
+    javac -d "$bin/java" -cp "$jar" "$here/java/NettyFloor.java" || die "javac failed on NettyFloor.java"
+  fi
 }
 
 # ---------------------------------------------------------------- processes and figures
@@ -316,10 +321,17 @@ hold_growth() {
 
 job_conns() {
   log "4. connections held, memory per 10k idle connections, churn"
-  local p=$((PORT_BASE + 4)) i c_mem=() sd_mem=() sd_heap=()
+  local p=$((PORT_BASE + 4)) i c_mem=() sd_mem=() sd_heap=() n_mem=() n_heap=()
+  local netty=(java -Dio.netty.leakDetection.level=disabled -cp "$jar:$bin/java" NettyFloor "$p")
   for i in $(seq 1 "$RUNS"); do
     start c "$bin/epoll_sink" "$p"; wait_listen "$p"
     c_mem+=("$(hold_growth "$p" "$PID" 10000 rss_kib)"); stop "$PID"
+    start netty "${netty[@]}"; wait_listen "$p"
+    n_mem+=("$(hold_growth "$p" "$PID" 10000 rss_kib)"); stop "$PID"
+    if command -v jcmd >/dev/null; then
+      start netty "${netty[@]}"; wait_listen "$p"
+      n_heap+=("$(hold_growth "$p" "$PID" 10000 live_heap_kib)"); stop "$PID"
+    fi
     start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
     sd_mem+=("$(hold_growth "$p" "$PID" 10000 rss_kib)"); stop "$PID"
     if command -v jcmd >/dev/null; then
@@ -327,10 +339,19 @@ job_conns() {
       sd_heap+=("$(hold_growth "$p" "$PID" 10000 live_heap_kib)"); stop "$PID"
     fi
   done
+  # Ratios here are to the bare Netty server: what SocketDesk adds to the Netty it is built on.
+  local n_mems n_heaps=""
+  n_mems=$(stats "${n_mem[@]}")
   row conns "C epoll server (reference)" "RSS growth /10k idle" "MiB" "$(stats "${c_mem[@]}")"
-  row conns "socketdesk tcp-server" "RSS growth /10k idle" "MiB" "$(stats "${sd_mem[@]}")" "" "<= 10 MiB"
-  [ "${#sd_heap[@]}" -gt 0 ] &&
-    row conns "socketdesk tcp-server" "live heap growth /10k idle" "MiB" "$(stats "${sd_heap[@]}")"
+  row conns "bare Netty epoll server (floor)" "RSS growth /10k idle" "MiB" "$n_mems"
+  row conns "socketdesk tcp-server" "RSS growth /10k idle" "MiB" "$(stats "${sd_mem[@]}")" \
+    "${n_mems%% *}" "<= 10 MiB"
+  if [ "${#sd_heap[@]}" -gt 0 ]; then
+    n_heaps=$(stats "${n_heap[@]}")
+    row conns "bare Netty epoll server (floor)" "live heap growth /10k idle" "MiB" "$n_heaps"
+    row conns "socketdesk tcp-server" "live heap growth /10k idle" "MiB" "$(stats "${sd_heap[@]}")" \
+      "${n_heaps%% *}"
+  fi
 
   # Held at once: the simulator (another process) against one server, up to the fd limit; the
   # server's open fds minus those it had before are the connections it holds.
