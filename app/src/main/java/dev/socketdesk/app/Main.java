@@ -1,6 +1,7 @@
 package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.CloseMatches;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.Engine;
 import java.io.BufferedWriter;
@@ -12,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -21,7 +23,6 @@ import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -113,17 +114,46 @@ public final class Main implements Callable<Integer> {
 
   private static int badUsage(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
-    if (ex instanceof MissingParameterException && !cl.getUnmatchedArguments().isEmpty()) {
-      // picocli checks required options before unknown ones; a typo is the more useful report.
+    if (!(ex instanceof UnmatchedArgumentException) && !cl.getUnmatchedArguments().isEmpty()) {
+      // A typo comes first: it often explains the error picocli met after it (a missing required
+      // option, or the typo's value taken as a positional parameter).
       ex = new UnmatchedArgumentException(cl, cl.getUnmatchedArguments());
     }
     String message;
     if (ex.getCause() instanceof TypeConversionException conversion) {
       message = conversion.getMessage();
     } else {
-      message = ex.getMessage() + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'";
+      String what = ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage();
+      message = what + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'";
     }
     return fail(cl, CliFailure.USAGE, message);
+  }
+
+  /**
+   * Names the first word that matched nothing, with the known ones closest to it: {@code unknown
+   * option '--prot' (did you mean --port?)}. What follows an unknown option (often its value) is
+   * not listed.
+   */
+  private static String unmatched(UnmatchedArgumentException ex) {
+    List<String> words = ex.getUnmatched();
+    if (words.isEmpty()) {
+      return ex.getMessage();
+    }
+    String first = words.get(0);
+    CommandLine cl = ex.getCommandLine();
+    List<String> close;
+    String what;
+    if (first.startsWith("-")) {
+      what = "unknown option '";
+      close = CloseMatches.of(first, cl.getCommandSpec().optionsMap().keySet(), 3);
+    } else if (!cl.getSubcommands().isEmpty()) {
+      what = "unknown command '";
+      close = CloseMatches.of(first, cl.getSubcommands().keySet(), 3);
+    } else {
+      return "unexpected argument '" + first + "'";
+    }
+    String hint = close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+    return what + first + "'" + hint;
   }
 
   private static int failed(Exception ex, CommandLine cl, ParseResult parsed) {

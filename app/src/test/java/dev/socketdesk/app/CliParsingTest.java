@@ -215,8 +215,12 @@ class CliParsingTest {
           tcp-server --port 1 --every 1s                | --every needs something to send; add --send PAYLOAD, e.g. --send 'Hello' --every 1s
           tcp-server --port 1 --reply ping              | --reply 'ping' has no '=>'; use PATTERN=>RESPONSE, e.g. --reply 'ping=>pong'
           tcp-server                                    | Missing required option: '--port=N'; see 'socketdesk tcp-server --help'
-          tcp-server --port 1 --bogus                   | Unknown option: '--bogus'; see 'socketdesk tcp-server --help'
-          tcp-server --prot 5000                        | Unknown options: '--prot', '5000'; see 'socketdesk tcp-server --help'
+          tcp-server --port 1 --bogus                   | unknown option '--bogus'; see 'socketdesk tcp-server --help'
+          tcp-server --prot 5000                        | unknown option '--prot' (did you mean --port?); see 'socketdesk tcp-server --help'
+          udp --port 1 --too 10.0.0.2:5000              | unknown option '--too' (did you mean --to?); see 'socketdesk udp --help'
+          simulate echo-client --cout 3                 | unknown option '--cout' (did you mean --count?); see 'socketdesk simulate --help'
+          tcp-sever --port 5000                         | unknown command 'tcp-sever' (did you mean tcp-server?); see 'socketdesk --help'
+          tcp-server --port 1 extra                     | unexpected argument 'extra'; see 'socketdesk tcp-server --help'
           """)
   void badUsageIsOneLineAndExitCode2(String args, String message) {
     Result r = run(args.trim().split("\\s+"));
