@@ -10,13 +10,9 @@ import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.HostPort;
-import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpClientConfig;
-import dev.socketdesk.engine.codec.SendFormat;
-import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,30 +72,24 @@ public final class TcpClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SendFormat sendFormat = format.sendFormat();
-    AutoActions auto = actions.autoActions(sendFormat);
-    Optional<PeriodicSend> periodic = actions.periodic(sendFormat);
     if (connectTimeout.isZero()) {
       throw CliFailure.usage("--connect-timeout 0 is too short; use e.g. 5s");
     }
-    TcpClientConfig config;
-    try {
-      config =
-          TcpClientConfig.connect(remote)
-              .withConnectTimeout(connectTimeout)
-              .withReconnect(reconnect)
-              .withBindHost(bind)
-              .withActions(auto);
-    } catch (IllegalArgumentException e) {
-      throw CliFailure.usage(e.getMessage());
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    SessionRunner runner =
-        new SessionRunner(io, out, format, run, SessionType.TCP_CLIENT, reconnect, true);
-    return runner.run(
-        engine -> engine.tcpClient(config),
-        periodic,
-        OpenFailures.connect(remote, connectTimeout),
-        connectTimeout.plusSeconds(10));
+    AutoActions auto = actions.autoActions(format.sendFormat());
+    TcpClientConfig config =
+        CliFailure.usageIfInvalid(
+            () ->
+                TcpClientConfig.connect(remote)
+                    .withConnectTimeout(connectTimeout)
+                    .withReconnect(reconnect)
+                    .withBindHost(bind)
+                    .withActions(auto));
+    return new SessionRunner(
+            io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, reconnect, true)
+        .run(
+            engine -> engine.tcpClient(config),
+            actions,
+            OpenFailures.connect(remote, connectTimeout),
+            connectTimeout.plusSeconds(10));
   }
 }

@@ -9,13 +9,9 @@ import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.AutoActions;
-import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpServerConfig;
-import dev.socketdesk.engine.codec.SendFormat;
-import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,26 +74,20 @@ public final class TcpServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SendFormat sendFormat = format.sendFormat();
-    AutoActions auto = actions.autoActions(sendFormat);
-    Optional<PeriodicSend> periodic = actions.periodic(sendFormat);
-    TcpServerConfig config;
-    try {
-      config =
-          TcpServerConfig.listen(bind, port)
-              .withBacklog(backlog)
-              .withMaxClients(maxClients)
-              .withActions(auto);
-    } catch (IllegalArgumentException e) {
-      throw CliFailure.usage(e.getMessage());
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    SessionRunner runner =
-        new SessionRunner(io, out, format, run, SessionType.TCP_SERVER, false, false);
-    return runner.run(
-        engine -> engine.tcpServer(config),
-        periodic,
-        OpenFailures.bind(bind, port),
-        Duration.ofSeconds(10));
+    AutoActions auto = actions.autoActions(format.sendFormat());
+    TcpServerConfig config =
+        CliFailure.usageIfInvalid(
+            () ->
+                TcpServerConfig.listen(bind, port)
+                    .withBacklog(backlog)
+                    .withMaxClients(maxClients)
+                    .withActions(auto));
+    return new SessionRunner(
+            io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
+        .run(
+            engine -> engine.tcpServer(config),
+            actions,
+            OpenFailures.bind(bind, port),
+            Duration.ofSeconds(10));
   }
 }

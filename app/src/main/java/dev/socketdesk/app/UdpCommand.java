@@ -10,15 +10,11 @@ import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.HostPort;
-import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.UdpConfig;
-import dev.socketdesk.engine.codec.SendFormat;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,27 +82,21 @@ public final class UdpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SendFormat sendFormat = format.sendFormat();
-    AutoActions auto = actions.autoActions(sendFormat);
-    Optional<PeriodicSend> periodic = actions.periodic(sendFormat);
-    UdpConfig config;
-    try {
-      config =
-          UdpConfig.bind(bind, port)
-              .withRemote(to)
-              .withBroadcast(broadcast)
-              .withMulticast(groups, networkInterface)
-              .withActions(auto);
-    } catch (IllegalArgumentException e) {
-      throw CliFailure.usage(e.getMessage());
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    SessionRunner runner =
-        new SessionRunner(io, out, format, run, SessionType.UDP, false, to != null);
-    return runner.run(
-        engine -> engine.udp(config),
-        periodic,
-        OpenFailures.bind(bind, port),
-        Duration.ofSeconds(10));
+    AutoActions auto = actions.autoActions(format.sendFormat());
+    UdpConfig config =
+        CliFailure.usageIfInvalid(
+            () ->
+                UdpConfig.bind(bind, port)
+                    .withRemote(to)
+                    .withBroadcast(broadcast)
+                    .withMulticast(groups, networkInterface)
+                    .withActions(auto));
+    return new SessionRunner(
+            io, spec.commandLine().getOut(), format, run, SessionType.UDP, false, to != null)
+        .run(
+            engine -> engine.udp(config),
+            actions,
+            OpenFailures.bind(bind, port),
+            Duration.ofSeconds(10));
   }
 }

@@ -63,7 +63,7 @@ public final class ActionOptions {
     boolean echoing = echo || echoPrefix != null;
     byte[] prefix = new byte[0];
     if (echoPrefix != null) {
-      prefix = Payloads.encode(() -> Escapes.encode(echoPrefix, format.charset()));
+      prefix = CliFailure.usageIfInvalid(() -> Escapes.encode(echoPrefix, format.charset()));
     }
     List<ReplyRule> rules = new ArrayList<>();
     for (String spec : replies) {
@@ -84,7 +84,7 @@ public final class ActionOptions {
     }
     List<byte[]> payloads = new ArrayList<>();
     for (String send : sends) {
-      payloads.add(Payloads.encode(() -> format.encode(send)));
+      payloads.add(CliFailure.usageIfInvalid(() -> format.encode(send)));
     }
     long total = count != null ? count : (every == null ? payloads.size() : 0);
     Duration interval = every != null ? every : ONE_SHOT_SPACING;

@@ -1,5 +1,7 @@
 package dev.socketdesk.app.internal;
 
+import java.util.function.Supplier;
+
 /**
  * Ends a command with an exit code and a one-line message for stderr. {@link #USAGE} (2) is for bad
  * usage or bad input, {@link #RUNTIME} (1) for a failure at run time.
@@ -18,6 +20,18 @@ public final class CliFailure extends RuntimeException {
   /** Bad usage or input: exit code 2. */
   public static CliFailure usage(String message) {
     return new CliFailure(USAGE, message);
+  }
+
+  /**
+   * Builds a value whose builder checks its arguments, turning an {@link IllegalArgumentException}
+   * (whose message names the bad value and the fix) into bad usage.
+   */
+  public static <T> T usageIfInvalid(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
   }
 
   /** A failure at run time: exit code 1. */

@@ -8,6 +8,7 @@ import dev.socketdesk.engine.codec.LineEnding;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -20,15 +21,23 @@ public final class Converters {
 
   private Converters() {}
 
+  /**
+   * Runs a parser whose {@link IllegalArgumentException} message names the bad value and the fix,
+   * as picocli's conversion error.
+   */
+  static <T> T parsed(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
   /** A local port: 0 (the system chooses) to 65535. */
   public static final class LocalPort implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      try {
-        return HostPort.parsePort(value, 0);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(() -> HostPort.parsePort(value, 0));
     }
   }
 
@@ -36,11 +45,7 @@ public final class Converters {
   public static final class Remote implements ITypeConverter<HostPort> {
     @Override
     public HostPort convert(String value) {
-      try {
-        return HostPort.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(() -> HostPort.parse(value));
     }
   }
 
@@ -56,11 +61,7 @@ public final class Converters {
   public static final class Encoding implements ITypeConverter<Charset> {
     @Override
     public Charset convert(String value) {
-      try {
-        return Charsets.forName(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(() -> Charsets.forName(value));
     }
   }
 
@@ -68,11 +69,7 @@ public final class Converters {
   public static final class Ending implements ITypeConverter<LineEnding> {
     @Override
     public LineEnding convert(String value) {
-      try {
-        return LineEnding.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(() -> LineEnding.parse(value));
     }
   }
 
@@ -80,11 +77,7 @@ public final class Converters {
   public static final class Check implements ITypeConverter<Checksum> {
     @Override
     public Checksum convert(String value) {
-      try {
-        return Checksum.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(() -> Checksum.parse(value));
     }
   }
 
@@ -92,11 +85,7 @@ public final class Converters {
   public static final class Shown implements ITypeConverter<DisplayMode> {
     @Override
     public DisplayMode convert(String value) {
-      try {
-        return DisplayMode.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return parsed(() -> DisplayMode.parse(value));
     }
   }
 

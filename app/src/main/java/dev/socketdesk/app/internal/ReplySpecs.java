@@ -30,11 +30,11 @@ final class ReplySpecs {
     }
     String pattern = spec.substring(0, arrow);
     String response = spec.substring(arrow + ARROW.length());
-    byte[] responseBytes = Payloads.encode(() -> encodeResponse(response, format));
+    byte[] responseBytes = CliFailure.usageIfInvalid(() -> encodeResponse(response, format));
     boolean hexDefault = format.mode() == PayloadMode.HEX;
     if (pattern.startsWith("hex:") || (hexDefault && !pattern.startsWith("re:"))) {
       String hex = pattern.startsWith("hex:") ? pattern.substring(4) : pattern;
-      byte[] bytes = Payloads.encode(() -> Hex.parse(hex));
+      byte[] bytes = CliFailure.usageIfInvalid(() -> Hex.parse(hex));
       if (bytes.length == 0) {
         throw CliFailure.usage(
             "--reply '" + spec + "' has an empty hex pattern; give at least one byte, e.g. hex:01");

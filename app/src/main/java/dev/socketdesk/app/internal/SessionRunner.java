@@ -72,16 +72,17 @@ public final class SessionRunner {
    * Runs the session until it ends and returns the exit code.
    *
    * @param create makes the session on the engine.
-   * @param periodic the timed send, if any.
+   * @param actions the command's automatic actions; the timed send ({@code --every}) starts here.
    * @param failures the message for a session that cannot open.
    * @param openTimeout how long opening may take before it is reported as a failure.
-   * @throws CliFailure when the session cannot open.
+   * @throws CliFailure when the session cannot open, or the timed send is not valid.
    */
   public int run(
       Function<Engine, Session> create,
-      Optional<PeriodicSend> periodic,
+      ActionOptions actions,
       Function<SessionException, String> failures,
       Duration openTimeout) {
+    Optional<PeriodicSend> periodic = actions.periodic(format.sendFormat());
     engine = Engine.create();
     Thread hook = null;
     try {

@@ -14,11 +14,7 @@ public final class SimulateConverters {
   public static final class ProfileName implements ITypeConverter<Profile> {
     @Override
     public Profile convert(String value) {
-      try {
-        return Profile.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return Converters.parsed(() -> Profile.parse(value));
     }
   }
 
@@ -26,11 +22,7 @@ public final class SimulateConverters {
   public static final class SensorFormatName implements ITypeConverter<SensorFormat> {
     @Override
     public SensorFormat convert(String value) {
-      try {
-        return SensorFormat.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return Converters.parsed(() -> SensorFormat.parse(value));
     }
   }
 
