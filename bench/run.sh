@@ -356,9 +356,10 @@ job_conns() {
   # Held at once: the simulator (another process) against one server, up to the fd limit; the
   # server's open fds minus those it had before are the connections it holds.
   start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
-  local spid=$PID base limit want held=0 best=0
+  local spid=$PID base limit want held=0 best=0 rss_base
   sleep 1
   base=$(fds "$spid")
+  rss_base=$(rss_kib "$spid")
   limit=$(ulimit -n)
   want=$((HOLD_COUNT < limit - 200 ? HOLD_COUNT : limit - 200))
   # --ramp keeps the burst within the server's accept backlog (tcp-server's default is 4096): a
@@ -379,7 +380,13 @@ job_conns() {
   stop "$simpid"
   stop "$spid"
   row conns "socketdesk tcp-server + simulator" "idle connections held at once" "conns" "$best $best $best" "$want" "all of $want"
-  log "  server RSS with $best connections: $((rss_held / 1024)) MiB"
+  # The same growth from a fresh server, without warm-up: it includes compiling the accept path
+  # and the heap regions the collector adds while the connections arrive.
+  local at_scale
+  at_scale=$(awk -v a="$rss_held" -v b="$rss_base" -v h="$best" \
+    'BEGIN { printf "%.2f", (a - b) / 1024 * 10000 / (h > 0 ? h : 1) }')
+  row conns "socketdesk tcp-server, $best held" "RSS growth /10k, fresh server" "MiB" "$at_scale $at_scale $at_scale"
+  log "  server RSS: $((rss_base / 1024)) MiB listening, $((rss_held / 1024)) MiB with $best connections"
 
   # Churn: connect/send/half-close cycles; the server's fd count before and after.
   start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"

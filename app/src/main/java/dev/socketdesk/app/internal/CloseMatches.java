@@ -3,20 +3,21 @@ package dev.socketdesk.app.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /** The known words closest to a mistyped one, for "did you mean" hints. */
 public final class CloseMatches {
   private CloseMatches() {}
 
   /**
-   * The candidates at the smallest edit distance from {@code typed}, if that distance is small for
-   * the word's length (1 up to 4 letters, 2 beyond); swapping two neighbouring letters counts as
-   * one edit, so {@code --prot} finds {@code --port}. Keeps the candidates' order; at most {@code
-   * max}.
+   * The candidates at the smallest edit distance from {@code typed}, ignoring case and leading
+   * dashes, if that distance is small for the word's length (none up to 2 letters, so {@code -x}
+   * suggests nothing; 1 up to 4 letters; 2 beyond). Swapping two neighbouring letters counts as one
+   * edit, so {@code --prot} finds {@code --port}. Keeps the candidates' order; at most {@code max}.
    */
   public static List<String> of(String typed, Collection<String> candidates, int max) {
     String word = stripDashes(typed);
-    int allowed = word.length() <= 4 ? 1 : 2;
+    int allowed = word.length() <= 2 ? 0 : word.length() <= 4 ? 1 : 2;
     int best = allowed + 1;
     List<String> matches = new ArrayList<>();
     for (String candidate : candidates) {
@@ -40,7 +41,7 @@ public final class CloseMatches {
     while (i < word.length() && word.charAt(i) == '-') {
       i++;
     }
-    return word.substring(i);
+    return word.substring(i).toLowerCase(Locale.ROOT);
   }
 
   /** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */

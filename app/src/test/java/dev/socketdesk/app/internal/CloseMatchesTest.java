@@ -28,10 +28,15 @@ class CloseMatchesTest {
   }
 
   @Test
-  void shortWordsAllowOneEditAndTiesAreAllOffered() {
+  void shortWordsAllowFewEditsAndTiesAreAllOffered() {
     assertThat(CloseMatches.of("uii", List.of("ui", "udp", "tcp-server"), 3)).containsExactly("ui");
-    assertThat(CloseMatches.of("ud", List.of("ui", "udp"), 3)).containsExactly("ui", "udp");
-    assertThat(CloseMatches.of("ab", List.of("ui", "udp"), 3)).isEmpty();
-    assertThat(CloseMatches.of("ud", List.of("ui", "udp"), 1)).containsExactly("ui");
+    assertThat(CloseMatches.of("ud", List.of("ui", "udp"), 3)).isEmpty();
+    assertThat(CloseMatches.of("-x", OPTIONS, 3)).isEmpty();
+    assertThat(CloseMatches.of("-P", OPTIONS, 3)).containsExactly("-p");
+    assertThat(CloseMatches.of("--Port", OPTIONS, 3)).containsExactly("--port");
+    assertThat(CloseMatches.of("udpp", List.of("ui", "udp", "tcp"), 3)).containsExactly("udp");
+    assertThat(CloseMatches.of("tcpx", List.of("tcp", "udp", "tcp2"), 3))
+        .containsExactly("tcp", "tcp2");
+    assertThat(CloseMatches.of("tcpx", List.of("tcp", "udp", "tcp2"), 1)).containsExactly("tcp");
   }
 }
