@@ -339,13 +339,13 @@ job_conns() {
       sd_heap+=("$(hold_growth "$p" "$PID" 10000 live_heap_kib)"); stop "$PID"
     fi
   done
-  # Ratios here are to the bare Netty server: what SocketDesk adds to the Netty it is built on.
-  local n_mems n_heaps=""
-  n_mems=$(stats "${n_mem[@]}")
+  # The live heap's ratio is to the bare Netty server: what SocketDesk adds to the Netty it is
+  # built on. RSS growth gets no such ratio: it depends on which heap pages the new objects land
+  # in (pages touched before the measurement do not count again), more than on the objects.
+  local n_heaps
   row conns "C epoll server (reference)" "RSS growth /10k idle" "MiB" "$(stats "${c_mem[@]}")"
-  row conns "bare Netty epoll server (floor)" "RSS growth /10k idle" "MiB" "$n_mems"
-  row conns "socketdesk tcp-server" "RSS growth /10k idle" "MiB" "$(stats "${sd_mem[@]}")" \
-    "${n_mems%% *}" "<= 10 MiB"
+  row conns "bare Netty epoll server (floor)" "RSS growth /10k idle" "MiB" "$(stats "${n_mem[@]}")"
+  row conns "socketdesk tcp-server" "RSS growth /10k idle" "MiB" "$(stats "${sd_mem[@]}")" "" "<= 10 MiB"
   if [ "${#sd_heap[@]}" -gt 0 ]; then
     n_heaps=$(stats "${n_heap[@]}")
     row conns "bare Netty epoll server (floor)" "live heap growth /10k idle" "MiB" "$n_heaps"
