@@ -221,6 +221,7 @@ class CliParsingTest {
           simulate echo-client --cout 3                 | unknown option '--cout' (did you mean --count?); see 'socketdesk simulate --help'
           tcp-sever --port 5000                         | unknown command 'tcp-sever' (did you mean tcp-server?); see 'socketdesk --help'
           tcp-server --port 1 extra                     | unexpected argument 'extra'; see 'socketdesk tcp-server --help'
+          udp --port 0 --join 10.0.0.1                  | 10.0.0.1 is not a multicast address; use one in 224.0.0.0/4 or ff00::/8
           """)
   void badUsageIsOneLineAndExitCode2(String args, String message) {
     Result r = run(args.trim().split("\\s+"));

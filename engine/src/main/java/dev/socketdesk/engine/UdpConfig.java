@@ -1,5 +1,7 @@
 package dev.socketdesk.engine;
 
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -23,10 +25,31 @@ public record UdpConfig(
     String multicastInterface,
     AutoActions actions) {
 
+  /**
+   * @throws IllegalArgumentException when the port is out of range, or a group is an IP address
+   *     that is not a multicast one (a group given as a host name is checked when it is joined).
+   */
   public UdpConfig {
     HostPort.checkPort(port, 0);
     multicastGroups = List.copyOf(multicastGroups == null ? List.of() : multicastGroups);
+    multicastGroups.forEach(UdpConfig::checkGroup);
     actions = actions == null ? AutoActions.NONE : actions;
+  }
+
+  private static void checkGroup(String group) {
+    if (group.isBlank()) {
+      throw new IllegalArgumentException(
+          "the multicast group is empty; use an address in 224.0.0.0/4 or ff00::/8");
+    }
+    InetAddress literal = NetUtil.createInetAddressFromIpAddressString(group.trim());
+    if (literal != null && !literal.isMulticastAddress()) {
+      throw new IllegalArgumentException(notMulticast(group));
+    }
+  }
+
+  /** The message for a group that is not a multicast address. */
+  public static String notMulticast(String group) {
+    return group + " is not a multicast address; use one in 224.0.0.0/4 or ff00::/8";
   }
 
   /** Bound on all addresses, no default remote. */

@@ -111,9 +111,7 @@ final class UdpSession extends AbstractSession {
       try {
         InetAddress address = InetAddress.getByName(group);
         if (!address.isMulticastAddress()) {
-          throw new SessionException(
-              Kind.INVALID,
-              group + " is not a multicast address; use one in 224.0.0.0/4 or ff00::/8");
+          throw new SessionException(Kind.INVALID, UdpConfig.notMulticast(group));
         }
         channel
             .joinGroup(new InetSocketAddress(address, 0), nif)
