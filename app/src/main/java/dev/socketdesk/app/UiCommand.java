@@ -59,12 +59,13 @@ public final class UiCommand implements Callable<Integer> {
   Integer port;
 
   @Option(
-      names = "--listen",
+      names = {"--listen", "--bind"},
       paramLabel = "ADDR",
       defaultValue = "127.0.0.1",
       description =
           "Address to listen on (default ${DEFAULT-VALUE}). Any other than loopback needs a"
-              + " token, generated unless --token is given.")
+              + " token, generated unless --token is given. --bind is the same option, named as"
+              + " in the other commands.")
   String listen;
 
   @Option(
