@@ -93,7 +93,17 @@ final class CliRun implements AutoCloseable {
 
   /** The next JSON event of the given name, skipping other lines. */
   JsonNode event(String name) {
-    String line = line(l -> l.startsWith("{") && json(l).path("event").asText().equals(name));
+    return event(name, e -> true);
+  }
+
+  /** The next JSON event named {@code name} that {@code which} accepts; others are skipped. */
+  JsonNode event(String name, Predicate<JsonNode> which) {
+    String line =
+        line(
+            l ->
+                l.startsWith("{")
+                    && json(l).path("event").asText().equals(name)
+                    && which.test(json(l)));
     return json(line);
   }
 
