@@ -3,7 +3,6 @@ package dev.socketdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketdesk.app.internal.Stdio;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,9 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -29,7 +26,6 @@ import java.util.function.Predicate;
  */
 final class CliRun implements AutoCloseable {
   static final long WAIT_SECONDS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LineRecorder outLines = new LineRecorder();
   private final StringWriter err = new StringWriter();
@@ -88,7 +84,7 @@ final class CliRun implements AutoCloseable {
 
   /** The next output line matching {@code filter}, skipping others; waits up to 10 s. */
   String line(Predicate<String> filter) {
-    return outLines.next(filter);
+    return outLines.lines.next(filter);
   }
 
   /** The next JSON event of the given name, skipping other lines. */
@@ -98,21 +94,7 @@ final class CliRun implements AutoCloseable {
 
   /** The next JSON event named {@code name} that {@code which} accepts; others are skipped. */
   JsonNode event(String name, Predicate<JsonNode> which) {
-    String line =
-        line(
-            l ->
-                l.startsWith("{")
-                    && json(l).path("event").asText().equals(name)
-                    && which.test(json(l)));
-    return json(line);
-  }
-
-  static JsonNode json(String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + line, e);
-    }
+    return outLines.lines.nextEvent(name, which);
   }
 
   /** The port of the {@code listening} event's {@code local} address. */
@@ -149,7 +131,7 @@ final class CliRun implements AutoCloseable {
   /** A writer that queues each complete line. */
   static final class LineRecorder extends Writer {
     private final StringBuilder partial = new StringBuilder();
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final OutputLines lines = new OutputLines(WAIT_SECONDS, () -> "");
     private final List<String> all = new ArrayList<>();
 
     @Override
@@ -171,28 +153,6 @@ final class CliRun implements AutoCloseable {
 
     @Override
     public void close() {}
-
-    String next(Predicate<String> filter) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-      List<String> skipped = new ArrayList<>();
-      while (true) {
-        long left = deadline - System.nanoTime();
-        String line;
-        try {
-          line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError(e);
-        }
-        if (line == null) {
-          throw new AssertionError("no matching output line within 10 s; skipped: " + skipped);
-        }
-        if (filter.test(line)) {
-          return line;
-        }
-        skipped.add(line);
-      }
-    }
 
     synchronized List<String> all() {
       return List.copyOf(all);

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -23,7 +21,7 @@ final class JarProcess implements AutoCloseable {
   private static final long WAIT_SECONDS = 20;
 
   private final Process process;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final OutputLines lines = new OutputLines(WAIT_SECONDS, () -> "; " + errSoFar());
   private final CompletableFuture<String> err;
 
   private JarProcess(Process process) {
@@ -79,37 +77,12 @@ final class JarProcess implements AutoCloseable {
 
   /** The next output line matching {@code filter}, skipping others. */
   String line(Predicate<String> filter) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    List<String> skipped = new ArrayList<>();
-    while (true) {
-      long left = deadline - System.nanoTime();
-      String line;
-      try {
-        line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      if (line == null) {
-        throw new AssertionError(
-            "no matching line within "
-                + WAIT_SECONDS
-                + " s; skipped "
-                + skipped
-                + "; "
-                + errSoFar());
-      }
-      if (filter.test(line)) {
-        return line;
-      }
-      skipped.add(line);
-    }
+    return lines.next(filter);
   }
 
   /** The next JSON event with this name. */
   JsonNode event(String name) {
-    return CliRun.json(
-        line(l -> l.startsWith("{") && CliRun.json(l).path("event").asText().equals(name)));
+    return lines.nextEvent(name, e -> true);
   }
 
   int listeningPort() {
