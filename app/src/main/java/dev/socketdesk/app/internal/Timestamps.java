@@ -6,19 +6,11 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Formats instants as local time to the millisecond, the same text as a {@link DateTimeFormatter}
- * whose pattern has {@code .SSS} between {@code before} and {@code after}, but with one small
- * string per call: everything except the milliseconds is formatted once per second and cached.
+ * whose pattern has {@code .SSS} between {@code before} and {@code after}, but building only the
+ * result per call: everything except the milliseconds is formatted once per second and cached.
  * Thread-safe; the cache is one immutable entry.
  */
 final class Timestamps {
-  private static final String[] MILLIS = new String[1000];
-
-  static {
-    for (int i = 0; i < MILLIS.length; i++) {
-      MILLIS[i] = String.format("%03d", i);
-    }
-  }
-
   private record Second(long epochSecond, String prefix, String suffix) {}
 
   private final DateTimeFormatter before;
@@ -43,6 +35,13 @@ final class Timestamps {
       second = new Second(epochSecond, before.format(whole), after.format(whole));
       cached = second;
     }
-    return second.prefix + MILLIS[time.getNano() / 1_000_000] + second.suffix;
+    int millis = time.getNano() / 1_000_000;
+    return new StringBuilder(second.prefix.length() + 3 + second.suffix.length())
+        .append(second.prefix)
+        .append((char) ('0' + millis / 100))
+        .append((char) ('0' + millis / 10 % 10))
+        .append((char) ('0' + millis % 10))
+        .append(second.suffix)
+        .toString();
   }
 }
