@@ -59,7 +59,11 @@ public final class Simulation implements AutoCloseable {
     return runner.localAddress();
   }
 
-  /** The figures now; rates are over the last second. */
+  /**
+   * The figures now; rates are over the last second. Once the run stops (its duration is over, or
+   * {@link #stop()}), the figures at that moment, as in the summary: the devices it then closes do
+   * not count as closed.
+   */
   public Stats stats() {
     return runner.stats();
   }

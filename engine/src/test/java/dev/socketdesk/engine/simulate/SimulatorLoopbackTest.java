@@ -29,6 +29,27 @@ class SimulatorLoopbackTest {
 
   @Test
   @Timeout(20)
+  void afterStopTheFiguresStayAsTheyWereWhenItStopped() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 50, LOOPBACK)) {
+      SimulationConfig clients =
+          SimulationConfig.builder(Profile.ECHO_CLIENT)
+              .target(new HostPort("127.0.0.1", listener.getLocalPort()))
+              .count(3)
+              .build();
+      try (Simulation sim = new Simulation(clients)) {
+        sim.start().get(5, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.stats().connected() == 3);
+        Summary summary = sim.stop().get(10, TimeUnit.SECONDS);
+        assertThat(summary.stats().connected()).isEqualTo(3);
+        assertThat(summary.stats().closed()).isZero();
+        assertThat(sim.stats().connected()).isEqualTo(3);
+        assertThat(sim.stats().closed()).isZero();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(20)
   void periodicClientsAgainstSimulatedEchoServerGetExactEchoes() throws Exception {
     try (Simulation server =
         new Simulation(

@@ -37,6 +37,8 @@ public final class SimulationRunner {
   private final CompletableFuture<Summary> done = new CompletableFuture<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean finishing = new AtomicBoolean();
+  // The figures when the run stopped, set before any device closes.
+  private volatile Stats stopped;
   private final List<String> warnings = new ArrayList<>();
   private EventLoopGroup group;
   private DeviceLauncher launcher;
@@ -198,7 +200,8 @@ public final class SimulationRunner {
   }
 
   public Stats stats() {
-    return stats.snapshot();
+    Stats s = stopped;
+    return s != null ? s : stats.snapshot();
   }
 
   public List<ErrorGroup> errors() {
@@ -234,6 +237,7 @@ public final class SimulationRunner {
     if (launcher != null) {
       launcher.stop();
     }
+    stopped = stats.snapshot();
     Stats last = stats.averaged();
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     Channel l = listener;
