@@ -1,7 +1,7 @@
 package dev.socketdesk.engine;
 
-import dev.socketdesk.engine.internal.SessionFactory;
-import dev.socketdesk.engine.internal.Transport;
+import dev.socketdesk.engine.internal.session.SessionFactory;
+import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.channel.EventLoopGroup;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.socketdesk.engine.simulate.internal;
 
 import dev.socketdesk.engine.SessionException;
-import dev.socketdesk.engine.internal.Transport;
+import dev.socketdesk.engine.internal.transport.Transport;
 import dev.socketdesk.engine.simulate.ErrorGroup;
 import dev.socketdesk.engine.simulate.Limits;
 import dev.socketdesk.engine.simulate.Profile;

@@ -1,10 +1,11 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.pipeline;
 
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Peer;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.ReplyRule;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -14,21 +15,24 @@ import java.util.List;
  * A server may hold tens of thousands of these, so it is one object: it extends its counters
  * instead of holding them, and keeps the connect time as a number.
  */
-final class PeerHandle extends MutableCounters {
-  final int id;
-  final InetSocketAddress address;
+public final class PeerHandle extends MutableCounters {
+  /** A connection's peer, on its channel; set by {@link PeerLifecycleHandler}. */
+  static final AttributeKey<PeerHandle> KEY = AttributeKey.valueOf("socketdesk.peer");
+
+  public final int id;
+  public final InetSocketAddress address;
 
   /** The peer's own connection (TCP); null for UDP, whose peers share the session's socket. */
-  final Channel channel;
+  public final Channel channel;
 
   private final long connectedAtEpochNanos;
 
   /** Set before we close the connection ourselves, so the close is reported as ours. */
-  volatile CloseReason closeReason;
+  public volatile CloseReason closeReason;
 
   private ReplyMatcher matcher;
 
-  PeerHandle(int id, InetSocketAddress address, Channel channel) {
+  public PeerHandle(int id, InetSocketAddress address, Channel channel) {
     this.id = id;
     this.address = address;
     this.channel = channel;
@@ -37,11 +41,11 @@ final class PeerHandle extends MutableCounters {
   }
 
   /** The public identity of this peer, as carried by events. */
-  Peer peer() {
+  public Peer peer() {
     return new Peer(id, address);
   }
 
-  PeerInfo info() {
+  public PeerInfo info() {
     return new PeerInfo(peer(), Instant.ofEpochSecond(0, connectedAtEpochNanos), snapshot());
   }
 

@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.pipeline;
 
 import dev.socketdesk.engine.Counters;
 import java.lang.invoke.MethodHandles;
@@ -8,7 +8,7 @@ import java.lang.invoke.VarHandle;
  * Thread-safe traffic counters: four longs updated with atomic adds, small enough to keep one per
  * connection (tens of thousands of idle peers). Written from event loops; read and reset anywhere.
  */
-class MutableCounters {
+public class MutableCounters {
   private static final VarHandle BYTES_IN;
   private static final VarHandle MESSAGES_IN;
   private static final VarHandle BYTES_OUT;
@@ -31,21 +31,21 @@ class MutableCounters {
   private volatile long bytesOut;
   private volatile long messagesOut;
 
-  void received(long bytes) {
+  public void received(long bytes) {
     BYTES_IN.getAndAdd(this, bytes);
     MESSAGES_IN.getAndAdd(this, 1L);
   }
 
-  void sent(long bytes) {
+  public void sent(long bytes) {
     BYTES_OUT.getAndAdd(this, bytes);
     MESSAGES_OUT.getAndAdd(this, 1L);
   }
 
-  Counters snapshot() {
+  public Counters snapshot() {
     return new Counters(bytesIn, messagesIn, bytesOut, messagesOut);
   }
 
-  void reset() {
+  public void reset() {
     bytesIn = 0;
     messagesIn = 0;
     bytesOut = 0;

@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.events;
 
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionListener;
@@ -18,9 +18,17 @@ import java.util.logging.Logger;
  * #HIGH_WATER} the session's channels pause reading ({@link #isBehind()}), and the resume actions
  * registered with {@link #onCaughtUp(Runnable)} run once delivery falls below {@link #LOW_WATER}.
  */
-final class EventDispatcher {
+public final class EventDispatcher {
   static final long HIGH_WATER = 8L << 20;
   static final long LOW_WATER = 2L << 20;
+
+  /**
+   * What one event costs beyond its data: the event, its peer and time, and its queue node. Counted
+   * so that a flood of empty or one-byte datagrams cannot queue millions of events: at most about
+   * {@link #HIGH_WATER} / {@value} of them wait.
+   */
+  static final int EVENT_OVERHEAD = 128;
+
   private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
 
   private final Executor executor;
@@ -31,17 +39,17 @@ final class EventDispatcher {
   private final AtomicLong pendingBytes = new AtomicLong();
   private volatile boolean wantsData;
 
-  EventDispatcher(Executor executor) {
+  public EventDispatcher(Executor executor) {
     this.executor = executor;
   }
 
-  synchronized void addListener(SessionListener listener) {
+  public synchronized void addListener(SessionListener listener) {
     List<SessionListener> list = new ArrayList<>(Arrays.asList(listeners));
     list.add(listener);
     setListeners(list);
   }
 
-  synchronized void removeListener(SessionListener listener) {
+  public synchronized void removeListener(SessionListener listener) {
     List<SessionListener> list = new ArrayList<>(Arrays.asList(listeners));
     list.remove(listener);
     setListeners(list);
@@ -53,24 +61,24 @@ final class EventDispatcher {
   }
 
   /** Whether any listener wants received and sent bytes. */
-  boolean wantsData() {
+  public boolean wantsData() {
     return wantsData;
   }
 
   /** True when listeners are more than {@link #HIGH_WATER} bytes behind. */
-  boolean isBehind() {
+  public boolean isBehind() {
     return pendingBytes.get() > HIGH_WATER;
   }
 
   /** Runs {@code action} once listeners have caught up (at once if they are not behind). */
-  void onCaughtUp(Runnable action) {
+  public void onCaughtUp(Runnable action) {
     resumeActions.add(action);
     if (pendingBytes.get() < LOW_WATER) {
       runResumeActions();
     }
   }
 
-  void emit(SessionEvent event) {
+  public void emit(SessionEvent event) {
     if (listeners.length == 0) {
       return;
     }
@@ -109,13 +117,14 @@ final class EventDispatcher {
     }
   }
 
-  private static long dataSize(SessionEvent event) {
+  /** The bytes an event holds while it waits: its data, if any, and {@link #EVENT_OVERHEAD}. */
+  static long dataSize(SessionEvent event) {
     if (event instanceof SessionEvent.Received r) {
-      return r.data().length;
+      return EVENT_OVERHEAD + r.data().length;
     }
     if (event instanceof SessionEvent.Sent s) {
-      return s.data().length;
+      return EVENT_OVERHEAD + s.data().length;
     }
-    return 0;
+    return EVENT_OVERHEAD;
   }
 }

@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

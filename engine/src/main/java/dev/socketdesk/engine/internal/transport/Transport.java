@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.transport;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;

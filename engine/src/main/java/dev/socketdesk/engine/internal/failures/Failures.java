@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.failures;
 
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
@@ -133,7 +133,7 @@ public final class Failures {
   }
 
   /** Whether {@code cause} is a connection reset by the peer. */
-  static boolean isReset(Throwable cause) {
+  public static boolean isReset(Throwable cause) {
     String text = text(cause);
     return text.contains("connection reset") || text.contains("broken pipe");
   }

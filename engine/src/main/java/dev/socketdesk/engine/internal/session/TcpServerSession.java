@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.HostPort;
@@ -7,6 +7,11 @@ import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpServerConfig;
+import dev.socketdesk.engine.internal.failures.Failures;
+import dev.socketdesk.engine.internal.pipeline.PeerAddressing;
+import dev.socketdesk.engine.internal.pipeline.PeerHandle;
+import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -24,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A TCP server session: many clients, each with its own pipeline. */
 final class TcpServerSession extends AbstractSession {
   private final TcpServerConfig config;
+  final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
   private volatile Channel serverChannel;
 
   /** Connections admitted under the client limit and not yet closed; counted only with a limit. */
@@ -79,8 +85,8 @@ final class TcpServerSession extends AbstractSession {
 
   /**
    * Whether a just accepted connection may stay: false when the client limit is reached, which is
-   * then reported. Acceptor thread, in accept order; each admitted connection is counted until its
-   * handler sees it inactive ({@link #admittedClosed()}).
+   * then reported. Acceptor thread, in accept order; each admitted connection is counted until it
+   * closes.
    */
   boolean admit(Channel child) {
     int max = config.maxClients();
@@ -97,17 +103,14 @@ final class TcpServerSession extends AbstractSession {
                   + " clients is reached; disconnect one or raise the limit"));
       return false;
     }
+    if (max > 0) {
+      child.closeFuture().addListener(f -> admitted.decrementAndGet());
+    }
     return true;
   }
 
-  void admittedClosed() {
-    if (config.maxClients() > 0) {
-      admitted.decrementAndGet();
-    }
-  }
-
   @Override
-  void peerDisconnected(PeerHandle peer, CloseReason reason) {
+  public void peerDisconnected(PeerHandle peer, CloseReason reason) {
     super.peerDisconnected(peer, reason);
     if (isClosing() && peers.isEmpty() && (serverChannel == null || !serverChannel.isOpen())) {
       finishClose();

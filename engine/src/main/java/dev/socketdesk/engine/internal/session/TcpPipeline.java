@@ -1,5 +1,6 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
+import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -13,7 +14,7 @@ final class TcpPipeline {
       new AdaptiveRecvByteBufAllocator(512, 8192, 256 * 1024);
 
   /**
-   * The child handler of a server. {@link AcceptOrderHandler} has installed the peer handler
+   * The child handler of a server. {@link AcceptOrderHandler} has installed the session's handlers
    * already; this one only satisfies the bootstrap and removes itself.
    */
   static final ChannelHandler ACCEPTED =
@@ -24,12 +25,12 @@ final class TcpPipeline {
 
   private TcpPipeline() {}
 
-  /** The handler of a client's connection: a new peer handler for each connection attempt. */
-  static ChannelHandler client(AbstractSession session) {
+  /** The handler of a client's connection: the session's handlers on each connection attempt. */
+  static ChannelHandler client(SessionHandlers handlers) {
     return new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
-        ch.pipeline().addLast("peer", new TcpPeerHandler(session, 0));
+        handlers.install(ch.pipeline(), 0);
       }
     };
   }

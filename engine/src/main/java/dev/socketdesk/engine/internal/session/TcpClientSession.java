@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.SessionEvent;
@@ -7,6 +7,11 @@ import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.SessionState;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpClientConfig;
+import dev.socketdesk.engine.internal.failures.Failures;
+import dev.socketdesk.engine.internal.pipeline.PeerAddressing;
+import dev.socketdesk.engine.internal.pipeline.PeerHandle;
+import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -25,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 /** A TCP client session: one connection, optionally re-established with backoff. */
 final class TcpClientSession extends AbstractSession {
   private final TcpClientConfig config;
+  private final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
   private volatile Channel channel;
   private volatile ScheduledFuture<?> reconnectTimer;
   private int attempt;
@@ -57,7 +63,7 @@ final class TcpClientSession extends AbstractSession {
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.RCVBUF_ALLOCATOR, TcpPipeline.RECV_ALLOCATOR)
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.WRITE_WATER_MARK)
-            .handler(TcpPipeline.client(this));
+            .handler(TcpPipeline.client(handlers));
     InetSocketAddress remote = config.remote().unresolved();
     ChannelFuture connecting =
         config.bindHost() == null
@@ -102,7 +108,7 @@ final class TcpClientSession extends AbstractSession {
   }
 
   @Override
-  void peerDisconnected(PeerHandle peer, CloseReason reason) {
+  public void peerDisconnected(PeerHandle peer, CloseReason reason) {
     super.peerDisconnected(peer, reason);
     if (isClosing()) {
       finishClose();

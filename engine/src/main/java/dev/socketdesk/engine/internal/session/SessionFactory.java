@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.TcpClientConfig;

@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -7,8 +7,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * Sits on a server channel before the acceptor. In accept order, it closes a connection beyond the
- * client limit at once, and installs each other one's {@link TcpPeerHandler} with the next peer id,
- * so that peer ids follow the order in which clients were accepted, whichever event loop serves
+ * client limit at once, and installs the session's handlers on each other one, with the next peer
+ * id, so that peer ids follow the order in which clients were accepted, whichever event loop serves
  * them.
  */
 @Sharable
@@ -26,7 +26,7 @@ final class AcceptOrderHandler extends ChannelInboundHandlerAdapter {
         child.unsafe().closeForcibly();
         return;
       }
-      child.pipeline().addLast("peer", new TcpPeerHandler(session, session.nextPeerId()));
+      session.handlers.install(child.pipeline(), session.nextPeerId());
     }
     ctx.fireChannelRead(msg);
   }

@@ -1,8 +1,9 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

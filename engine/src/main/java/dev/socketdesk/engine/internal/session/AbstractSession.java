@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CloseReason;
@@ -13,6 +13,11 @@ import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.SessionState;
 import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.internal.events.EventDispatcher;
+import dev.socketdesk.engine.internal.failures.Failures;
+import dev.socketdesk.engine.internal.pipeline.MutableCounters;
+import dev.socketdesk.engine.internal.pipeline.PeerHandle;
+import dev.socketdesk.engine.internal.pipeline.PipelineSession;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
@@ -27,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Lifecycle, peers, counters, listeners and periodic sends shared by the three session kinds. */
-abstract class AbstractSession implements Session {
+abstract class AbstractSession implements Session, PipelineSession {
   final EventDispatcher events;
   final MutableCounters counters = new MutableCounters();
   final EventLoopGroup group;
@@ -148,8 +153,18 @@ abstract class AbstractSession implements Session {
     this.actions = set;
   }
 
-  /** The echo prefix of the current automatic actions; callers must not modify it. */
-  final byte[] echoPrefix() {
+  @Override
+  public final EventDispatcher events() {
+    return events;
+  }
+
+  @Override
+  public final MutableCounters totals() {
+    return counters;
+  }
+
+  @Override
+  public final byte[] echoPrefix() {
     return echoPrefix;
   }
 
@@ -246,7 +261,8 @@ abstract class AbstractSession implements Session {
     }
   }
 
-  boolean isClosing() {
+  @Override
+  public boolean isClosing() {
     SessionState s = state.get();
     return s == SessionState.CLOSING || s.isTerminal();
   }
@@ -291,11 +307,8 @@ abstract class AbstractSession implements Session {
     opened.completeExceptionally(closedBeforeOpen());
   }
 
-  /**
-   * Registers a new connection, or returns null when it must be refused. {@code acceptedAs} is the
-   * id given in accept order, or 0 to take the next one.
-   */
-  PeerHandle peerConnected(Channel channel, int acceptedAs) {
+  @Override
+  public PeerHandle peerConnected(Channel channel, int acceptedAs) {
     if (isClosing()) {
       return null;
     }
@@ -319,7 +332,8 @@ abstract class AbstractSession implements Session {
     return nextPeerId.getAndIncrement();
   }
 
-  void peerDisconnected(PeerHandle peer, CloseReason reason) {
+  @Override
+  public void peerDisconnected(PeerHandle peer, CloseReason reason) {
     peers.remove(peer);
     events.emit(new SessionEvent.Disconnected(Instant.now(), peer.peer(), reason, peer.snapshot()));
   }

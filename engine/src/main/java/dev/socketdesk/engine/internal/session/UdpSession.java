@@ -1,14 +1,20 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.UdpConfig;
+import dev.socketdesk.engine.internal.failures.Failures;
+import dev.socketdesk.engine.internal.pipeline.PeerAddressing;
+import dev.socketdesk.engine.internal.pipeline.PeerHandle;
+import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -35,6 +41,8 @@ final class UdpSession extends AbstractSession {
   private static final int MAX_DATAGRAM = 65536;
 
   private final UdpConfig config;
+  private final SessionHandlers handlers =
+      new SessionHandlers(this, PeerAddressing.datagrams(this::heardFrom, this::peerFor));
   private final Map<InetSocketAddress, PeerHandle> byAddress = new ConcurrentHashMap<>();
   private volatile DatagramChannel channel;
   private volatile InetSocketAddress remote;
@@ -77,7 +85,13 @@ final class UdpSession extends AbstractSession {
         .channel(Transport.datagramChannel())
         .option(ChannelOption.SO_BROADCAST, config.broadcast())
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-        .handler(new UdpHandler(this))
+        .handler(
+            new ChannelInitializer<DatagramChannel>() {
+              @Override
+              protected void initChannel(DatagramChannel ch) {
+                handlers.install(ch.pipeline(), 0);
+              }
+            })
         .bind(bindAddress)
         .addListener(
             (ChannelFuture f) -> {
@@ -226,8 +240,11 @@ final class UdpSession extends AbstractSession {
         });
   }
 
-  void heardFrom(PeerHandle peer) {
+  /** The peer for a datagram's sender, who is now the one that {@link #send} answers. */
+  private PeerHandle heardFrom(InetSocketAddress sender) {
+    PeerHandle peer = peerFor(sender);
     lastSender = peer;
+    return peer;
   }
 
   @Override

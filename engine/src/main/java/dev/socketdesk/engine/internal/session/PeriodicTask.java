@@ -1,4 +1,4 @@
-package dev.socketdesk.engine.internal;
+package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.PeriodicSend;
 import io.netty.channel.EventLoop;

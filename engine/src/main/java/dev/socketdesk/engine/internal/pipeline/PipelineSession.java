@@ -1,0 +1,31 @@
+package dev.socketdesk.engine.internal.pipeline;
+
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.internal.events.EventDispatcher;
+import io.netty.channel.Channel;
+
+/** What the shared pipeline handlers need of the session they serve. Implemented by sessions. */
+public interface PipelineSession {
+  EventDispatcher events();
+
+  /** The session's totals; each peer keeps its own as well. */
+  MutableCounters totals();
+
+  AutoActions autoActions();
+
+  /** The echo prefix of the current automatic actions; callers must not modify it. */
+  byte[] echoPrefix();
+
+  /**
+   * Registers a new connection as a peer, or returns null when it must be refused. {@code
+   * acceptedAs} is the id given in accept order, or 0 to take the next one.
+   */
+  PeerHandle peerConnected(Channel channel, int acceptedAs);
+
+  /** A registered connection ended. */
+  void peerDisconnected(PeerHandle peer, CloseReason reason);
+
+  /** Whether the session is closing or closed, so a connection ending now was closed by us. */
+  boolean isClosing();
+}

@@ -1,0 +1,49 @@
+package dev.socketdesk.engine.internal.pipeline;
+
+import io.netty.channel.ChannelPipeline;
+
+/**
+ * Assembles a session's pipeline behind whatever opened the channel (a TCP connection, a UDP
+ * socket). The handlers, by role, from the socket inwards:
+ *
+ * <ol>
+ *   <li>{@code lifecycle} (connections only): {@link PeerLifecycleHandler};
+ *   <li>{@code accounting}: {@link TrafficAccountingHandler}, shared by the session's channels;
+ *   <li>{@code backpressure}: {@link BackpressureHandler};
+ *   <li>{@code auto-reply}: {@link AutoReplyHandler}, shared, last.
+ * </ol>
+ *
+ * A capture handler, when the session captures, goes before all of them, at the socket.
+ */
+public final class SessionHandlers {
+  public static final String CAPTURE = "capture";
+  public static final String LIFECYCLE = "lifecycle";
+  public static final String ACCOUNTING = "accounting";
+  public static final String BACKPRESSURE = "backpressure";
+  public static final String AUTO_REPLY = "auto-reply";
+
+  private final PipelineSession session;
+  private final PeerAddressing addressing;
+  private final TrafficAccountingHandler accounting;
+  private final AutoReplyHandler autoReply;
+
+  public SessionHandlers(PipelineSession session, PeerAddressing addressing) {
+    this.session = session;
+    this.addressing = addressing;
+    this.accounting = new TrafficAccountingHandler(session, addressing);
+    this.autoReply = new AutoReplyHandler(session, addressing);
+  }
+
+  /**
+   * Adds the session's handlers at the end of {@code pipeline}. {@code acceptedAs} is the peer id a
+   * connection was accepted as, or 0 to take the next one (and ignored for datagrams).
+   */
+  public void install(ChannelPipeline pipeline, int acceptedAs) {
+    if (addressing.isConnection()) {
+      pipeline.addLast(LIFECYCLE, new PeerLifecycleHandler(session, acceptedAs));
+    }
+    pipeline.addLast(ACCOUNTING, accounting);
+    pipeline.addLast(BACKPRESSURE, new BackpressureHandler(session.events()));
+    pipeline.addLast(AUTO_REPLY, autoReply);
+  }
+}
