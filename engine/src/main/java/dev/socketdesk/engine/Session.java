@@ -85,6 +85,21 @@ public interface Session {
   /** Stops the periodic send, if any. */
   void stopPeriodic();
 
+  /**
+   * Starts capturing this session's traffic, every peer into one pcap file series, replacing a
+   * capture already running. A write error later (a full disk) stops the capture and is reported as
+   * an error event; the session keeps running.
+   *
+   * @throws SessionException when the first file cannot be created.
+   */
+  void startCapture(CaptureOptions options);
+
+  /** Stops capturing and closes the file; nothing when not capturing. */
+  void stopCapture();
+
+  /** The running capture's options, or null when not capturing. */
+  CaptureOptions capturing();
+
   /** Closes every connection and the socket. Idempotent. */
   CompletableFuture<Void> close();
 }

@@ -2,6 +2,8 @@ package dev.socketdesk.engine.internal.pipeline;
 
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.internal.capture.CaptureFile;
+import dev.socketdesk.engine.internal.capture.CaptureHandlers;
 import dev.socketdesk.engine.internal.failures.Failures;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -12,9 +14,10 @@ import java.time.Instant;
 
 /**
  * A connection's life as a peer: registers it when it becomes active (or closes it when the session
- * refuses it), closes it once what we owe is flushed after the peer's EOF, turns a failure into the
- * close reason (and an error event unless it is a reset), and reports the end. Sits before the
- * other session handlers, so it sees every failure first. Event-loop thread only.
+ * refuses it), and captures it while the session captures; closes it once what we owe is flushed
+ * after the peer's EOF, turns a failure into the close reason (and an error event unless it is a
+ * reset), and reports the end. Sits before the other session handlers, so it sees every failure
+ * first. Event-loop thread only.
  */
 public final class PeerLifecycleHandler extends ChannelDuplexHandler {
   private final PipelineSession session;
@@ -37,6 +40,10 @@ public final class PeerLifecycleHandler extends ChannelDuplexHandler {
       return;
     }
     ctx.channel().attr(PeerHandle.KEY).set(peer);
+    CaptureFile capture = session.capture();
+    if (capture != null) {
+      CaptureHandlers.attach(ctx.channel(), capture);
+    }
     ctx.fireChannelActive();
   }
 

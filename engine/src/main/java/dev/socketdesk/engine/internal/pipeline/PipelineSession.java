@@ -2,6 +2,7 @@ package dev.socketdesk.engine.internal.pipeline;
 
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.internal.capture.CaptureFile;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import io.netty.channel.Channel;
 
@@ -25,6 +26,9 @@ public interface PipelineSession {
 
   /** A registered connection ended. */
   void peerDisconnected(PeerHandle peer, CloseReason reason);
+
+  /** The file the session captures into, or null while it does not capture. */
+  CaptureFile capture();
 
   /** Whether the session is closing or closed, so a connection ending now was closed by us. */
   boolean isClosing();

@@ -35,6 +35,11 @@ final class ReplyMatcher {
     return rules;
   }
 
+  /** How many received bytes are kept because a rule may still need them. */
+  int retainedBytes() {
+    return (int) (window.end() - window.base);
+  }
+
   /**
    * Appends the readable bytes of {@code data} (without consuming them) and answers every match;
    * returns how many rules fired.

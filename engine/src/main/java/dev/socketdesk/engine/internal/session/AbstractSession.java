@@ -1,6 +1,7 @@
 package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.HostPort;
@@ -13,6 +14,8 @@ import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.SessionState;
 import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.internal.capture.CaptureFile;
+import dev.socketdesk.engine.internal.capture.CaptureHandlers;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.MutableCounters;
@@ -21,13 +24,17 @@ import dev.socketdesk.engine.internal.pipeline.PipelineSession;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,6 +59,8 @@ abstract class AbstractSession implements Session, PipelineSession {
   private volatile byte[] echoPrefix;
 
   private volatile InetSocketAddress local;
+  private volatile CaptureFile capture;
+  private volatile ScheduledFuture<?> captureFlush;
 
   AbstractSession(
       int id, SessionType type, EventLoopGroup group, Executor executor, AutoActions actions) {
@@ -241,6 +250,71 @@ abstract class AbstractSession implements Session, PipelineSession {
   }
 
   @Override
+  public final synchronized void startCapture(CaptureOptions options) {
+    CaptureFile file;
+    try {
+      file =
+          CaptureFile.open(
+              options,
+              message -> events.emit(new SessionEvent.Error(Instant.now(), null, message)));
+    } catch (IOException e) {
+      throw new SessionException(Kind.INVALID, Failures.fileAccess(e, options.file()));
+    }
+    CaptureFile old = capture;
+    capture = file;
+    for (Channel channel : channels()) {
+      CaptureHandlers.attach(channel, file);
+    }
+    ScheduledFuture<?> timer = captureFlush;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    captureFlush = group.next().scheduleAtFixedRate(file::flush, 1, 1, TimeUnit.SECONDS);
+    if (old != null) {
+      old.close();
+    }
+    if (state().isTerminal()) {
+      stopCapture();
+    }
+  }
+
+  @Override
+  public final synchronized void stopCapture() {
+    CaptureFile file = capture;
+    if (file == null) {
+      return;
+    }
+    capture = null;
+    captureFlush.cancel(false);
+    for (Channel channel : channels()) {
+      CaptureHandlers.detach(channel);
+    }
+    file.close();
+  }
+
+  @Override
+  public final CaptureOptions capturing() {
+    CaptureFile file = capture;
+    return file == null ? null : file.options();
+  }
+
+  @Override
+  public final CaptureFile capture() {
+    return capture;
+  }
+
+  /** The session's open channels, which a capture attaches to. */
+  List<Channel> channels() {
+    List<Channel> channels = new ArrayList<>();
+    for (PeerHandle peer : peers.inIdOrder()) {
+      if (peer.channel != null) {
+        channels.add(peer.channel);
+      }
+    }
+    return channels;
+  }
+
+  @Override
   public final CompletableFuture<Void> close() {
     while (true) {
       SessionState s = state.get();
@@ -285,6 +359,7 @@ abstract class AbstractSession implements Session, PipelineSession {
       return;
     }
     stopPeriodic();
+    stopCapture();
     events.emit(new SessionEvent.Error(Instant.now(), null, e.getMessage()));
     events.emit(new SessionEvent.Closed(Instant.now()));
     closed.complete(null);
@@ -302,6 +377,7 @@ abstract class AbstractSession implements Session, PipelineSession {
       return;
     }
     stopPeriodic();
+    stopCapture();
     events.emit(new SessionEvent.Closed(Instant.now()));
     closed.complete(null);
     opened.completeExceptionally(closedBeforeOpen());

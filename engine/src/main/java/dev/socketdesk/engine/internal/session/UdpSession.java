@@ -5,6 +5,8 @@ import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.UdpConfig;
+import dev.socketdesk.engine.internal.capture.CaptureFile;
+import dev.socketdesk.engine.internal.capture.CaptureHandlers;
 import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.PeerAddressing;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
@@ -173,6 +175,10 @@ final class UdpSession extends AbstractSession {
     if (isClosing()) {
       doClose();
     } else {
+      CaptureFile file = capture();
+      if (file != null) {
+        CaptureHandlers.attach(channel, file);
+      }
       opened(channel.localAddress());
     }
   }
@@ -245,6 +251,12 @@ final class UdpSession extends AbstractSession {
     PeerHandle peer = peerFor(sender);
     lastSender = peer;
     return peer;
+  }
+
+  @Override
+  List<Channel> channels() {
+    Channel ch = channel;
+    return ch == null ? List.of() : List.of(ch);
   }
 
   @Override
