@@ -102,4 +102,16 @@ class JarEndToEndIT {
                   + " refused; check that the server is running and listening on that port");
     }
   }
+
+  @Test
+  void theJarResolvesFromTheTestHostsFileAsTheTestsDo() {
+    assertThat(System.getProperty("jdk.net.hosts.file")).endsWith("/.ci/hosts");
+    try (JarProcess jar = JarProcess.start("tcp-client", "no-such-board.invalid:5000")) {
+      assertThat(jar.exitCode()).isEqualTo(1);
+      assertThat(jar.err().strip())
+          .isEqualTo(
+              "socketdesk: unknown host 'no-such-board.invalid'; check the spelling, or use the"
+                  + " board's IP address");
+    }
+  }
 }

@@ -20,6 +20,12 @@ import java.util.function.Predicate;
 final class JarProcess implements AutoCloseable {
   private static final long WAIT_SECONDS = 20;
 
+  /**
+   * The test JVM resolves names from this file only (see the parent pom), and so does the jar's
+   * JVM: no test sends a DNS query.
+   */
+  private static final String HOSTS_FILE = "jdk.net.hosts.file";
+
   private final Process process;
   private final OutputLines lines = new OutputLines(WAIT_SECONDS, () -> "; " + errSoFar());
   private final CompletableFuture<String> err;
@@ -53,6 +59,8 @@ final class JarProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    forward(command, HOSTS_FILE);
+    forward(command, "vertx.disableDnsResolver");
     command.add("-jar");
     command.add(jar);
     command.addAll(List.of(args));
@@ -60,6 +68,14 @@ final class JarProcess implements AutoCloseable {
       return new JarProcess(new ProcessBuilder(command).start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Passes this JVM's system property on to the jar's JVM, when it is set. */
+  private static void forward(List<String> command, String property) {
+    String value = System.getProperty(property);
+    if (value != null) {
+      command.add("-D" + property + "=" + value);
     }
   }
 
