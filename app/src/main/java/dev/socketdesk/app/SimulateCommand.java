@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.SimulateConverters;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.codec.Escapes;
 import dev.socketdesk.engine.codec.LineEnding;
 import dev.socketdesk.engine.codec.SendFormat;
 import dev.socketdesk.engine.simulate.ErrorGroup;
+import dev.socketdesk.engine.simulate.InvalidSettingException;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.SensorFormat;
 import dev.socketdesk.engine.simulate.Simulation;
@@ -254,20 +257,42 @@ public final class SimulateCommand implements Callable<Integer> {
           throw CliFailure.usage(
               profile.cliName() + " listens and takes no HOST:PORT; use --port N [--bind ADDR]");
         }
-        b.bind(bind, port != null ? port : profile == Profile.TCP_ECHO_SERVER ? 5001 : 5000);
+        b.bind(bind, serverPort());
       } else {
         b.target(target);
       }
       return b.build();
+    } catch (InvalidSettingException e) {
+      throw CliFailure.usage(option(e.setting()) + " " + e.problem());
     } catch (IllegalArgumentException e) {
       throw CliFailure.usage(e.getMessage());
     }
   }
 
-  private static String started(Simulation sim) {
+  private int serverPort() {
+    return port != null ? port : profile == Profile.TCP_ECHO_SERVER ? 5001 : 5000;
+  }
+
+  /** The option that sets {@code setting}: the engine names settings in words, never options. */
+  static String option(InvalidSettingException.Setting setting) {
+    return switch (setting) {
+      case COUNT -> "--count";
+      case RAMP -> "--ramp";
+      case MESSAGES -> "--messages";
+      case DURATION -> "--duration";
+      case INTERVAL -> "--interval";
+      case CONNECT_TIMEOUT -> "--connect-timeout";
+      case THREADS -> "--threads";
+    };
+  }
+
+  private String started(Simulation sim) {
     try {
       return HostPort.format(sim.start().get(30, TimeUnit.SECONDS));
     } catch (ExecutionException e) {
+      if (profile.isServer() && e.getCause() instanceof SessionException failure) {
+        throw CliFailure.runtime(OpenFailures.bind(bind, serverPort()).apply(failure));
+      }
       throw CliFailure.runtime(e.getCause().getMessage());
     } catch (TimeoutException e) {
       sim.stop();

@@ -1,5 +1,6 @@
 package dev.socketdesk.app;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,20 +9,30 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import dev.socketdesk.engine.simulate.SimulationConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The module boundaries, checked on the main classes of all three modules: engine &lt;- web &lt;-
- * app, and each module's {@code internal} packages are its own.
+ * app, each module's {@code internal} packages are its own, and the engine names no CLI option.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ArchitectureTest {
   private static final String ENGINE = "dev.socketdesk.engine..";
   private static final String WEB = "dev.socketdesk.web..";
   private static final String APP = "dev.socketdesk.app..";
+
+  /** Two dashes and a letter, not inside a longer run of dashes: {@code --count}. */
+  private static final Pattern CLI_OPTION = Pattern.compile("(?<![-\\w])--[a-z]");
 
   private static JavaClasses classes;
 
@@ -84,6 +95,41 @@ class ArchitectureTest {
     internalsStayIn(ENGINE, "dev.socketdesk.engine..internal..");
     internalsStayIn(WEB, "dev.socketdesk.web..internal..");
     internalsStayIn(APP, "dev.socketdesk.app..internal..");
+  }
+
+  /**
+   * The engine words its messages for every front end, so it names no command-line option: each
+   * front end adds its own name for a setting (the CLI its option, the page its label).
+   */
+  @Test
+  void noStringInTheEngineNamesACommandLineOption() throws IOException {
+    List<String> engineStrings = new ArrayList<>();
+    List<String> optionNames = new ArrayList<>();
+    for (JavaClass c : classes.that(resideInAPackage(ENGINE))) {
+      for (String constant : ClassConstants.strings(classFile(c))) {
+        engineStrings.add(constant);
+        if (CLI_OPTION.matcher(constant).find()) {
+          optionNames.add(c.getName() + ": \"" + constant + "\"");
+        }
+      }
+    }
+    assertThat(engineStrings).contains(SimulationConfig.DEFAULT_GREETING);
+    assertThat(optionNames).as("engine strings that name a CLI option").isEmpty();
+  }
+
+  @Test
+  void theOptionPatternFindsOptionsOnly() {
+    assertThat(CLI_OPTION.matcher("\u0001 is too small; lower --count").find()).isTrue();
+    assertThat(CLI_OPTION.matcher("--ramp \u0001 is negative").find()).isTrue();
+    assertThat(CLI_OPTION.matcher("count \u0001 is too small; use 1 or more").find()).isFalse();
+    assertThat(CLI_OPTION.matcher("---- 2 --").find()).isFalse();
+  }
+
+  private static byte[] classFile(JavaClass c) throws IOException {
+    URI uri = c.getSource().orElseThrow().getUri();
+    try (InputStream in = uri.toURL().openStream()) {
+      return in.readAllBytes();
+    }
   }
 
   private static void internalsStayIn(String module, String internals) {

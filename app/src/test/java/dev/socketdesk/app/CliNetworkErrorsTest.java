@@ -35,6 +35,24 @@ class CliNetworkErrorsTest {
   }
 
   @Test
+  void simulatedServerPortInUseNamesTheOptionThatTheEngineDoesNot() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int port = taken.getLocalPort();
+      Result r =
+          run("simulate", "tcp-echo-server", "--bind", "127.0.0.1", "--port", String.valueOf(port));
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err())
+          .isEqualTo(
+              "socketdesk: port "
+                  + port
+                  + " is already in use on 127.0.0.1; pick another with --port or stop the"
+                  + " program using it"
+                  + NL);
+    }
+  }
+
+  @Test
   void udpPortInUseToo() throws Exception {
     try (DatagramSocket taken =
         new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

@@ -5,13 +5,15 @@ public enum ErrorCause {
   REFUSED("connection refused", "is the target listening on that port?"),
   RESET("connection reset by peer", "the target closed connections abruptly"),
   TIMEOUT(
-      "timed out", "the target did not answer in time; raise --connect-timeout or lower --ramp"),
+      "timed out",
+      "the target did not answer in time; raise the connect timeout or lower the ramp rate"),
   FD_LIMIT(
       "fd limit reached (EMFILE: too many open files)",
-      "raise the limit with 'ulimit -n' or lower --count"),
+      "raise the limit with 'ulimit -n' or run fewer devices"),
   NO_LOCAL_PORT(
       "no free local port (EADDRNOTAVAIL)",
-      "the local port range is used up; lower --count or widen net.ipv4.ip_local_port_range"),
+      "the local port range is used up; run fewer devices or widen"
+          + " net.ipv4.ip_local_port_range"),
   UNREACHABLE("host or network unreachable", "check the target address"),
   OTHER("other error", "see the example message");
 

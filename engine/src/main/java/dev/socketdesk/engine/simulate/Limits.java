@@ -59,9 +59,8 @@ public record Limits(long maxOpenFiles, long openFiles, int portLow, int portHig
       long inUse = Math.max(openFiles, 0) + RESERVED_FILES;
       if (sockets + inUse > maxOpenFiles) {
         warnings.add(
-            "--count "
-                + config.count()
-                + " needs "
+            config.count()
+                + " devices need "
                 + sockets
                 + " sockets but the open-file limit (ulimit -n) is "
                 + maxOpenFiles
@@ -71,22 +70,21 @@ public record Limits(long maxOpenFiles, long openFiles, int portLow, int portHig
                 + Math.max(0, maxOpenFiles - inUse)
                 + " will fail with 'too many open files'. Raise it with 'ulimit -n "
                 + (sockets + inUse)
-                + "' or lower --count");
+                + "' or run fewer devices");
       }
     }
     int ports = localPorts();
     if (config.profile().role() == Profile.Role.TCP_CLIENT && ports > 0 && sockets > ports) {
       warnings.add(
-          "--count "
-              + config.count()
-              + " exceeds the "
+          config.count()
+              + " devices exceed the "
               + ports
               + " local ports of ip_local_port_range ("
               + portLow
               + "-"
               + portHigh
               + ") for one target; the rest will fail with 'cannot assign requested address'."
-              + " Lower --count or widen net.ipv4.ip_local_port_range");
+              + " Run fewer devices or widen net.ipv4.ip_local_port_range");
     }
     return warnings;
   }

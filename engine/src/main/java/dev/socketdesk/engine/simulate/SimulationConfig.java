@@ -1,6 +1,7 @@
 package dev.socketdesk.engine.simulate;
 
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.simulate.InvalidSettingException.Setting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.List;
 /**
  * What to simulate: a profile, where to connect or listen, how many devices, how fast and for how
  * long. Built with {@link #builder(Profile)}; {@link Builder#build()} checks the values and throws
- * {@link IllegalArgumentException} with a one-line message naming the bad value and the fix.
+ * {@link IllegalArgumentException} with a one-line message naming the bad value and the fix: an
+ * {@link InvalidSettingException} for a bad count, ramp, messages, duration, interval, connect
+ * timeout or threads, which also says which setting it was.
  *
  * <p>Payload texts may hold placeholders, replaced per message before encoding: {@code {id}} the
  * device number (1 to count), {@code {seq}} the device's message number (from 1, no gaps), {@code
@@ -285,9 +288,9 @@ public final class SimulationConfig {
       if (profile.isServer()) {
         HostPort.checkPort(port, 0);
         if (count != 1) {
-          throw new IllegalArgumentException(
-              "--count "
-                  + count
+          throw new InvalidSettingException(
+              Setting.COUNT,
+              count
                   + " does not apply to "
                   + profile.cliName()
                   + "; a server profile runs one listening socket (it serves any number of"
@@ -298,30 +301,31 @@ public final class SimulationConfig {
             profile.cliName() + " needs a target; give HOST:PORT, e.g. 127.0.0.1:10000");
       }
       if (count < 1) {
-        throw new IllegalArgumentException("--count " + count + " is too small; use 1 or more");
+        throw new InvalidSettingException(Setting.COUNT, count + " is too small; use 1 or more");
       }
       if (rampPerSecond < 0) {
-        throw new IllegalArgumentException(
-            "--ramp " + rampPerSecond + " is negative; use 0 for as fast as possible");
+        throw new InvalidSettingException(
+            Setting.RAMP, rampPerSecond + " is negative; use 0 for as fast as possible");
       }
       if (messages < 0) {
-        throw new IllegalArgumentException(
-            "--messages " + messages + " is negative; use 0 for no limit");
+        throw new InvalidSettingException(
+            Setting.MESSAGES, messages + " is negative; use 0 for no limit");
       }
       if (duration != null && (duration.isNegative() || duration.isZero())) {
-        throw new IllegalArgumentException(
-            "--duration " + duration + " is not positive; use e.g. 30s or 5m");
+        throw new InvalidSettingException(
+            Setting.DURATION, duration + " is not positive; use e.g. 30s or 5m");
       }
       if (interval == null || interval.isNegative()) {
-        throw new IllegalArgumentException(
-            "--interval " + interval + " is negative; use e.g. 1s, 100ms, or 0 for flat out");
+        throw new InvalidSettingException(
+            Setting.INTERVAL, interval + " is negative; use e.g. 1s, 100ms, or 0 for flat out");
       }
       if (connectTimeout == null || connectTimeout.toMillis() < 1) {
-        throw new IllegalArgumentException(
-            "--connect-timeout " + connectTimeout + " is too short; use e.g. 5s");
+        throw new InvalidSettingException(
+            Setting.CONNECT_TIMEOUT, connectTimeout + " is too short; use e.g. 5s");
       }
       if (threads < 1) {
-        throw new IllegalArgumentException("threads " + threads + " is too small; use 1 or more");
+        throw new InvalidSettingException(
+            Setting.THREADS, threads + " is too small; use 1 or more");
       }
       if (payloads == null || payloads.isEmpty()) {
         payloads = profile == Profile.UDP_CLIENT ? List.of(UDP_CLIENT_PAYLOAD) : PERIODIC_PAYLOADS;

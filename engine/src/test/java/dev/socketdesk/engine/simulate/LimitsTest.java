@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.socketdesk.engine.HostPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,9 +27,10 @@ class LimitsTest {
     assertThat(limits.warnings(clients(2000)))
         .singleElement()
         .asString()
-        .contains("--count 2000")
+        .contains("2000 devices need 2000 sockets")
         .contains("open-file limit (ulimit -n) is 1024")
-        .contains("ulimit -n 2104");
+        .contains("ulimit -n 2104")
+        .endsWith("or run fewer devices");
   }
 
   @Test
@@ -38,8 +40,9 @@ class LimitsTest {
     assertThat(limits.warnings(clients(30_000)))
         .singleElement()
         .asString()
-        .contains("28232 local ports")
-        .contains("32768-60999");
+        .contains("30000 devices exceed the 28232 local ports")
+        .contains("32768-60999")
+        .endsWith("Run fewer devices or widen net.ipv4.ip_local_port_range");
   }
 
   @Test
@@ -80,7 +83,21 @@ class LimitsTest {
   void badSettingsGetOneLineMessages() {
     assertThatThrownBy(() -> SimulationConfig.builder(Profile.ECHO_CLIENT).build())
         .hasMessage("echo-client needs a target; give HOST:PORT, e.g. 127.0.0.1:10000");
-    assertThatThrownBy(() -> clients(0)).hasMessageContaining("--count 0 is too small");
+    assertThatThrownBy(() -> clients(0))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            e -> {
+              assertThat(e.setting()).isEqualTo(InvalidSettingException.Setting.COUNT);
+              assertThat(e.problem()).isEqualTo("0 is too small; use 1 or more");
+            })
+        .hasMessage("count 0 is too small; use 1 or more");
+    assertThatThrownBy(
+            () ->
+                SimulationConfig.builder(Profile.ECHO_CLIENT)
+                    .target(HostPort.parse("127.0.0.1:10000"))
+                    .connectTimeout(Duration.ZERO)
+                    .build())
+        .hasMessage("connect timeout PT0S is too short; use e.g. 5s");
     assertThatThrownBy(() -> Profile.parse("toaster"))
         .hasMessageStartingWith("unknown profile 'toaster'; use one of echo-client");
     assertThatThrownBy(

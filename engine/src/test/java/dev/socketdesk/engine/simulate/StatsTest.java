@@ -74,7 +74,7 @@ class StatsTest {
         .contains("errors: 7")
         .contains(
             "5 x fd limit reached (EMFILE: too many open files) (e.g. Too many open files):"
-                + " raise the limit with 'ulimit -n' or lower --count")
+                + " raise the limit with 'ulimit -n' or run fewer devices")
         .contains("2 x connection reset by peer");
   }
 }

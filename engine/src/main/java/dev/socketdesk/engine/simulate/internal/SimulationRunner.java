@@ -173,7 +173,7 @@ public final class SimulationRunner {
             SessionException.Kind.ADDRESS_NOT_LOCAL,
             "address "
                 + where
-                + " is not on this machine; bind to a local address or leave --bind out");
+                + " is not on this machine; bind to one of its addresses or to all of them");
       }
       return new SessionException(
           SessionException.Kind.PORT_IN_USE,
@@ -181,7 +181,7 @@ public final class SimulationRunner {
               + local.getPort()
               + " is already in use on "
               + where
-              + "; pick another with --port or stop the program using it");
+              + "; pick another port or stop the program using it");
     }
     return new SessionException(
         SessionException.Kind.OTHER,
