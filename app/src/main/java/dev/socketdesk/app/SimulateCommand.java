@@ -351,7 +351,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  /** The summary as one JSON object; the schema is in the README. */
+  /** The summary as one JSON object; the schema is in docs/simulate.md. */
   static String toJson(Summary summary) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("event", "summary");

@@ -55,7 +55,7 @@ public final class ActionOptions {
       paramLabel = "PATTERN=>RESPONSE",
       description =
           "When received data matches PATTERN, send RESPONSE. PATTERN is a regex over the"
-              + " received text, or bytes with a hex: prefix; see the README. Repeatable.")
+              + " received text, or bytes with a hex: prefix; see docs/cli.md. Repeatable.")
   List<String> replies = new ArrayList<>();
 
   /** The automatic actions for the session. Throws {@link CliFailure} (usage) on bad input. */

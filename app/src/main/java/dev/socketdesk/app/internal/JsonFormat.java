@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-/** One JSON object per line; the schema is documented in the README. */
+/** One JSON object per line; the schema is documented in docs/cli.md. */
 final class JsonFormat implements EventFormat {
   private static final Timestamps ISO =
       new Timestamps("yyyy-MM-dd'T'HH:mm:ss.", "XXX", ZoneId.systemDefault());
