@@ -37,6 +37,7 @@ class ArchitectureTest {
   private static JavaClasses classes;
 
   @BeforeAll
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   static void importMainClasses() {
     classes =
         new ClassFileImporter()
