@@ -1,6 +1,7 @@
 package dev.socketdesk.app.internal;
 
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.codec.ByteSizes;
 import dev.socketdesk.engine.codec.Charsets;
 import dev.socketdesk.engine.codec.Checksum;
 import dev.socketdesk.engine.codec.DisplayMode;
@@ -130,6 +131,14 @@ public final class Converters {
             value + " is too large; use at most " + Integer.MAX_VALUE);
       }
       return (int) n;
+    }
+  }
+
+  /** A size in bytes: {@code 100MB}, {@code 512k}, {@code 1048576}. */
+  public static final class Size implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return parsed(() -> ByteSizes.parse(value));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.PeriodicSend;
@@ -83,10 +84,18 @@ public final class SessionRunner {
       Function<SessionException, String> failures,
       Duration openTimeout) {
     Optional<PeriodicSend> periodic = actions.periodic(format.sendFormat());
+    CaptureOptions capture = options.capture();
     engine = Engine.create();
     Thread hook = null;
     try {
       session = create.apply(engine);
+      if (capture != null) {
+        try {
+          session.startCapture(capture);
+        } catch (SessionException e) {
+          throw CliFailure.usage(e.getMessage());
+        }
+      }
       output = new Output(out, () -> done.complete(0));
       EventFormat lines = options.json() ? new JsonFormat() : new TextFormat();
       printer =

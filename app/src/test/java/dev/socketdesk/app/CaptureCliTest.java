@@ -1,0 +1,105 @@
+package dev.socketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socketdesk.engine.testing.ExternalTools;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --capture} as a user runs it, checked with tshark. */
+@Timeout(60)
+class CaptureCliTest {
+  @TempDir Path dir;
+
+  @Test
+  void aTcpServerCapturesBothDirectionsIntoAFileTsharkReads() throws Exception {
+    Path tshark = ExternalTools.require("tshark", "tshark");
+    Path pcap = dir.resolve("board.pcap");
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--json",
+            "--input",
+            "lines",
+            "--capture",
+            pcap.toString())) {
+      int port = cli.listeningPort();
+      try (Socket board = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        board.setSoTimeout(10_000);
+        cli.event("connected");
+        board.getOutputStream().write("Hello WalnutPi!".getBytes(StandardCharsets.UTF_8));
+        cli.event("received");
+        cli.type("hi board");
+        assertThat(board.getInputStream().readNBytes(8)).isEqualTo(utf8("hi board"));
+      }
+      cli.event("closed");
+    }
+    String payloads =
+        new String(
+            ExternalTools.run(
+                List.of(
+                    tshark.toString(),
+                    "-r",
+                    pcap.toString(),
+                    "-Y",
+                    "tcp.len > 0",
+                    "-T",
+                    "fields",
+                    "-e",
+                    "tcp.payload"),
+                30),
+            StandardCharsets.US_ASCII);
+    assertThat(
+            payloads
+                .lines()
+                .map(
+                    line ->
+                        new String(
+                            HexFormat.of().parseHex(line.replace(":", "")),
+                            StandardCharsets.UTF_8)))
+        .containsExactly("Hello WalnutPi!", "hi board");
+  }
+
+  @Test
+  void aCaptureFileThatCannotBeWrittenIsBadInputInOneLine() {
+    Path missing = dir.resolve("no-such-folder").resolve("x.pcap");
+    CliParsingTest.Result result =
+        CliParsingTest.run("tcp-server", "--port", "0", "--capture", missing.toString());
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "socketdesk: cannot write "
+                + missing
+                + ": its folder does not exist; choose a writable path");
+  }
+
+  @Test
+  void aCaptureSizeOutOfRangeIsBadInput() {
+    CliParsingTest.Result result =
+        CliParsingTest.run(
+            "udp",
+            "--port",
+            "0",
+            "--capture",
+            dir.resolve("u.pcap").toString(),
+            "--capture-max",
+            "10k");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("capture file size 10240 bytes is out of range");
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
