@@ -54,13 +54,6 @@ public record CaptureOptions(Path file, long maxFileBytes, int maxFiles) {
 
   /** The name of the {@code n}th file (from 1). */
   public Path fileNumber(int n) {
-    if (n == 1) {
-      return file;
-    }
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String numbered =
-        dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
-    return file.resolveSibling(numbered);
+    return FileRing.numbered(file, n);
   }
 }

@@ -59,6 +59,39 @@ public final class RunOptions {
       description = "Keep only the newest N capture files, deleting older ones (default 0: all).")
   int captureFiles;
 
+  @Option(
+      names = "--log",
+      paramLabel = "FILE",
+      description =
+          "Append every event to FILE as JSON lines (the --json format), flushed within 50 ms.")
+  Path log;
+
+  @Option(
+      names = "--log-max",
+      paramLabel = "SIZE",
+      converter = Converters.Size.class,
+      description =
+          "Continue the log in FILE-2, FILE-3, ... once a file reaches SIZE (default 100MB).")
+  long logMax = 100L << 20;
+
+  @Option(
+      names = "--log-files",
+      paramLabel = "N",
+      converter = Converters.Limit.class,
+      description = "Keep only the newest N log files, deleting older ones (default 0: all).")
+  int logFiles;
+
+  /** The event log file series, opened; null without {@code --log}. */
+  RotatingLogWriter openLog() {
+    if (log == null) {
+      return null;
+    }
+    if (logMax < 1024) {
+      throw CliFailure.usage("log file size " + logMax + " bytes is too small; use 1k or more");
+    }
+    return RotatingLogWriter.open(log, logMax, logFiles);
+  }
+
   /** The capture to start, or null for none. */
   public CaptureOptions capture() {
     if (capture == null) {

@@ -9,6 +9,7 @@ import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.SessionType;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class SessionRunner {
   private Session session;
   private Output output;
   private EventPrinter printer;
+  private RotatingLogWriter logWriter;
+  private Output logOutput;
+  private EventPrinter logPrinter;
   private Sender sender;
   private volatile boolean opened;
   private CompletableFuture<Void> afterPeriodic = CompletableFuture.completedFuture(null);
@@ -85,6 +89,7 @@ public final class SessionRunner {
       Duration openTimeout) {
     Optional<PeriodicSend> periodic = actions.periodic(format.sendFormat());
     CaptureOptions capture = options.capture();
+    logWriter = options.openLog();
     engine = Engine.create();
     Thread hook = null;
     try {
@@ -110,6 +115,20 @@ public final class SessionRunner {
               !reconnect);
       sender = new Sender(session, type, printer, format.sendFormat());
       session.addListener(printer);
+      if (logWriter != null) {
+        logOutput = new Output(new PrintWriter(logWriter), this::logStopped);
+        logPrinter =
+            new EventPrinter(
+                logOutput,
+                new JsonFormat(),
+                format.display(),
+                format.encoding(),
+                false,
+                true,
+                type == SessionType.TCP_CLIENT,
+                !reconnect);
+        session.addListener(logPrinter);
+      }
       session.addListener(new Control());
       open(failures, openTimeout);
       if (io.shutdownHook()) {
@@ -241,6 +260,10 @@ public final class SessionRunner {
       session.close().get(CLOSE_SECONDS, TimeUnit.SECONDS);
       printer.awaitClosed(CLOSE_SECONDS, TimeUnit.SECONDS);
       printer.summary(session.counters(), connected);
+      if (logPrinter != null) {
+        logPrinter.awaitClosed(CLOSE_SECONDS, TimeUnit.SECONDS);
+        logPrinter.summary(session.counters(), connected);
+      }
     } catch (ExecutionException | TimeoutException e) {
       printer.error(null, "the session did not close cleanly: " + unwrap(e).getMessage());
       printer.summary(session.counters(), List.of());
@@ -248,8 +271,30 @@ public final class SessionRunner {
       Thread.currentThread().interrupt();
     } finally {
       output.close();
+      closeLog();
       engine.close();
       finished.complete(null);
+    }
+  }
+
+  /** The event log's file failed (a full disk): say so once; the session keeps running. */
+  private void logStopped() {
+    session.removeListener(logPrinter);
+    printer.error(null, "the event log stopped: " + logWriter.failure());
+  }
+
+  private void closeLog() {
+    if (logOutput != null) {
+      logOutput.close();
+    }
+    if (logWriter != null) {
+      try {
+        logWriter.close();
+      } catch (IOException e) {
+        if (printer != null) {
+          printer.error(null, "the event log did not close: " + logWriter.failure());
+        }
+      }
     }
   }
 
@@ -265,6 +310,7 @@ public final class SessionRunner {
       if (output != null) {
         output.close();
       }
+      closeLog();
     } finally {
       engine.close();
       finished.complete(null);

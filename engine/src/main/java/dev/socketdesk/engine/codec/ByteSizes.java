@@ -21,7 +21,7 @@ public final class ByteSizes {
    * @throws IllegalArgumentException naming the value and the accepted form.
    */
   public static long parse(String text) {
-    String trimmed = text == null ? "" : text.trim();
+    String trimmed = text == null ? "" : text.strip();
     Matcher m = SIZE.matcher(trimmed.toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException(

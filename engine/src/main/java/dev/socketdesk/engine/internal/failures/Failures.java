@@ -3,16 +3,11 @@ package dev.socketdesk.engine.internal.failures;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import io.netty.channel.ConnectTimeoutException;
-import java.io.IOException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /** Turns socket exceptions into one-line messages that name the value and say what to do. */
@@ -135,21 +130,6 @@ public final class Failures {
           Kind.REFUSED, peer + " refused the datagram: nothing listens on that port");
     }
     return new SessionException(Kind.OTHER, peer + ": " + plain(cause));
-  }
-
-  /** A file that cannot be created or written: what went wrong, and to choose another path. */
-  public static String fileAccess(IOException cause, Path file) {
-    String why;
-    if (cause instanceof AccessDeniedException) {
-      why = "permission denied";
-    } else if (cause instanceof NoSuchFileException) {
-      why = "its folder does not exist";
-    } else if (cause instanceof FileSystemException fs && fs.getReason() != null) {
-      why = fs.getReason();
-    } else {
-      why = plain(cause);
-    }
-    return "cannot write " + file + ": " + why + "; choose a writable path";
   }
 
   /** Whether {@code cause} is a connection reset by the peer. */

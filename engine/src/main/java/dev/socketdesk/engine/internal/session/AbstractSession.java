@@ -4,6 +4,7 @@ import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
+import dev.socketdesk.engine.FileRing;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.PeriodicSend;
@@ -258,7 +259,7 @@ abstract class AbstractSession implements Session, PipelineSession {
               options,
               message -> events.emit(new SessionEvent.Error(Instant.now(), null, message)));
     } catch (IOException e) {
-      throw new SessionException(Kind.INVALID, Failures.fileAccess(e, options.file()));
+      throw new SessionException(Kind.INVALID, FileRing.cannotWrite(e, options.file()));
     }
     CaptureFile old = capture;
     capture = file;
