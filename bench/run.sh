@@ -3,7 +3,7 @@
 # run, printing medians with min and max and each ratio to the reference.
 #
 #   bench/run.sh                 # every job (about 10 minutes on 2 cores)
-#   bench/run.sh sink echo       # only these jobs: sink echo rtt conns udp startup
+#   bench/run.sh sink echo       # only these jobs: sink echo rtt conns udp startup rules capture
 #   RUNS=3 ECHO_RUNS=5 bench/run.sh   # fewer runs (a quick pass; the defaults are 5 and 10)
 #
 # Every server that stays up across runs (SocketDesk, the C programs) first gets WARMUP (3)
@@ -32,7 +32,9 @@ CHURN_CYCLES="${CHURN_CYCLES:-50000}"
 UDP_SECONDS="${UDP_SECONDS:-3}"
 WARMUP="${WARMUP:-3}"
 PORT_BASE="${PORT_BASE:-23100}"
-ALL_JOBS=(sink echo rtt conns udp startup)
+TRICKLE_SECONDS="${TRICKLE_SECONDS:-20}"
+CAPTURE_BYTES="${CAPTURE_BYTES:-268435456}"
+ALL_JOBS=(sink echo rtt conns udp startup rules capture)
 mib() { awk -v b="$1" 'BEGIN { if (b >= 1073741824) printf "%g GiB", b / 1073741824; else printf "%g MiB", b / 1048576 }'; }
 
 log() { printf '%s\n' "bench: $*" >&2; }
@@ -60,7 +62,7 @@ install_tools() {
 build() {
   mkdir -p "$bin" "$results"
   local prog
-  for prog in epoll_sink epoll_echo udp_sink tcp_send tcp_echo_bulk tcp_rtt udp_blast churn hold startup; do
+  for prog in epoll_sink epoll_echo udp_sink tcp_send tcp_echo_bulk tcp_rtt udp_blast churn hold startup trickle; do
     if [ ! -x "$bin/$prog" ] || [ "$here/c/$prog.c" -nt "$bin/$prog" ] || [ "$here/c/common.h" -nt "$bin/$prog" ]; then
       gcc -O2 -Wall -Wno-unused-function -o "$bin/$prog" "$here/c/$prog.c" || die "gcc failed on $prog.c"
     fi
@@ -496,6 +498,64 @@ job_startup() {
   row startup "printf hi | nc -N (reference)" "one-shot round trip" "ms" "$(stats "${nc_rt[@]}")"
   row startup "printf hi | socketdesk tcp-client" "one-shot round trip" "ms" "$(stats "${sd_rt[@]}")" "$ref"
   row startup "packetsender -w 1000 (context)" "one-shot round trip" "ms" "$(stats "${ps_rt[@]}")" "$ref"
+}
+
+# ---------------------------------------------------------------- 7. reply rules
+# cpu_seconds PID: user + system CPU time of the process so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+# trickle_cpu PORT ARGS...: starts socketdesk ARGS, warms it up with 3 s of device traffic, then
+# prints the CPU seconds it spends on TRICKLE_SECONDS of the same traffic (4 devices, a line each
+# every 10 ms: about 3.5 KB/s each).
+trickle_cpu() {
+  local port=$1 before after
+  shift
+  start sd "${SD[@]}" "$@"; wait_listen "$port"
+  timeout 30 "$bin/trickle" 127.0.0.1 "$port" 4 10 3 >/dev/null
+  before=$(cpu_seconds "$PID")
+  timeout $((TRICKLE_SECONDS + 30)) "$bin/trickle" 127.0.0.1 "$port" 4 10 "$TRICKLE_SECONDS" >/dev/null
+  after=$(cpu_seconds "$PID")
+  stop "$PID"
+  awk -v a="$after" -v b="$before" 'BEGIN { printf "%.2f\n", a - b }'
+}
+
+job_rules() {
+  log "7. reply rules: CPU seconds of tcp-server --echo for ${TRICKLE_SECONDS} s of 4 devices, with and without a BEGIN.*END rule, $RUNS runs"
+  local p=$((PORT_BASE + 7)) i plain=() rules=()
+  for i in $(seq 1 "$RUNS"); do
+    plain+=("$(trickle_cpu "$p" tcp-server --port "$p" --quiet --echo)")
+    rules+=("$(trickle_cpu "$p" tcp-server --port "$p" --quiet --echo --reply 'BEGIN.*END=>OK\n')")
+  done
+  local ref
+  ref=$(stats "${plain[@]}" | cut -d' ' -f1)
+  row rules "tcp-server --echo (reference)" "CPU, ${TRICKLE_SECONDS} s of 4 devices" "s" "$(stats "${plain[@]}")"
+  row rules "tcp-server --echo --reply 'BEGIN.*END=>OK'" "CPU, ${TRICKLE_SECONDS} s of 4 devices" "s" "$(stats "${rules[@]}")" "$ref" "<= 2.0x"
+}
+
+# ---------------------------------------------------------------- 8. capture
+job_capture() {
+  log "8. capture: sink and echo of $(mib "$CAPTURE_BYTES") with --capture and without, $RUNS runs (MB/s of payload)"
+  local p=$((PORT_BASE + 8)) off on eoff eon cap
+  cap=$(mktemp -d)
+  local saved=$SINK_BYTES
+  SINK_BYTES=$CAPTURE_BYTES
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
+  off=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet --capture "$cap/sink.pcap" --capture-max 1GB --capture-files 2; wait_listen "$p"
+  on=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
+  SINK_BYTES=$saved
+  local saved_echo=$ECHO_BYTES
+  ECHO_BYTES=$CAPTURE_BYTES
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet --echo; wait_listen "$p"
+  eoff=$(echo_runs "$RUNS" "$p"); stop "$PID"
+  start sd "${SD[@]}" tcp-server --port "$p" --quiet --echo --capture "$cap/echo.pcap" --capture-max 1GB --capture-files 2; wait_listen "$p"
+  eon=$(echo_runs "$RUNS" "$p"); stop "$PID"
+  ECHO_BYTES=$saved_echo
+  rm -rf "$cap"
+  row capture "tcp-server --quiet (reference)" "$(mib "$CAPTURE_BYTES") in" "MB/s" "$off"
+  row capture "tcp-server --quiet --capture" "$(mib "$CAPTURE_BYTES") in, captured" "MB/s" "$on" "${off%% *}" ">= 0.5x"
+  row capture "tcp-server --echo (reference)" "$(mib "$CAPTURE_BYTES") echoed" "MB/s" "$eoff"
+  row capture "tcp-server --echo --capture" "$(mib "$CAPTURE_BYTES") echoed, captured" "MB/s" "$eon" "${eoff%% *}" ">= 0.5x"
 }
 
 # ---------------------------------------------------------------- main
