@@ -2,12 +2,14 @@ package dev.socketdesk.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socketdesk.app.internal.CaptureMixin;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.SimulateConverters;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.codec.Escapes;
@@ -179,6 +181,7 @@ public final class SimulateCommand implements Callable<Integer> {
   boolean json;
 
   @Mixin FormatOptions format;
+  @Mixin CaptureMixin capture;
 
   public SimulateCommand(Stdio io) {
     this.io = io;
@@ -187,9 +190,17 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SimulationConfig config = config();
+    CaptureOptions captureOptions = capture.options();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Simulation sim = new Simulation(config);
+    if (captureOptions != null) {
+      try {
+        sim.startCapture(captureOptions);
+      } catch (SessionException e) {
+        throw CliFailure.usage(e.getMessage());
+      }
+    }
     for (String warning : sim.checkLimits()) {
       err.println("socketdesk: warning: " + warning);
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socketdesk.engine.testing.ExternalTools;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,64 @@ class CaptureCliTest {
                             HexFormat.of().parseHex(line.replace(":", "")),
                             StandardCharsets.UTF_8)))
         .containsExactly("Hello WalnutPi!", "hi board");
+  }
+
+  @Test
+  void simulatedDevicesGoIntoOneCapture() throws Exception {
+    Path tshark = ExternalTools.require("tshark", "tshark");
+    Path pcap = dir.resolve("fleet.pcap");
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        CliRun cli =
+            CliRun.piped(
+                new byte[0],
+                "simulate",
+                "periodic-client",
+                "127.0.0.1:" + server.getLocalPort(),
+                "-n",
+                "3",
+                "--messages",
+                "2",
+                "--every",
+                "20ms",
+                "--send",
+                "dev {id} #{seq}",
+                "--line-ending",
+                "lf",
+                "--json",
+                "--capture",
+                pcap.toString())) {
+      List<Socket> boards = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        Socket board = server.accept();
+        boards.add(board);
+      }
+      for (Socket board : boards) {
+        board.setSoTimeout(10_000);
+        assertThat(board.getInputStream().readAllBytes()).hasSize(2 * "dev 1 #1\n".length());
+        board.close();
+      }
+      cli.event("summary");
+      assertThat(cli.exitCode()).isZero();
+    }
+    String lines =
+        new String(
+            ExternalTools.run(
+                List.of(
+                    tshark.toString(),
+                    "-r",
+                    pcap.toString(),
+                    "-Y",
+                    "tcp.len > 0",
+                    "-T",
+                    "fields",
+                    "-e",
+                    "tcp.stream",
+                    "-e",
+                    "tcp.payload"),
+                30),
+            StandardCharsets.US_ASCII);
+    assertThat(lines.lines().count()).isEqualTo(6);
+    assertThat(lines.lines().map(l -> l.split("\t")[0]).distinct().count()).isEqualTo(3);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.socketdesk.app.internal;
 import dev.socketdesk.engine.CaptureOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Output and input options shared by every network command. A picocli mixin. */
@@ -36,28 +37,7 @@ public final class RunOptions {
               + " lines, raw (bytes unchanged, like netcat) or none.")
   InputMode input = InputMode.AUTO;
 
-  @Option(
-      names = "--capture",
-      paramLabel = "FILE",
-      description =
-          "Capture every peer's traffic into FILE, a classic pcap file for Wireshark or tshark.")
-  Path capture;
-
-  @Option(
-      names = "--capture-max",
-      paramLabel = "SIZE",
-      converter = Converters.Size.class,
-      description =
-          "Start the next capture file (FILE-2.pcap, FILE-3.pcap, ...) before one passes SIZE"
-              + " (1MB to 2047MB; default 2047MB).")
-  long captureMax = CaptureOptions.MAX_FILE_BYTES;
-
-  @Option(
-      names = "--capture-files",
-      paramLabel = "N",
-      converter = Converters.Limit.class,
-      description = "Keep only the newest N capture files, deleting older ones (default 0: all).")
-  int captureFiles;
+  @Mixin CaptureMixin capture;
 
   @Option(
       names = "--log",
@@ -94,11 +74,7 @@ public final class RunOptions {
 
   /** The capture to start, or null for none. */
   public CaptureOptions capture() {
-    if (capture == null) {
-      return null;
-    }
-    return CliFailure.usageIfInvalid(
-        () -> CaptureOptions.to(capture).withMaxFileBytes(captureMax).withMaxFiles(captureFiles));
+    return capture.options();
   }
 
   public boolean quiet() {

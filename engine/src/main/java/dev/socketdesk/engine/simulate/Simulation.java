@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.simulate;
 
+import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.simulate.internal.SimulationRunner;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -43,6 +44,16 @@ public final class Simulation implements AutoCloseable {
   /** Like {@link #checkLimits()}, against given limits. */
   public List<String> checkLimits(Limits limits) {
     return runner.checkLimits(limits);
+  }
+
+  /**
+   * Captures every simulated device's traffic into one pcap file series. Call before {@link
+   * #start()}.
+   *
+   * @throws dev.socketdesk.engine.SessionException when the first file cannot be created.
+   */
+  public void startCapture(CaptureOptions options) {
+    runner.capture(options);
   }
 
   /**

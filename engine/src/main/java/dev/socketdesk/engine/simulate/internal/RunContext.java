@@ -1,5 +1,7 @@
 package dev.socketdesk.engine.simulate.internal;
 
+import dev.socketdesk.engine.internal.capture.CaptureFile;
+import dev.socketdesk.engine.internal.capture.CaptureHandlers;
 import dev.socketdesk.engine.simulate.SimulationConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
@@ -22,6 +24,9 @@ final class RunContext {
   private final Runnable allDone;
   private volatile InetSocketAddress target;
   private volatile boolean stopping;
+
+  /** The file every device's traffic is captured into, or null. */
+  volatile CaptureFile capture;
 
   RunContext(
       SimulationConfig config,
@@ -59,9 +64,13 @@ final class RunContext {
     stopping = true;
   }
 
-  /** Registers a device's channel so that the run can close it at the end. */
+  /** Registers a device's channel so that the run can close it at the end, and captures it. */
   void track(Channel channel) {
     channels.add(channel);
+    CaptureFile file = capture;
+    if (file != null) {
+      CaptureHandlers.attach(channel, file);
+    }
   }
 
   /** A client device is done (closed or failed); the run ends when every device is. */

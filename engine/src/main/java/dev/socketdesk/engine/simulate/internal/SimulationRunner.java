@@ -1,7 +1,12 @@
 package dev.socketdesk.engine.simulate.internal;
 
+import dev.socketdesk.engine.CaptureOptions;
+import dev.socketdesk.engine.FileRing;
 import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
+import dev.socketdesk.engine.internal.capture.CaptureFile;
 import dev.socketdesk.engine.internal.transport.Transport;
+import dev.socketdesk.engine.simulate.ErrorCause;
 import dev.socketdesk.engine.simulate.ErrorGroup;
 import dev.socketdesk.engine.simulate.Limits;
 import dev.socketdesk.engine.simulate.Profile;
@@ -16,6 +21,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,6 +55,28 @@ public final class SimulationRunner {
     this.config = config;
     this.run = new RunContext(config, stats, errors, channels, this::finish);
     this.target = config.targetText();
+  }
+
+  /**
+   * Captures every device's traffic into one pcap file series; before {@link #start()}. A write
+   * error later stops the capture and counts as an error of the run.
+   *
+   * @throws SessionException when the first file cannot be created.
+   */
+  public void capture(CaptureOptions options) {
+    try {
+      run.capture =
+          CaptureFile.open(
+              options,
+              message -> {
+                errors.record(ErrorCause.OTHER, message);
+                synchronized (warnings) {
+                  warnings.add(message);
+                }
+              });
+    } catch (IOException e) {
+      throw new SessionException(Kind.INVALID, FileRing.cannotWrite(e, options.file()));
+    }
   }
 
   /** The pre-run warnings: open-file limit and local port range. */
@@ -92,6 +120,10 @@ public final class SimulationRunner {
             return;
           }
           group.next().scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+          CaptureFile capture = run.capture;
+          if (capture != null) {
+            group.next().scheduleAtFixedRate(capture::flush, 1, 1, TimeUnit.SECONDS);
+          }
           if (config.duration() != null) {
             group
                 .next()
@@ -245,6 +277,10 @@ public final class SimulationRunner {
       l.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
     shutdown();
+    CaptureFile capture = run.capture;
+    if (capture != null) {
+      capture.close();
+    }
     done.complete(summary(last));
   }
 
