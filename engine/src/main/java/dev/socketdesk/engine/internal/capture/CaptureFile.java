@@ -30,7 +30,7 @@ public final class CaptureFile extends OutputStream {
   private final CaptureOptions options;
   private final Consumer<String> onFailure;
   private final byte[] header = new byte[RECORD_HEADER];
-  private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+  private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
   private FileChannel file;
   private int fileNumber;
   private long fileBytes;
