@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.simulate.internal;
 
+import dev.socketdesk.engine.internal.pipeline.BackpressureHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -10,8 +11,8 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 
 /**
  * The tcp-echo-server profile's connection handler: echoes every chunk, and on EOF flushes what it
- * still owes, then closes. Stops reading while the peer does not take the echo (no unbounded
- * buffering). Stateless.
+ * still owes, then closes. The sessions' {@link BackpressureHandler} before it stops reading while
+ * the peer does not take the echo (no unbounded buffering). Stateless.
  */
 @Sharable
 final class EchoServerHandler extends ChannelInboundHandlerAdapter {
@@ -40,17 +41,7 @@ final class EchoServerHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     ctx.flush();
-    if (!ctx.channel().isWritable()) {
-      ctx.channel().config().setAutoRead(false);
-    }
-  }
-
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (ctx.channel().isWritable()) {
-      ctx.channel().config().setAutoRead(true);
-    }
-    ctx.fireChannelWritabilityChanged();
+    ctx.fireChannelReadComplete();
   }
 
   @Override

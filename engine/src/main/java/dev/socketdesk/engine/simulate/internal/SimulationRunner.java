@@ -5,6 +5,8 @@ import dev.socketdesk.engine.FileRing;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.internal.capture.CaptureFile;
+import dev.socketdesk.engine.internal.events.EventDispatcher;
+import dev.socketdesk.engine.internal.pipeline.BackpressureHandler;
 import dev.socketdesk.engine.internal.transport.Transport;
 import dev.socketdesk.engine.simulate.ErrorCause;
 import dev.socketdesk.engine.simulate.ErrorGroup;
@@ -17,6 +19,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -172,7 +175,7 @@ public final class SimulationRunner {
               .handler(new AcceptErrorHandler(errors))
               .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new EchoServerHandler(run))
+              .childHandler(echoPipeline())
               .bind(local);
     } else {
       bind =
@@ -282,6 +285,18 @@ public final class SimulationRunner {
       capture.close();
     }
     done.complete(summary(last));
+  }
+
+  /** The echo server's connections: the sessions' flow control, then the echo. */
+  private ChannelInitializer<Channel> echoPipeline() {
+    EchoServerHandler echo = new EchoServerHandler(run);
+    EventDispatcher noListeners = new EventDispatcher(Runnable::run);
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        ch.pipeline().addLast(new BackpressureHandler(noListeners), echo);
+      }
+    };
   }
 
   private void shutdown() {
