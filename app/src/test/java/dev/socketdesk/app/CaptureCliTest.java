@@ -47,21 +47,7 @@ class CaptureCliTest {
       }
       cli.event("closed");
     }
-    String payloads =
-        new String(
-            ExternalTools.run(
-                List.of(
-                    tshark.toString(),
-                    "-r",
-                    pcap.toString(),
-                    "-Y",
-                    "tcp.len > 0",
-                    "-T",
-                    "fields",
-                    "-e",
-                    "tcp.payload"),
-                30),
-            StandardCharsets.US_ASCII);
+    String payloads = dataPackets(tshark, pcap, "tcp.payload");
     assertThat(
             payloads
                 .lines()
@@ -110,23 +96,7 @@ class CaptureCliTest {
       cli.event("summary");
       assertThat(cli.exitCode()).isZero();
     }
-    String lines =
-        new String(
-            ExternalTools.run(
-                List.of(
-                    tshark.toString(),
-                    "-r",
-                    pcap.toString(),
-                    "-Y",
-                    "tcp.len > 0",
-                    "-T",
-                    "fields",
-                    "-e",
-                    "tcp.stream",
-                    "-e",
-                    "tcp.payload"),
-                30),
-            StandardCharsets.US_ASCII);
+    String lines = dataPackets(tshark, pcap, "tcp.stream", "tcp.payload");
     assertThat(lines.lines().count()).isEqualTo(6);
     assertThat(lines.lines().map(l -> l.split("\t")[0]).distinct().count()).isEqualTo(3);
   }
@@ -157,6 +127,18 @@ class CaptureCliTest {
             "10k");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("capture file size 10240 bytes is out of range");
+  }
+
+  /** One line per TCP segment with data: the given fields, tab-separated, as tshark reads them. */
+  private static String dataPackets(Path tshark, Path pcap, String... fields) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(tshark.toString(), "-r", pcap.toString(), "-Y", "tcp.len > 0", "-T", "fields"));
+    for (String field : fields) {
+      command.add("-e");
+      command.add(field);
+    }
+    return new String(ExternalTools.run(command, 30), StandardCharsets.US_ASCII);
   }
 
   private static byte[] utf8(String text) {
