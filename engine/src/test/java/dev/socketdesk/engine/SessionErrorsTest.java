@@ -206,6 +206,23 @@ class SessionErrorsTest {
     assertThat(client.state()).isEqualTo(SessionState.CLOSED);
   }
 
+  @Test
+  void anIpv4LocalAddressCannotReachAnIpv6RemoteAndTheMessageSaysWhy() throws Exception {
+    int port = closedPort();
+    SessionException e =
+        failure(
+            engine.tcpClient(
+                TcpClientConfig.connect(new HostPort("::1", port)).withBindHost("127.0.0.1")));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "cannot connect to [::1]:"
+                + port
+                + " from local address 127.0.0.1: the local and the remote address are of"
+                + " different families (IPv4 and IPv6); use a local address of the remote's"
+                + " family, or none")
+        .doesNotContain("error(", "(..)");
+  }
+
   private static SessionException failure(Session session) {
     Throwable thrown =
         org.assertj.core.api.Assertions.catchThrowable(

@@ -3,69 +3,74 @@ package dev.socketdesk.engine.internal.failures;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import io.netty.channel.ConnectTimeoutException;
-import java.net.NoRouteToHostException;
-import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 
-/** Turns socket exceptions into one-line messages that name the value and say what to do. */
+/**
+ * Turns socket exceptions into one-line messages that name the value and say what to do. The
+ * failure is classified by exception type and errno ({@link SocketError}); only where the JDK's NIO
+ * transport hides the errno are its fixed messages read ({@link #jdkMessage}).
+ */
 public final class Failures {
   private Failures() {}
 
-  /** A failure to bind {@code address} (as the user gave it, e.g. {@code 0.0.0.0:10000}). */
+  /** A failure to bind {@code host:port} ({@code host} null for all addresses). */
   public static SessionException bind(Throwable cause, String host, int port) {
     if (cause instanceof SessionException e) {
       return e;
     }
     String where = host == null ? "0.0.0.0" : host;
-    String text = text(cause);
     if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
       return new SessionException(
           Kind.UNKNOWN_HOST,
           "unknown local address '" + where + "'; use an address of this machine or 0.0.0.0");
     }
-    if (text.contains("address already in use")) {
-      return new SessionException(
-          Kind.PORT_IN_USE,
-          "port "
-              + port
-              + " is already in use on "
-              + where
-              + "; pick another port or stop the program using it");
-    }
-    if (text.contains("cannot assign requested address")
-        || text.contains("address not available")) {
-      return new SessionException(
-          Kind.ADDRESS_NOT_LOCAL,
-          "address "
-              + where
-              + " is not an address of this machine; pick one of its addresses or"
-              + " 0.0.0.0");
-    }
-    if (text.contains("permission denied") || text.contains("access denied")) {
-      return new SessionException(
-          Kind.PERMISSION_DENIED,
-          "permission denied to listen on port "
-              + port
-              + " of "
-              + where
-              + "; use a port above 1023 or run with the needed privileges");
-    }
-    if (tooManyFiles(text)) {
-      return tooManyFiles();
-    }
-    return new SessionException(
-        Kind.OTHER, "cannot listen on " + where + ":" + port + ": " + plain(cause));
+    return switch (classify(cause)) {
+      case ADDRESS_IN_USE ->
+          new SessionException(
+              Kind.PORT_IN_USE,
+              "port "
+                  + port
+                  + " is already in use on "
+                  + where
+                  + "; pick another port or stop the program using it");
+      case ADDRESS_NOT_AVAILABLE ->
+          new SessionException(
+              Kind.ADDRESS_NOT_LOCAL,
+              "address "
+                  + where
+                  + " is not an address of this machine; pick one of its addresses or 0.0.0.0");
+      case PERMISSION ->
+          new SessionException(
+              Kind.PERMISSION_DENIED,
+              "permission denied to listen on port "
+                  + port
+                  + " of "
+                  + where
+                  + "; use a port above 1023 or run with the needed privileges");
+      case TOO_MANY_FILES, TOO_MANY_FILES_SYSTEM -> tooManyFiles();
+      default ->
+          new SessionException(
+              Kind.OTHER, "cannot listen on " + where + ":" + port + ": " + plain(cause));
+    };
   }
 
-  /** A failure to connect to {@code target} ({@code host:port}). */
+  /** A failure to connect to {@code target} ({@code host:port}) from any local address. */
   public static SessionException connect(Throwable cause, String target, long timeoutMillis) {
+    return connect(cause, target, null, timeoutMillis);
+  }
+
+  /**
+   * A failure to connect to {@code target} ({@code host:port}) from the local address {@code
+   * bindHost} (null for the system's choice).
+   */
+  public static SessionException connect(
+      Throwable cause, String target, String bindHost, long timeoutMillis) {
     if (cause instanceof SessionException e) {
       return e;
     }
-    String text = text(cause);
     if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
       String host = target.substring(0, Math.max(0, target.lastIndexOf(':')));
       return new SessionException(
@@ -74,39 +79,49 @@ public final class Failures {
               + host.replace("[", "").replace("]", "")
               + "'; check the spelling, or use the board's IP address");
     }
-    if (cause instanceof ConnectTimeoutException || text.contains("timed out")) {
-      return new SessionException(
-          Kind.TIMEOUT,
-          "connecting to "
-              + target
-              + " timed out after "
-              + seconds(timeoutMillis)
-              + "; check the address, and that the board is on the same network");
-    }
-    if (text.contains("connection refused") || cause instanceof PortUnreachableException) {
-      return new SessionException(
-          Kind.REFUSED,
-          "connection to "
-              + target
-              + " refused; check that the server is running and listening"
-              + " on that port");
-    }
-    if (cause instanceof NoRouteToHostException
-        || text.contains("no route to host")
-        || text.contains("network is unreachable")) {
-      return new SessionException(
-          Kind.UNREACHABLE,
-          "no route to " + target + "; check the address and this machine's network connection");
-    }
-    if (text.contains("cannot assign requested address")) {
-      return new SessionException(
-          Kind.ADDRESS_NOT_LOCAL,
-          "cannot connect to " + target + " from the chosen local address; pick another one");
-    }
-    if (tooManyFiles(text)) {
-      return tooManyFiles();
-    }
-    return new SessionException(Kind.OTHER, "cannot connect to " + target + ": " + plain(cause));
+    SocketError error =
+        cause instanceof ConnectTimeoutException ? SocketError.TIMED_OUT : classify(cause);
+    return switch (error) {
+      case TIMED_OUT ->
+          new SessionException(
+              Kind.TIMEOUT,
+              "connecting to "
+                  + target
+                  + " timed out after "
+                  + seconds(timeoutMillis)
+                  + "; check the address, and that the board is on the same network");
+      case REFUSED ->
+          new SessionException(
+              Kind.REFUSED,
+              "connection to "
+                  + target
+                  + " refused; check that the server is running and listening on that port");
+      case NETWORK_UNREACHABLE, HOST_UNREACHABLE ->
+          new SessionException(
+              Kind.UNREACHABLE,
+              "no route to "
+                  + target
+                  + "; check the address and this machine's network connection");
+      case ADDRESS_NOT_AVAILABLE ->
+          new SessionException(
+              Kind.ADDRESS_NOT_LOCAL,
+              "cannot connect to "
+                  + target
+                  + " from "
+                  + (bindHost == null ? "the chosen local address" : "local address " + bindHost)
+                  + "; pick another one");
+      case FAMILY_NOT_SUPPORTED ->
+          new SessionException(
+              Kind.INVALID,
+              "cannot connect to "
+                  + target
+                  + (bindHost == null ? "" : " from local address " + bindHost)
+                  + ": the local and the remote address are of different families (IPv4 and"
+                  + " IPv6); use a local address of the remote's family, or none");
+      case TOO_MANY_FILES, TOO_MANY_FILES_SYSTEM -> tooManyFiles();
+      default ->
+          new SessionException(Kind.OTHER, "cannot connect to " + target + ": " + plain(cause));
+    };
   }
 
   /** An I/O failure on an established connection or socket. */
@@ -114,32 +129,83 @@ public final class Failures {
     if (cause instanceof SessionException e) {
       return e;
     }
-    String text = text(cause);
-    if (isReset(cause)) {
-      return new SessionException(Kind.RESET, peer + " reset the connection");
-    }
     if (cause instanceof ClosedChannelException) {
       return new SessionException(
           Kind.NOT_CONNECTED, peer + " is no longer connected; wait for it to reconnect");
     }
-    if (tooManyFiles(text)) {
-      return tooManyFiles();
-    }
-    if (cause instanceof PortUnreachableException || text.contains("connection refused")) {
-      return new SessionException(
-          Kind.REFUSED, peer + " refused the datagram: nothing listens on that port");
-    }
-    return new SessionException(Kind.OTHER, peer + ": " + plain(cause));
+    return switch (classify(cause)) {
+      case RESET, BROKEN_PIPE -> new SessionException(Kind.RESET, peer + " reset the connection");
+      case TOO_MANY_FILES, TOO_MANY_FILES_SYSTEM -> tooManyFiles();
+      case REFUSED ->
+          new SessionException(
+              Kind.REFUSED, peer + " refused the datagram: nothing listens on that port");
+      case MESSAGE_TOO_LONG ->
+          new SessionException(
+              Kind.OTHER,
+              "datagram to "
+                  + peer
+                  + " is too long: UDP carries at most 65,507 bytes of payload over IPv4 (65,527"
+                  + " over IPv6); send less per datagram, and leave room for an echo prefix");
+      default -> new SessionException(Kind.OTHER, peer + ": " + plain(cause));
+    };
   }
 
   /** Whether {@code cause} is a connection reset by the peer. */
   public static boolean isReset(Throwable cause) {
-    String text = text(cause);
-    return text.contains("connection reset") || text.contains("broken pipe");
+    SocketError error = classify(cause);
+    return error == SocketError.RESET || error == SocketError.BROKEN_PIPE;
   }
 
-  private static boolean tooManyFiles(String text) {
-    return text.contains("too many open files");
+  private static SocketError classify(Throwable cause) {
+    SocketError error = SocketError.of(cause);
+    return error != SocketError.UNKNOWN ? error : jdkMessage(cause);
+  }
+
+  /**
+   * The NIO fallback: the JDK reports most socket errors as {@code SocketException}s whose message
+   * is the C library's fixed English text for the errno, and gives no other way to tell them apart.
+   */
+  private static SocketError jdkMessage(Throwable cause) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      all.append(t.getMessage()).append(' ');
+    }
+    String text = all.toString().toLowerCase(Locale.ROOT);
+    if (text.contains("address already in use")) {
+      return SocketError.ADDRESS_IN_USE;
+    }
+    if (text.contains("cannot assign requested address")) {
+      return SocketError.ADDRESS_NOT_AVAILABLE;
+    }
+    if (text.contains("permission denied")) {
+      return SocketError.PERMISSION;
+    }
+    if (text.contains("connection reset")) {
+      return SocketError.RESET;
+    }
+    if (text.contains("broken pipe")) {
+      return SocketError.BROKEN_PIPE;
+    }
+    if (text.contains("connection refused")) {
+      return SocketError.REFUSED;
+    }
+    if (text.contains("timed out")) {
+      return SocketError.TIMED_OUT;
+    }
+    if (text.contains("network is unreachable")) {
+      return SocketError.NETWORK_UNREACHABLE;
+    }
+    if (text.contains("too many open files")) {
+      return SocketError.TOO_MANY_FILES;
+    }
+    if (text.contains("message too long")) {
+      return SocketError.MESSAGE_TOO_LONG;
+    }
+    if (text.contains("address family not supported")
+        || text.contains("protocol family unavailable")) {
+      return SocketError.FAMILY_NOT_SUPPORTED;
+    }
+    return SocketError.UNKNOWN;
   }
 
   private static SessionException tooManyFiles() {
@@ -153,17 +219,7 @@ public final class Failures {
     return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
   }
 
-  private static String text(Throwable cause) {
-    StringBuilder all = new StringBuilder();
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      all.append(t.getClass().getSimpleName()).append(' ').append(t.getMessage()).append(' ');
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return all.toString().toLowerCase(Locale.ROOT);
-  }
-
+  /** The root cause's first line, without Netty's call prefix ({@code connect(..) failed...:}). */
   private static String plain(Throwable cause) {
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
@@ -174,6 +230,8 @@ public final class Failures {
       message = root.getClass().getSimpleName();
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    message = newline < 0 ? message : message.substring(0, newline);
+    int colon = message.indexOf("): ");
+    return message.contains("(..) failed") && colon > 0 ? message.substring(colon + 3) : message;
   }
 }

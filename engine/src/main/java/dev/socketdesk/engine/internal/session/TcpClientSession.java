@@ -80,7 +80,8 @@ final class TcpClientSession extends AbstractSession {
             return;
           }
           SessionException error =
-              Failures.connect(f.cause(), target(), config.connectTimeout().toMillis());
+              Failures.connect(
+                  f.cause(), target(), config.bindHost(), config.connectTimeout().toMillis());
           if (config.reconnect() && !isClosing()) {
             events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
             scheduleReconnect(error.getMessage());

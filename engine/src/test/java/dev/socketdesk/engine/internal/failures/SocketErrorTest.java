@@ -1,0 +1,58 @@
+package dev.socketdesk.engine.internal.failures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socketdesk.engine.SessionException.Kind;
+import io.netty.channel.unix.Errors;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import org.junit.jupiter.api.Test;
+
+class SocketErrorTest {
+  @Test
+  void readsTheErrnoOfNettysNativeExceptions() {
+    assertThat(SocketError.of(Errors.newIOException("bind", -98)))
+        .isEqualTo(SocketError.ADDRESS_IN_USE);
+    assertThat(SocketError.of(new IOException("wrapped", Errors.newIOException("write", -104))))
+        .isEqualTo(SocketError.RESET);
+    assertThat(
+            SocketError.of(
+                new ConnectException(
+                    "connect(..) failed with error(-97): Address family not supported")))
+        .isEqualTo(SocketError.FAMILY_NOT_SUPPORTED);
+  }
+
+  @Test
+  void readsTheJdksExceptionTypesAndLeavesTheRestUnknown() {
+    assertThat(SocketError.of(new NoRouteToHostException()))
+        .isEqualTo(SocketError.HOST_UNREACHABLE);
+    assertThat(SocketError.of(new ConnectException("Connection refused")))
+        .isEqualTo(SocketError.REFUSED);
+    assertThat(SocketError.of(new SocketException("Connection reset")))
+        .isEqualTo(SocketError.UNKNOWN);
+  }
+
+  @Test
+  void theSameErrorReadsTheSameFromEitherTransport() {
+    assertThat(Failures.io(Errors.newIOException("writev", -32), "#1").kind())
+        .isEqualTo(Kind.RESET);
+    assertThat(Failures.io(new SocketException("Broken pipe"), "#1").kind()).isEqualTo(Kind.RESET);
+    assertThat(Failures.bind(Errors.newIOException("bind", -13), null, 80).kind())
+        .isEqualTo(Kind.PERMISSION_DENIED);
+    assertThat(Failures.io(Errors.newIOException("sendmsg", -90), "127.0.0.1:9").getMessage())
+        .startsWith("datagram to 127.0.0.1:9 is too long: UDP carries at most 65,507 bytes");
+  }
+
+  @Test
+  void anUnknownErrorShowsTheSystemsTextWithoutNettysCallPrefix() {
+    assertThat(
+            Failures.connect(
+                    new ConnectException("connect(..) failed with error(-71): Protocol error"),
+                    "127.0.0.1:1",
+                    1000)
+                .getMessage())
+        .isEqualTo("cannot connect to 127.0.0.1:1: Protocol error");
+  }
+}
