@@ -1,8 +1,7 @@
 package dev.socketdesk.engine.codec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
+import java.util.HexFormat;
 
 /**
  * Hex as people paste it and as SocketDesk shows it.
@@ -13,11 +12,13 @@ import java.util.Objects;
  * (the text between separators) must hold an even number of digits, so a dropped digit is reported
  * instead of silently shifting every following byte.
  *
- * <p>All methods are stateless and thread-safe.
+ * <p>Output is the JDK's {@link HexFormat}; only the lenient parser is our own, because {@code
+ * HexFormat} takes one fixed delimiter. All methods are stateless and thread-safe.
  */
 public final class Hex {
   private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
-  private static final byte[] DIGIT_BYTES = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final HexFormat SPACED = HexFormat.ofDelimiter(" ").withUpperCase();
+  private static final HexFormat COMPACT = HexFormat.of().withUpperCase();
   private static final String EXAMPLE = "use pairs of 0-9/A-F such as 48 65 6C";
   private static final int SEPARATOR = 16;
   private static final int INVALID = -1;
@@ -92,37 +93,17 @@ public final class Hex {
 
   /** Upper-case pairs separated by single spaces: {@code "48 65 6C"}; {@code ""} when empty. */
   public static String format(byte[] data) {
-    return format(data, 0, data.length);
+    return SPACED.formatHex(data);
   }
 
   /** Like {@link #format(byte[])} for {@code len} bytes of {@code data} from {@code off}. */
   public static String format(byte[] data, int off, int len) {
-    Objects.checkFromIndexSize(off, len, data.length);
-    if (len == 0) {
-      return "";
-    }
-    byte[] chars = new byte[len * 3 - 1];
-    int b = data[off];
-    chars[0] = DIGIT_BYTES[(b >> 4) & 0xF];
-    chars[1] = DIGIT_BYTES[b & 0xF];
-    for (int i = 1, p = 2; i < len; i++, p += 3) {
-      b = data[off + i];
-      chars[p] = ' ';
-      chars[p + 1] = DIGIT_BYTES[(b >> 4) & 0xF];
-      chars[p + 2] = DIGIT_BYTES[b & 0xF];
-    }
-    return new String(chars, StandardCharsets.ISO_8859_1);
+    return SPACED.formatHex(data, off, off + len);
   }
 
   /** Upper-case pairs without separators: {@code "48656C"}. */
   public static String formatCompact(byte[] data) {
-    byte[] chars = new byte[data.length * 2];
-    for (int i = 0; i < data.length; i++) {
-      int b = data[i];
-      chars[2 * i] = DIGIT_BYTES[(b >> 4) & 0xF];
-      chars[2 * i + 1] = DIGIT_BYTES[b & 0xF];
-    }
-    return new String(chars, StandardCharsets.ISO_8859_1);
+    return COMPACT.formatHex(data);
   }
 
   /** Appends {@code \xHH} for one byte. */
