@@ -33,9 +33,16 @@ class App {
   connect(attempt) {
     const ws = new WebSocket(socketUrl());
     this.ws = ws;
-    ws.onopen = () => { this.setConn(true); attempt = 0; };
+    ws.onopen = () => { this.setConn(true); attempt = 0; if (this.bannerKind === 'refused') this.banner(''); };
     ws.onmessage = (e) => this.onMessage(JSON.parse(e.data));
     ws.onclose = () => {
+      if (this.refused) {
+        this.refused = false;
+        this.setConn(false);
+        this.banner(this.refusedText, 'refused');
+        setTimeout(() => this.connect(attempt + 1), 10000);
+        return;
+      }
       this.setConn(false);
       setTimeout(() => this.connect(attempt + 1), Math.min(5000, 500 * 2 ** attempt));
     };
@@ -77,6 +84,15 @@ class App {
     } else if (m.type === 'batch') {
       for (const o of m.tabs) { const tab = this.tabs.get(o.id); if (tab) tab.applyBatch(o); }
       for (const o of m.sims || []) this.sim.upsert(o);
+    } else if (m.type === 'resync') {
+      const seen = new Set();
+      for (const o of m.tabs) { seen.add(o.id); const tab = this.tabs.get(o.id); if (tab) tab.resync(o); }
+      for (const id of [...this.tabs.keys()]) if (!seen.has(id)) this.removeTab(id);
+      this.sim.load(m.sims);
+    } else if (m.type === 'refused') {
+      this.refused = true;
+      this.refusedText = t('tooManyPages', m.maxPages);
+      this.banner(this.refusedText, 'refused');
     } else if (m.type === 'simRemoved') {
       this.sim.remove(m.id);
     }

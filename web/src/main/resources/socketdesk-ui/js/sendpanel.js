@@ -123,6 +123,9 @@ export class SendPanel {
     if ([...sel.options].some((o) => o.value === value)) { sel.value = value; sel.onchange(); }
   }
 
+  /** The label of the chosen client when it has disconnected, else null. */
+  goneTarget() { return this.gone || null; }
+
   targetFields() {
     const v = this.target();
     if (v && v.startsWith('peer:')) return { peer: Number(v.slice(5)) };
@@ -132,16 +135,24 @@ export class SendPanel {
 
   updateTargets(peers, server) {
     const type = (this.tab.meta.spec || {}).type;
-    const signature = `${type}|${server}|${peers.map((p) => `${p.id} ${p.address}`).join(',')}|${this.labelsVersion}`;
-    if (signature === this.targetsSignature) return;
-    this.targetsSignature = signature;
     const sel = this.$('.tx-target');
     const keep = sel.value;
+    const signature = `${type}|${server}|${keep}|${peers.map((p) => `${p.id} ${p.address}`).join(',')}|${this.labelsVersion}`;
+    if (signature === this.targetsSignature) return;
+    this.targetsSignature = signature;
     const opts = [new Option(server ? t('allClients') : t('defaultTarget'), 'all')];
     for (const p of peers) opts.push(new Option(`#${p.id} ${p.address}`, `peer:${p.id}`));
     if ((this.tab.meta.spec || {}).type === 'udp') opts.push(new Option(t('otherAddress'), 'custom'));
+    const live = peers.find((p) => `peer:${p.id}` === keep);
+    if (live) this.keptLabel = `#${live.id} ${live.address}`;
+    // A chosen client that disconnected stays chosen and shows as gone: Send never falls back to all.
+    const gone = !!keep && keep.startsWith('peer:') && !live;
+    this.gone = gone ? (this.keptLabel || `#${keep.slice(5)}`) : null;
+    if (gone) opts.push(new Option(t('targetGone', this.gone), keep));
     sel.replaceChildren(...opts);
     sel.value = [...sel.options].some((o) => o.value === keep) ? keep : 'all';
+    sel.classList.toggle('gone', gone);
+    sel.title = gone ? t('targetGoneError', this.gone) : '';
     this.$('.target-wrap').classList.toggle('hidden', (this.tab.meta.spec || {}).type === 'tcp-client');
   }
 
@@ -156,7 +167,15 @@ export class SendPanel {
     this.$('[data-testid=send-ok]').textContent = ok || '';
   }
 
+  /** Refuses (with the inline error) to send while the chosen client is gone. */
+  refuseGone() {
+    if (!this.gone) return false;
+    this.showResult(t('targetGoneError', this.gone), '');
+    return true;
+  }
+
   async post(body) {
+    if (this.refuseGone()) return false;
     try {
       const r = await api.post(this.tab.api('/send'), { ...body, ...this.targetFields() });
       this.showResult('', t('sent', r.bytes));
@@ -235,7 +254,7 @@ export class SendPanel {
     const input = this.$('.f-input');
     const file = input.files[0];
     input.value = '';
-    if (!file) return;
+    if (!file || this.refuseGone()) return;
     const max = this.app.maxUpload;
     if (file.size > max) {
       this.showResult(t('fileTooBig', (file.size / 1048576).toFixed(1), max / 1048576), '');

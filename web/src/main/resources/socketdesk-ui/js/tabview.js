@@ -174,6 +174,17 @@ export class TabView {
     if (o.rate) { this.chart.add(o.rate); this.$('.rate-now').textContent = `${t('rx')} ${formatBytes(o.rate.in)}/s · ${t('tx')} ${formatBytes(o.rate.out)}/s`; }
   }
 
+  /** A resync after missed batches: fresh state, and the lines up to o.seq count as not shown. */
+  resync(o) {
+    if (o.seq > this.lastSeq) {
+      if (this.lastSeq > 0) this.log.addSkipped(o.seq - this.lastSeq);
+      this.lastSeq = o.seq;
+    }
+    this.applyMeta(o);
+    if (o.counters) this.applyCounters(o.counters);
+    if (o.peers) this.applyPeers(o.peers);
+  }
+
   title() {
     const m = this.meta;
     const spec = m.spec || {};
