@@ -1,7 +1,6 @@
 package dev.socketdesk.web.internal;
 
 import dev.socketdesk.engine.SessionException;
-import dev.socketdesk.web.UiServer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -19,11 +18,22 @@ final class ApiErrors {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
+    boolean unread = !ctx.request().isEnded();
+    if (unread) {
+      ctx.response().putHeader("Connection", "close");
+    }
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("error", oneLine(message)).encode());
+        .end(new JsonObject().put("error", oneLine(message)).encode())
+        .onComplete(
+            ar -> {
+              if (unread && !ctx.request().isEnded() && ctx.request().connection() != null) {
+                // A body nobody reads is not drained: the connection closes after this answer.
+                ctx.request().connection().close();
+              }
+            });
   }
 
   /** Failure handler for the router: maps the failure to a status and a readable message. */
@@ -31,7 +41,7 @@ final class ApiErrors {
     Throwable failure = unwrap(ctx.failure());
     int status = ctx.statusCode();
     if (failure == null) {
-      send(ctx, status < 400 ? 500 : status, messageForStatus(status));
+      send(ctx, status < 400 ? 500 : status, messageForStatus(ctx, status));
       return;
     }
     send(ctx, statusOf(failure), messageOf(failure));
@@ -69,14 +79,12 @@ final class ApiErrors {
     return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 
-  private static String messageForStatus(int status) {
+  private static String messageForStatus(RoutingContext ctx, int status) {
+    String tooLarge = Bodies.tooLargeMessage(ctx);
     return switch (status) {
       case 404 -> "not found";
       case 405 -> "method not allowed";
-      case 413 ->
-          "the upload is larger than "
-              + (UiServer.MAX_UPLOAD_BYTES >> 20)
-              + " MiB; send a smaller file or split it";
+      case 413 -> tooLarge != null ? tooLarge : "the request body is too large";
       default -> "request failed with HTTP status " + status;
     };
   }

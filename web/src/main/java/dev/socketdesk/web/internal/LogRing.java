@@ -94,6 +94,11 @@ final class LogRing {
     }
   }
 
+  /** The last sequence number a {@link #drain} handed out or skipped, 0 when none. */
+  synchronized long drainedUpTo() {
+    return drainedUpTo;
+  }
+
   /** The last sequence number appended, 0 when none. */
   synchronized long lastSeq() {
     return nextSeq - 1;

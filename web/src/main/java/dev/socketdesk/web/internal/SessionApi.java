@@ -23,28 +23,37 @@ final class SessionApi {
   void mount(Router r) {
     r.get("/api/interfaces").handler(ctx -> ok(ctx, LocalAddresses.toJson()));
     r.get("/api/state").handler(ctx -> ok(ctx, hub.hello()));
-    r.post("/api/sessions").handler(this::create);
-    r.post("/api/sessions/:id/open").handler(this::reopen);
-    r.post("/api/sessions/:id/close").handler(ctx -> reply(ctx, tab(ctx).close(), v -> done()));
-    r.delete("/api/sessions/:id").handler(ctx -> reply(ctx, hub.remove(id(ctx)), v -> done()));
-    r.post("/api/sessions/:id/send").handler(this::send);
-    r.post("/api/sessions/:id/file").handler(this::sendFile);
-    r.post("/api/sessions/:id/peers/:peer/disconnect").handler(this::disconnect);
-    r.put("/api/sessions/:id/auto").handler(this::setAuto);
-    r.post("/api/sessions/:id/periodic").handler(this::startPeriodic);
+    r.post("/api/sessions").handler(Bodies.json()).handler(this::create);
+    r.post("/api/sessions/:id/open").handler(Bodies.empty()).handler(this::reopen);
+    r.post("/api/sessions/:id/close")
+        .handler(Bodies.empty())
+        .handler(ctx -> reply(ctx, tab(ctx).close(), v -> done()));
+    r.delete("/api/sessions/:id")
+        .handler(Bodies.empty())
+        .handler(ctx -> reply(ctx, hub.remove(id(ctx)), v -> done()));
+    r.post("/api/sessions/:id/send").handler(Bodies.json()).handler(this::send);
+    r.post("/api/sessions/:id/file").handler(Bodies.upload()).handler(this::sendFile);
+    r.post("/api/sessions/:id/peers/:peer/disconnect")
+        .handler(Bodies.empty())
+        .handler(this::disconnect);
+    r.put("/api/sessions/:id/auto").handler(Bodies.json()).handler(this::setAuto);
+    r.post("/api/sessions/:id/periodic").handler(Bodies.json()).handler(this::startPeriodic);
     r.delete("/api/sessions/:id/periodic")
+        .handler(Bodies.empty())
         .handler(
             ctx -> {
               tab(ctx).stopPeriodic();
               ok(ctx, done());
             });
     r.post("/api/sessions/:id/reset")
+        .handler(Bodies.empty())
         .handler(
             ctx -> {
               tab(ctx).resetCounters();
               ok(ctx, done());
             });
     r.post("/api/sessions/:id/clear")
+        .handler(Bodies.empty())
         .handler(
             ctx -> {
               SessionTab tab = tab(ctx);
@@ -52,7 +61,7 @@ final class SessionApi {
               hub.publish(tab);
               ok(ctx, done());
             });
-    r.put("/api/sessions/:id/display").handler(this::setDisplay);
+    r.put("/api/sessions/:id/display").handler(Bodies.json()).handler(this::setDisplay);
     r.get("/api/settings")
         .handler(
             ctx ->
@@ -61,7 +70,7 @@ final class SessionApi {
                     new JsonObject()
                         .put("settings", hub.settings().get())
                         .put("problem", hub.settings().problem())));
-    r.put("/api/settings").handler(this::saveSettings);
+    r.put("/api/settings").handler(Bodies.json()).handler(this::saveSettings);
   }
 
   private void create(RoutingContext ctx) {
@@ -102,7 +111,7 @@ final class SessionApi {
   }
 
   private void sendFile(RoutingContext ctx) {
-    byte[] data = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    byte[] data = Bodies.raw(ctx).getBytes();
     if (data.length == 0) {
       throw ApiException.badRequest("the file is empty; choose a file with content");
     }

@@ -180,10 +180,26 @@ final class SessionTab {
 
   /** Everything a page needs to show this tab, with the log tail rendered afresh. */
   JsonObject snapshot() {
-    List<LogRing.Entry> tail = log.tail(SNAPSHOT_LINES, SNAPSHOT_BYTES);
+    return snapshot(SNAPSHOT_LINES, SNAPSHOT_BYTES);
+  }
+
+  /** {@link #snapshot()} with at most {@code maxLines} lines holding {@code maxBytes} of data. */
+  JsonObject snapshot(int maxLines, int maxBytes) {
+    List<LogRing.Entry> tail = log.tail(maxLines, maxBytes);
     JsonObject o = putMeta(new JsonObject().put("id", id));
     o.put("lines", new LogRenderer(displayCharset).render(tail));
     o.put("seq", tail.isEmpty() ? log.lastSeq() : tail.get(tail.size() - 1).seq());
+    o.put("counters", countersJson(counters()));
+    return o.put("peers", peersJson());
+  }
+
+  /**
+   * The state of this tab without log lines, for a page that missed batches: {@code seq} is the
+   * last line handed to a batch, so the page counts the lines up to it that it did not get.
+   */
+  JsonObject state() {
+    JsonObject o = putMeta(new JsonObject().put("id", id));
+    o.put("seq", log.drainedUpTo());
     o.put("counters", countersJson(counters()));
     return o.put("peers", peersJson());
   }

@@ -25,15 +25,17 @@ final class SimulationApi {
     r.get("/api/simulations")
         .handler(ctx -> ok(ctx, new JsonObject().put("simulations", sims.snapshot())));
     r.post("/api/simulations/check")
+        .handler(Bodies.json())
         .handler(
             ctx ->
                 ok(
                     ctx,
                     new JsonObject()
                         .put("warnings", new JsonArray(Simulations.check(config(ctx))))));
-    r.post("/api/simulations").handler(this::start);
-    r.post("/api/simulations/:id/stop").handler(this::stop);
+    r.post("/api/simulations").handler(Bodies.json()).handler(this::start);
+    r.post("/api/simulations/:id/stop").handler(Bodies.empty()).handler(this::stop);
     r.delete("/api/simulations/:id")
+        .handler(Bodies.empty())
         .handler(
             ctx -> {
               int id = id(ctx);

@@ -1,7 +1,6 @@
 package dev.socketdesk.web.internal;
 
 import dev.socketdesk.engine.Engine;
-import dev.socketdesk.web.UiServer;
 import dev.socketdesk.web.UiServerException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -9,7 +8,6 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.SocketException;
@@ -21,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 
 /** Wires Vert.x, the router, the guard, the API, the page socket and the assets. */
 public final class WebApp {
-  private static final long MAX_JSON_BYTES = 2L * 1024 * 1024;
+  /** Connections with no traffic either way for this long are closed; pages are pinged. */
+  static final int IDLE_TIMEOUT_SECONDS = 60;
 
   private final Engine engine;
   private final String host;
@@ -62,13 +61,10 @@ public final class WebApp {
                         .setFileCachingEnabled(false)
                         .setClassPathResolvingEnabled(false)));
     hub = new SessionHub(engine, vertx, settings);
+    ConnectionGuard connections = new ConnectionGuard(vertx);
     Router router = Router.router(vertx);
+    router.route().handler(connections::onRequest);
     router.route().handler(new RequestGuard(bind, token, () -> port));
-    BodyHandler json = BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES);
-    BodyHandler upload = BodyHandler.create(false).setBodyLimit(UiServer.MAX_UPLOAD_BYTES);
-    router
-        .route("/api/*")
-        .handler(ctx -> (ctx.request().path().endsWith("/file") ? upload : json).handle(ctx));
     new SessionApi(hub, vertx).mount(router);
     new SimulationApi(hub).mount(router);
     router
@@ -84,8 +80,12 @@ public final class WebApp {
                 new HttpServerOptions()
                     .setHost(bind)
                     .setPort(requestedPort)
+                    .setHttp2ClearTextEnabled(false)
+                    .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS)
                     .setMaxWebSocketFrameSize(1 << 20)
                     .setMaxWebSocketMessageSize(1 << 20))
+            .connectionHandler(connections::onConnection)
             .requestHandler(router);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
