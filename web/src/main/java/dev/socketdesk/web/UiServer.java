@@ -21,9 +21,11 @@ import java.util.Objects;
  * and port, and the {@code Origin} of WebSocket and state-changing requests must match, against DNS
  * rebinding.
  *
- * <p>Limits: uploads (send a file) up to {@link #MAX_UPLOAD_BYTES}; the page receives at most 50
- * lines (8 KiB of data) per session every 50 ms and is told how many it missed; counters stay
- * exact.
+ * <p>Limits: uploads (send a file) up to {@link #MAX_UPLOAD_BYTES}, JSON bodies up to 2 MiB; the
+ * page receives at most 50 lines (8 KiB of data) per session every 50 ms and is told how many it
+ * missed; counters stay exact. Each page's queue is bounded, at most 20 pages are served, a request
+ * head must arrive within 5 s, idle connections close after 60 s, and a client address may hold
+ * 128 connections (docs/web-api.md, Limits).
  */
 public final class UiServer implements AutoCloseable {
   /** Largest file the page may upload to send: 16 MiB. */
