@@ -24,8 +24,8 @@ import java.util.Objects;
  * <p>Limits: uploads (send a file) up to {@link #MAX_UPLOAD_BYTES}, JSON bodies up to 2 MiB; the
  * page receives at most 50 lines (8 KiB of data) per session every 50 ms and is told how many it
  * missed; counters stay exact. Each page's queue is bounded, at most 20 pages are served, a request
- * head must arrive within 5 s, idle connections close after 60 s, and a client address may hold
- * 128 connections (docs/web-api.md, Limits).
+ * head must arrive within 5 s, idle connections close after 11 minutes, and a client address may
+ * hold 128 connections (docs/web-api.md, Limits).
  */
 public final class UiServer implements AutoCloseable {
   /** Largest file the page may upload to send: 16 MiB. */

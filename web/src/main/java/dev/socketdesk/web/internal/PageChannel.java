@@ -11,12 +11,15 @@ import java.util.Set;
  * One page's WebSocket with a bounded send queue. Messages written and not yet handed to the socket
  * count against {@link #MAX_PENDING_CHARS}; past it nothing more is written. What a page could not
  * get is owed, not queued: a dropped batch owes a resync (fresh state, and the sequence number the
- * page skips to, so it shows how many lines it missed), and a tab whose full state changed owes that
- * tab's latest state once, however often it changed. Event loop only.
+ * page skips to, so it shows how many lines it missed), and a tab whose full state changed owes
+ * that tab's latest state once, however often it changed. Event loop only.
  */
 final class PageChannel {
   /** Pending characters per page before batches are dropped; one message may overshoot it. */
   static final long MAX_PENDING_CHARS = 1L << 20;
+
+  /** A page whose queue stays full this long is closed. */
+  static final long STUCK_MILLIS = 60_000;
 
   /** What the hub can render for a page that catches up. */
   interface Source {
@@ -35,6 +38,7 @@ final class PageChannel {
   private final Set<Integer> staleTabs = new LinkedHashSet<>();
   private long pendingChars;
   private boolean resyncOwed;
+  private long fullSinceMillis = -1;
 
   PageChannel(ServerWebSocket ws) {
     this.ws = ws;
@@ -72,10 +76,19 @@ final class PageChannel {
     staleTabs.add(id);
   }
 
-  /** A ping when there is room, so that an idle page that still reads is not timed out. */
-  void ping() {
+  /**
+   * Called every {@link SessionHub#PING_MILLIS}: pings a page that has room (so that an idle page
+   * that still reads is not timed out), and closes one that has had no room for {@link
+   * #STUCK_MILLIS}, so a page that never reads does not hold its place.
+   */
+  void pingOrCloseIfStuck(long nowMillis) {
     if (hasRoom()) {
+      fullSinceMillis = -1;
       ws.writePing(Buffer.buffer("p"));
+    } else if (fullSinceMillis < 0) {
+      fullSinceMillis = nowMillis;
+    } else if (nowMillis - fullSinceMillis >= STUCK_MILLIS) {
+      ws.close((short) 1008, "the page did not read for a minute");
     }
   }
 

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The tabs and the pages watching them. Every {@value #FLUSH_MILLIS} ms it sends each page one
  * batch with what changed: bounded log lines, counters, peers, state, and (every {@value
- * #FULL_TICK_EVERY} flushes) rates. Each page's queue is bounded ({@link PageChannel}): a page
- * that cannot keep up skips batches and later gets a resync; the sequence numbers tell it how many
- * lines it missed. At most {@value #MAX_PAGES} pages. Page work runs on the web event loop only.
+ * #FULL_TICK_EVERY} flushes) rates. Each page's queue is bounded ({@link PageChannel}): a page that
+ * cannot keep up skips batches and later gets a resync; the sequence numbers tell it how many lines
+ * it missed. At most {@value #MAX_PAGES} pages. Page work runs on the web event loop only.
  */
 final class SessionHub {
   static final long FLUSH_MILLIS = 50;
@@ -30,7 +30,7 @@ final class SessionHub {
   /** Pages (WebSockets) one UI serves at once; the next one is refused with a message. */
   static final int MAX_PAGES = 20;
 
-  /** Pages that still read are pinged this often, well within the idle timeout. */
+  /** Pages with room are pinged this often, well within the idle timeout. */
   static final long PING_MILLIS = 20_000;
 
   private final Engine engine;
@@ -52,7 +52,13 @@ final class SessionHub {
 
   void start() {
     timer = vertx.setPeriodic(FLUSH_MILLIS, id -> flush());
-    pingTimer = vertx.setPeriodic(PING_MILLIS, id -> pages.forEach(PageChannel::ping));
+    pingTimer =
+        vertx.setPeriodic(
+            PING_MILLIS,
+            id -> {
+              long now = System.currentTimeMillis();
+              pages.forEach(p -> p.pingOrCloseIfStuck(now));
+            });
   }
 
   SettingsStore settings() {

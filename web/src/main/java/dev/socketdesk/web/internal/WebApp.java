@@ -19,8 +19,12 @@ import java.util.concurrent.TimeoutException;
 
 /** Wires Vert.x, the router, the guard, the API, the page socket and the assets. */
 public final class WebApp {
-  /** Connections with no traffic either way for this long are closed; pages are pinged. */
-  static final int IDLE_TIMEOUT_SECONDS = 60;
+  /**
+   * Connections with no traffic either way for this long are closed. It outlasts the longest
+   * request (a TCP client's connect timeout, up to 600 s); a keep-alive connection between requests
+   * is closed much sooner by the request-head deadline, and a page that does not read by its hub.
+   */
+  static final int IDLE_TIMEOUT_SECONDS = 660;
 
   private final Engine engine;
   private final String host;
