@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A page that stops reading while a board floods and the display encoding changes 40 times: once
- * it reads again it gets each changed tab's latest state once (not 40 times), and a resync that
- * tells it up to which line it missed the log, instead of every queued batch.
+ * A page that stops reading while a board floods and the display encoding changes 40 times: once it
+ * reads again it gets each changed tab's latest state once (not 40 times), and a resync that tells
+ * it up to which line it missed the log, instead of every queued batch.
  */
 class UiPageResyncTest {
   @TempDir Path config;

@@ -114,8 +114,7 @@ class UiSlowClientsTest {
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(openFds()).isLessThanOrEqualTo(baseline + 4));
       System.out.printf(
-          "1000 slowloris: slowest /api/state %d ms, fds %d -> %d%n",
-          slowest, baseline, openFds());
+          "1000 slowloris: slowest /api/state %d ms, fds %d -> %d%n", slowest, baseline, openFds());
       assertThat(slowest).as("slowest GET /api/state, ms").isLessThan(1000);
     }
   }
@@ -137,7 +136,8 @@ class UiSlowClientsTest {
         JsonObject tab = ui.get("/api/state").json().getJsonArray("tabs").getJsonObject(0);
         assertThat(tab.getString("encoding")).isEqualTo("UTF-8");
         long growth = liveHeap() - heapBefore;
-        System.out.printf("stuck page, 400 state changes: live heap growth %d KiB%n", growth / 1024);
+        System.out.printf(
+            "stuck page, 400 state changes: live heap growth %d KiB%n", growth / 1024);
         assertThat(growth).as("live heap growth").isLessThan(20 * MIB);
         assertThat(stuck.isClosed()).isFalse();
       }
@@ -151,7 +151,8 @@ class UiSlowClientsTest {
   private static int fullTab(UiHarness ui, DatagramSocket board) throws Exception {
     int id = ui.create(new JsonObject().put("type", "udp").put("localHost", "127.0.0.1"));
     assertThat(id).isEqualTo(1);
-    String local = ui.get("/api/state").json().getJsonArray("tabs").getJsonObject(0).getString("local");
+    String local =
+        ui.get("/api/state").json().getJsonArray("tabs").getJsonObject(0).getString("local");
     int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
     for (int sent = 0; sent < 5000; ) {
       sendReadings(board, port, 250);
@@ -167,8 +168,7 @@ class UiSlowClientsTest {
 
   private static long messagesIn(UiHarness ui) throws Exception {
     UiHarness.Reply r =
-        ui.send(
-            HttpRequest.newBuilder(URI.create(ui.base() + "/api/interfaces")).GET());
+        ui.send(HttpRequest.newBuilder(URI.create(ui.base() + "/api/interfaces")).GET());
     assertThat(r.status()).isEqualTo(200);
     return ui.get("/api/state")
         .json()

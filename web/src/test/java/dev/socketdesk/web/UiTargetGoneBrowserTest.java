@@ -59,8 +59,7 @@ class UiTargetGoneBrowserTest extends PageTest {
       PlaywrightAssertions.assertThat(tab.locator("[data-testid=bytes-out]")).hasText("0");
 
       UiHarness.Reply api =
-          ui.post(
-              "/api/sessions/1/send", new JsonObject().put("data", "direct").put("peer", 2));
+          ui.post("/api/sessions/1/send", new JsonObject().put("data", "direct").put("peer", 2));
       assertThat(api.status()).as(api.body()).isEqualTo(409);
       assertThat(api.error()).startsWith("peer #2 is not connected");
 
