@@ -235,6 +235,11 @@ export class SendPanel {
     try {
       if (this.tab.meta.periodic) {
         await api.del(this.tab.api('/periodic'));
+      } else if (this.target() !== 'all') {
+        // A periodic send always goes to the default target; never start it for another one.
+        const all = this.$('.tx-target option[value=all]');
+        this.showResult(t('periodicAllOnly', all ? all.textContent : t('allClients')), '');
+        return;
       } else {
         await api.post(this.tab.api('/periodic'), {
           ...this.format(),

@@ -50,6 +50,13 @@ class UiTargetGoneBrowserTest extends PageTest {
       PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-ok]")).hasText("");
       PlaywrightAssertions.assertThat(target).hasValue("peer:2");
 
+      tab.locator("[data-testid=periodic]").click();
+      PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
+          .hasText(
+              "Not started: a periodic send goes to \"All clients\"; choose it in \"Send to\""
+                  + " first.");
+      PlaywrightAssertions.assertThat(tab.locator("[data-testid=periodic]")).hasText("Start");
+
       page.locator("#lang").selectOption("zh");
       tab.locator("[data-testid=send-text]").press("Control+Enter");
       PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
