@@ -45,7 +45,7 @@ install_tools() {
   local missing=()
   command -v socat >/dev/null || missing+=(socat)
   command -v ncat >/dev/null || missing+=(ncat)
-  command -v nc >/dev/null || missing+=(netcat-openbsd)
+  command -v nc.openbsd >/dev/null || missing+=(netcat-openbsd)
   command -v iperf3 >/dev/null || missing+=(iperf3)
   command -v sockperf >/dev/null || missing+=(sockperf)
   command -v packetsender >/dev/null || missing+=(packetsender)
@@ -191,7 +191,7 @@ job_sink() {
   c=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
   start sd "${SD[@]}" tcp-server --port "$p" --quiet; wait_listen "$p"
   sd_figs=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
-  nc_figs=$(sink_runs_oneshot "$RUNS" "$p" nc -d -l 127.0.0.1 "$p")
+  nc_figs=$(sink_runs_oneshot "$RUNS" "$p" nc.openbsd -d -l 127.0.0.1 "$p")
   socat_figs=$(sink_runs_oneshot "$RUNS" "$p" socat -u "TCP-LISTEN:$p,bind=127.0.0.1,reuseaddr" OPEN:/dev/null)
   local ref=${c%% *}
   row sink "C epoll sink (reference)" "$(mib "$SINK_BYTES") in" "MB/s" "$c"
@@ -479,7 +479,7 @@ job_startup() {
   local p=$((PORT_BASE + 6)) e=$((PORT_BASE + 7)) i sd_l=() nc_l=() sd_rt=() nc_rt=() ps_rt=() t0 t1
   for i in $(seq 1 "$RUNS"); do
     sd_l+=("$("$bin/startup" "$p" 20 "${SD[@]}" tcp-server --port "$p" --quiet | field ms)")
-    nc_l+=("$("$bin/startup" "$p" 20 nc -d -l 127.0.0.1 "$p" | field ms)")
+    nc_l+=("$("$bin/startup" "$p" 20 nc.openbsd -d -l 127.0.0.1 "$p" | field ms)")
   done
   row startup "nc -l (reference)" "start to listening" "ms" "$(stats "${nc_l[@]}")"
   row startup "socketdesk tcp-server" "start to listening" "ms" "$(stats "${sd_l[@]}")" "" "<= 400 ms"
@@ -487,7 +487,7 @@ job_startup() {
   for i in $(seq 1 "$RUNS"); do
     t0=$(date +%s%N); printf hi | "${SD[@]}" tcp-client "127.0.0.1:$e" >/dev/null 2>&1 || true; t1=$(date +%s%N)
     sd_rt+=("$(( (t1 - t0) / 1000000 ))")
-    t0=$(date +%s%N); printf hi | nc -N 127.0.0.1 "$e" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    t0=$(date +%s%N); printf hi | nc.openbsd -N 127.0.0.1 "$e" >/dev/null 2>&1 || true; t1=$(date +%s%N)
     nc_rt+=("$(( (t1 - t0) / 1000000 ))")
     t0=$(date +%s%N); QT_QPA_PLATFORM=offscreen packetsender -q -t -a -w 1000 127.0.0.1 "$e" hi >/dev/null 2>&1 || true; t1=$(date +%s%N)
     ps_rt+=("$(( (t1 - t0) / 1000000 ))")
