@@ -1,5 +1,6 @@
 package dev.socketdesk.engine;
 
+import dev.socketdesk.engine.codec.Visible;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,9 +15,23 @@ import java.net.InetSocketAddress;
  */
 public record HostPort(String host, int port) {
 
+  /** The most digits a port may be typed with, leading zeros included. */
+  private static final int MAX_PORT_DIGITS = 5;
+
   public HostPort {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("host is empty; give a host name or an IP address");
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '[' || c == ']') {
+        throw new IllegalArgumentException(
+            "host '"
+                + Visible.of(host)
+                + "' contains "
+                + (c == '[' || c == ']' ? "'" + c + "'" : "a space or control character")
+                + "; give a host name or an IP address, IPv6 in brackets as in [::1]:10000");
+      }
     }
     checkPort(port, 0);
   }
@@ -30,14 +45,14 @@ public record HostPort(String host, int port) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("address is empty; use HOST:PORT, e.g. 192.168.1.10:5000");
     }
-    String s = text.trim();
+    String s = text.strip();
     String host;
     String portText;
     if (s.startsWith("[")) {
       int close = s.indexOf(']');
       if (close < 0 || close + 1 >= s.length() || s.charAt(close + 1) != ':') {
         throw new IllegalArgumentException(
-            "address '" + text + "' is not HOST:PORT; write IPv6 as [::1]:10000");
+            "address '" + Visible.of(text) + "' is not HOST:PORT; write IPv6 as [::1]:10000");
       }
       host = s.substring(1, close);
       portText = s.substring(close + 2);
@@ -45,18 +60,27 @@ public record HostPort(String host, int port) {
       int colon = s.lastIndexOf(':');
       if (colon < 0) {
         throw new IllegalArgumentException(
-            "address '" + text + "' has no port; use HOST:PORT, e.g. " + s + ":5000");
+            "address '"
+                + Visible.of(text)
+                + "' has no port; use HOST:PORT, e.g. "
+                + Visible.of(s)
+                + ":5000");
       }
       if (s.indexOf(':') != colon) {
         throw new IllegalArgumentException(
-            "address '" + text + "' is ambiguous; write IPv6 in brackets, e.g. [::1]:10000");
+            "address '"
+                + Visible.of(text)
+                + "' is ambiguous; write IPv6 in brackets, e.g. [::1]:10000");
       }
       host = s.substring(0, colon);
       portText = s.substring(colon + 1);
     }
     if (host.isBlank()) {
       throw new IllegalArgumentException(
-          "address '" + text + "' has no host; use HOST:PORT, e.g. 127.0.0.1" + s);
+          "address '"
+              + Visible.of(text)
+              + "' has no host; use HOST:PORT, e.g. 127.0.0.1"
+              + Visible.of(s));
     }
     return new HostPort(host, parsePort(portText, 1));
   }
@@ -67,15 +91,39 @@ public record HostPort(String host, int port) {
    * @param min the lowest acceptable port: 0 where the system may choose (binding), 1 for a remote.
    */
   public static int parsePort(String text, int min) {
-    int port;
-    try {
-      port = Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
+    String digits = text == null ? "" : text.strip();
+    boolean negative = digits.startsWith("-") && isAsciiDigits(digits.substring(1));
+    if (!isAsciiDigits(digits) && !negative) {
+      boolean otherScript = digits.chars().anyMatch(c -> Character.isDigit(c) && c > '9');
       throw new IllegalArgumentException(
-          "port '" + text + "' is not a number; use a port from " + min + " to 65535");
+          "port '"
+              + Visible.of(text)
+              + "' is not a number; use a port from "
+              + min
+              + " to 65535"
+              + (otherScript ? ", written with the ASCII digits 0-9" : ""));
     }
+    if (negative || digits.length() > MAX_PORT_DIGITS) {
+      throw new IllegalArgumentException(
+          "port " + digits + " is out of range; use a port from " + min + " to 65535");
+    }
+    int port = Integer.parseInt(digits);
     checkPort(port, min);
     return port;
+  }
+
+  /** True for a non-empty string of the ASCII digits 0-9 only (no sign, no other scripts). */
+  public static boolean isAsciiDigits(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Throws {@link IllegalArgumentException} unless {@code min <= port <= 65535}. */

@@ -35,6 +35,34 @@ class HostPortTest {
         .hasMessage("address ':5000' has no host; use HOST:PORT, e.g. 127.0.0.1:5000");
     assertThatThrownBy(() -> HostPort.parsePort("-1", 0))
         .hasMessage("port -1 is out of range; use a port from 0 to 65535");
+    assertThatThrownBy(() -> HostPort.parsePort("99999999999", 0))
+        .hasMessage("port 99999999999 is out of range; use a port from 0 to 65535");
+  }
+
+  @Test
+  void acceptsAsciiDigitsOnly() {
+    assertThat(HostPort.parsePort(" 08105 ", 0)).isEqualTo(8105);
+    assertThatThrownBy(() -> HostPort.parsePort("\uFF18\uFF11\uFF10\uFF15", 0))
+        .hasMessage(
+            "port '\uFF18\uFF11\uFF10\uFF15' is not a number; use a port from 0 to 65535,"
+                + " written with the ASCII digits 0-9");
+    assertThatThrownBy(() -> HostPort.parse("127.0.0.1:\u0668\u0661"))
+        .hasMessageContaining("written with the ASCII digits 0-9");
+    assertThatThrownBy(() -> HostPort.parsePort("+80", 0))
+        .hasMessage("port '+80' is not a number; use a port from 0 to 65535");
+  }
+
+  @Test
+  void escapesControlCharactersAndRefusesOddHosts() {
+    assertThatThrownBy(() -> HostPort.parse("board\u0007local"))
+        .hasMessage(
+            "address 'board\\u0007local' has no port; use HOST:PORT, e.g. board\\u0007local:5000");
+    assertThatThrownBy(() -> HostPort.parse("a\nb:80"))
+        .hasMessage(
+            "host 'a\\nb' contains a space or control character; give a host name or an IP"
+                + " address, IPv6 in brackets as in [::1]:10000");
+    assertThatThrownBy(() -> HostPort.parse("[[a]:1"))
+        .hasMessageStartingWith("host '[a' contains '['");
   }
 
   @Test

@@ -3,9 +3,28 @@ package dev.socketdesk.engine.codec;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 
 /** Looks up encodings by the names users type, and encodes text without silent replacement. */
 public final class Charsets {
+  /**
+   * The encodings the web UI offers in its encoding menus, in menu order; every one can encode and
+   * decode. Any other Java charset name still works where a name is typed.
+   */
+  public static final List<String> OFFERED =
+      List.of(
+          "UTF-8",
+          "GBK",
+          "GB18030",
+          "Big5",
+          "ISO-8859-1",
+          "US-ASCII",
+          "UTF-16LE",
+          "UTF-16BE",
+          "Shift_JIS",
+          "EUC-KR",
+          "windows-1252");
+
   private Charsets() {}
 
   /**
@@ -23,13 +42,13 @@ public final class Charsets {
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       throw new IllegalArgumentException(
           "unknown encoding '"
-              + (name == null ? "" : name)
+              + Visible.of(name)
               + "'; use UTF-8, GBK, GB18030, ISO-8859-1, US-ASCII or another Java charset name");
     }
     if (!charset.canEncode()) {
       throw new IllegalArgumentException(
           "encoding '"
-              + name
+              + Visible.of(name)
               + "' can only be decoded by Java, not encoded; use UTF-8, GBK, GB18030 or another"
               + " Java charset name");
     }

@@ -52,7 +52,7 @@ public final class Escapes {
           if (high < 0 || low < 0) {
             throw new PayloadFormatException(
                 "bad escape \""
-                    + text.substring(i, Math.min(text.length(), next + 2))
+                    + Visible.of(text.substring(i, Math.min(text.length(), next + 2)))
                     + "\" at position "
                     + (i + 1)
                     + " of "
@@ -66,7 +66,7 @@ public final class Escapes {
         default ->
             throw new PayloadFormatException(
                 "bad escape \"\\"
-                    + kind
+                    + Visible.of(String.valueOf(kind))
                     + "\" at position "
                     + (i + 1)
                     + " of "

@@ -41,7 +41,7 @@ public final class PayloadFormatException extends IllegalArgumentException {
       quoted.append("...");
     }
     for (int i = start; i < end; i++) {
-      appendVisible(quoted, input.charAt(i));
+      Visible.append(quoted, input.charAt(i));
     }
     if (end < input.length()) {
       quoted.append("...");
@@ -59,20 +59,5 @@ public final class PayloadFormatException extends IllegalArgumentException {
       text.append(" '").append(c).append('\'');
     }
     return text.toString();
-  }
-
-  private static void appendVisible(StringBuilder out, char c) {
-    switch (c) {
-      case '\r' -> out.append("\\r");
-      case '\n' -> out.append("\\n");
-      case '\t' -> out.append("\\t");
-      default -> {
-        if (Character.isISOControl(c)) {
-          out.append(String.format("\\u%04X", (int) c));
-        } else {
-          out.append(c);
-        }
-      }
-    }
   }
 }
