@@ -108,7 +108,8 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "DURATION",
       converter = Converters.Interval.class,
-      description = "Stop after this long, e.g. 30s or 5m (default: until done or Ctrl+C).")
+      description =
+          "Stop after this long, e.g. 30s or 5m, at most 24h (default: until done or Ctrl+C).")
   Duration duration;
 
   @Option(
@@ -122,7 +123,8 @@ public final class SimulateCommand implements Callable<Integer> {
       names = {"--interval", "--every"},
       paramLabel = "DURATION",
       converter = SimulateConverters.IntervalOrZero.class,
-      description = "Time between a device's sends (default 1s; 0 = as fast as possible).")
+      description =
+          "Time between a device's sends (default 1s, at most 24h; 0 = as fast as possible).")
   Duration interval = Duration.ofSeconds(1);
 
   @Option(
@@ -154,8 +156,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--connect-timeout",
       paramLabel = "DURATION",
-      converter = Converters.Interval.class,
-      description = "Give up a connection attempt after this long (default 5s).")
+      converter = Converters.ConnectTimeout.class,
+      description = "Give up a connection attempt after this long (default 5s, at most 10m).")
   Duration connectTimeout = Duration.ofSeconds(5);
 
   @Option(

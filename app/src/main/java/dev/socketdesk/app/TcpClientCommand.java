@@ -47,8 +47,8 @@ public final class TcpClientCommand implements Callable<Integer> {
   @Option(
       names = "--connect-timeout",
       paramLabel = "DURATION",
-      converter = Converters.Interval.class,
-      description = "Give up a connection attempt after this long (default 5s).")
+      converter = Converters.ConnectTimeout.class,
+      description = "Give up a connection attempt after this long (default 5s, at most 10m).")
   Duration connectTimeout = Duration.ofSeconds(5);
 
   @Option(

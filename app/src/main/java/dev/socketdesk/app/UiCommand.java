@@ -2,6 +2,7 @@ package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.web.ConfigDirs;
 import dev.socketdesk.web.UiServer;
 import dev.socketdesk.web.UiServerException;
@@ -83,22 +84,15 @@ public final class UiCommand implements Callable<Integer> {
       description = "Where settings.json is kept (default: the user's config dir/socketdesk).")
   Path configDir;
 
-  /** Converts {@code --port}, naming the bad value and the fix. */
+  /** Converts {@code --port}: 1 to 65535 in ASCII digits, naming the bad value and the fix. */
   static final class PortConverter implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      int p;
       try {
-        p = Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException(
-            "port '" + value + "' is not a number; use a port from 1 to 65535");
+        return HostPort.parsePort(value, 1);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      if (p < 1 || p > 65535) {
-        throw new TypeConversionException(
-            "port " + p + " is out of range; use a port from 1 to 65535");
-      }
-      return p;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.socketdesk.engine;
 
+import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.Visible;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
@@ -92,16 +93,15 @@ public record HostPort(String host, int port) {
    */
   public static int parsePort(String text, int min) {
     String digits = text == null ? "" : text.strip();
-    boolean negative = digits.startsWith("-") && isAsciiDigits(digits.substring(1));
-    if (!isAsciiDigits(digits) && !negative) {
-      boolean otherScript = digits.chars().anyMatch(c -> Character.isDigit(c) && c > '9');
+    boolean negative = digits.startsWith("-") && AsciiNumbers.isDigits(digits.substring(1));
+    if (!AsciiNumbers.isDigits(digits) && !negative) {
       throw new IllegalArgumentException(
           "port '"
               + Visible.of(text)
               + "' is not a number; use a port from "
               + min
               + " to 65535"
-              + (otherScript ? ", written with the ASCII digits 0-9" : ""));
+              + (AsciiNumbers.hasOtherDigits(digits) ? ", written with the ASCII digits 0-9" : ""));
     }
     if (negative || digits.length() > MAX_PORT_DIGITS) {
       throw new IllegalArgumentException(
@@ -110,20 +110,6 @@ public record HostPort(String host, int port) {
     int port = Integer.parseInt(digits);
     checkPort(port, min);
     return port;
-  }
-
-  /** True for a non-empty string of the ASCII digits 0-9 only (no sign, no other scripts). */
-  public static boolean isAsciiDigits(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Throws {@link IllegalArgumentException} unless {@code min <= port <= 65535}. */

@@ -38,7 +38,7 @@ public final class ActionOptions {
       names = "--every",
       paramLabel = "DURATION",
       converter = Converters.Interval.class,
-      description = "Send the --send payloads periodically, e.g. 1s or 500ms.")
+      description = "Send the --send payloads periodically, e.g. 1s or 500ms (at most 24h).")
   Duration every;
 
   @Option(
@@ -84,7 +84,15 @@ public final class ActionOptions {
     }
     List<byte[]> payloads = new ArrayList<>();
     for (String send : sends) {
-      payloads.add(CliFailure.usageIfInvalid(() -> format.encode(send)));
+      byte[] payload = CliFailure.usageIfInvalid(() -> format.encode(send));
+      if (payload.length == 0) {
+        throw CliFailure.usage(
+            "--send '"
+                + send
+                + "' gives no bytes to send; give text or hex, e.g. --send 'Hello\\r\\n'"
+                + " (with --line-ending or --checksum an empty payload sends just those)");
+      }
+      payloads.add(payload);
     }
     long total = count != null ? count : (every == null ? payloads.size() : 0);
     Duration interval = every != null ? every : ONE_SHOT_SPACING;

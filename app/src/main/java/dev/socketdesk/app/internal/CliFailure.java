@@ -1,5 +1,6 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.engine.codec.Visible;
 import java.util.function.Supplier;
 
 /**
@@ -43,11 +44,15 @@ public final class CliFailure extends RuntimeException {
     return exitCode;
   }
 
-  /** Joins the lines of a message so that the error output stays one line. */
+  /**
+   * The message as one line: its control characters, line breaks included, are escaped ({@code \n},
+   * <code>&#92;u0007</code>), so that user input quoted in it cannot break the line or drive the
+   * terminal.
+   */
   public static String oneLine(String message) {
     if (message == null || message.isBlank()) {
       return "unexpected error";
     }
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return Visible.of(message.strip());
   }
 }

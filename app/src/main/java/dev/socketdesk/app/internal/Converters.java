@@ -1,11 +1,13 @@
 package dev.socketdesk.app.internal;
 
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.ByteSizes;
 import dev.socketdesk.engine.codec.Charsets;
 import dev.socketdesk.engine.codec.Checksum;
 import dev.socketdesk.engine.codec.DisplayMode;
 import dev.socketdesk.engine.codec.LineEnding;
+import dev.socketdesk.engine.codec.Visible;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,8 +19,15 @@ import picocli.CommandLine.TypeConversionException;
 
 /** picocli converters. Each throws {@link TypeConversionException} with a one-line message. */
 public final class Converters {
+  /** The longest duration any option takes: {@code --every}, {@code --wait}, {@code --duration}. */
+  public static final Duration MAX_DURATION = Duration.ofHours(24);
+
+  /** The longest {@code --connect-timeout}; the system gives up on a connection long before. */
+  public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(10);
+
+  /** ASCII digits only ({@code \\d} without UNICODE_CHARACTER_CLASS), an optional unit. */
   private static final Pattern DURATION =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[ \\t]*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
   private Converters() {}
 
@@ -50,11 +59,27 @@ public final class Converters {
     }
   }
 
-  /** {@code 500ms}, {@code 1s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
+  /**
+   * {@code 500ms}, {@code 1s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is seconds. At
+   * most {@link #MAX_DURATION}.
+   */
   public static final class Interval implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
       return parseDuration(value);
+    }
+  }
+
+  /** A connect timeout: a duration of 1ms to {@link #MAX_CONNECT_TIMEOUT}. */
+  public static final class ConnectTimeout implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration timeout = parseDuration(value, "connect timeout", MAX_CONNECT_TIMEOUT);
+      if (timeout.isZero()) {
+        throw new TypeConversionException(
+            "connect timeout '" + Visible.of(value) + "' is zero; use at least 1ms, e.g. 5s");
+      }
+      return timeout;
     }
   }
 
@@ -107,17 +132,7 @@ public final class Converters {
   public static final class NonNegative implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
-      long n;
-      try {
-        n = Long.parseLong(value.trim());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException(
-            "'" + value + "' is not a whole number; use 0 or more, e.g. 10");
-      }
-      if (n < 0) {
-        throw new TypeConversionException(value + " is negative; use 0 or more");
-      }
-      return n;
+      return wholeNumber(value, 0, Long.MAX_VALUE, "0 or more, e.g. 10");
     }
   }
 
@@ -125,12 +140,7 @@ public final class Converters {
   public static final class Limit implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      long n = new NonNegative().convert(value);
-      if (n > Integer.MAX_VALUE) {
-        throw new TypeConversionException(
-            value + " is too large; use at most " + Integer.MAX_VALUE);
-      }
-      return (int) n;
+      return (int) wholeNumber(value, 0, Integer.MAX_VALUE, "0 or more, e.g. 10");
     }
   }
 
@@ -146,29 +156,56 @@ public final class Converters {
   public static final class Positive implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      int n;
-      try {
-        n = Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException(
-            "'" + value + "' is not a whole number; use 1 or more, e.g. 10");
-      }
-      if (n < 1) {
-        throw new TypeConversionException(value + " is too small; use 1 or more");
-      }
-      return n;
+      return (int) wholeNumber(value, 1, Integer.MAX_VALUE, "1 or more, e.g. 10");
     }
   }
 
-  /** Parses a duration; see {@link Interval}. */
+  /**
+   * A whole number from {@code min} to {@code max}, typed in the ASCII digits 0-9 (a leading {@code
+   * -} is read, to say that the number is too small).
+   */
+  static long wholeNumber(String value, long min, long max, String use) {
+    String text = value.strip();
+    boolean negative = text.startsWith("-");
+    String digits = negative ? text.substring(1) : text;
+    if (!AsciiNumbers.isDigits(digits)) {
+      throw new TypeConversionException(
+          "'"
+              + Visible.of(value)
+              + "' is not a whole number; use "
+              + use
+              + (AsciiNumbers.hasOtherDigits(text) ? ", written with the ASCII digits 0-9" : ""));
+    }
+    long n = AsciiNumbers.parse(text, negative ? Long.MIN_VALUE : Long.MAX_VALUE);
+    if ((negative && n != 0) || n < min) {
+      throw new TypeConversionException(text + " is too small; use " + min + " or more");
+    }
+    if (n > max || n == Long.MAX_VALUE) {
+      throw new TypeConversionException(text + " is too large; use at most " + max);
+    }
+    return n;
+  }
+
+  /** Parses a duration of at most {@link #MAX_DURATION}; see {@link Interval}. */
   public static Duration parseDuration(String value) {
-    String text = value == null ? "" : value.trim();
+    return parseDuration(value, "duration", MAX_DURATION);
+  }
+
+  /**
+   * Parses a duration of at most {@code max}; {@code what} names it in messages.
+   *
+   * @throws TypeConversionException with one line naming the value and the fix.
+   */
+  public static Duration parseDuration(String value, String what, Duration max) {
+    String text = value == null ? "" : value.strip();
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
       throw new TypeConversionException(
-          "duration '"
-              + value
-              + "' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s");
+          what
+              + " '"
+              + Visible.of(value)
+              + "' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s"
+              + (AsciiNumbers.hasOtherDigits(text) ? ", written with the ASCII digits 0-9" : ""));
     }
     double amount = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
@@ -179,9 +216,11 @@ public final class Converters {
           case "h" -> amount * 3_600_000;
           default -> amount * 1_000;
         };
-    if (millis > Long.MAX_VALUE / 2) {
-      throw new TypeConversionException("duration '" + value + "' is too long; use at most 1000h");
+    long rounded = Math.round(millis);
+    if (rounded > max.toMillis()) {
+      throw new TypeConversionException(
+          what + " '" + Visible.of(value) + "' is too long; use at most " + Durations.format(max));
     }
-    return Duration.ofMillis(Math.round(millis));
+    return Duration.ofMillis(rounded);
   }
 }

@@ -10,6 +10,7 @@ import dev.socketdesk.engine.codec.Display;
 import dev.socketdesk.engine.codec.DisplayMode;
 import dev.socketdesk.engine.codec.Hex;
 import dev.socketdesk.engine.codec.TextDecoder;
+import dev.socketdesk.engine.codec.Visible;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ final class EventPrinter implements SessionListener {
       out.line(format.reconnecting(t, r.attempt(), r.delayMillis(), r.cause()), true);
     } else if (event instanceof SessionEvent.Error e) {
       if (opened || !quietUntilOpen) {
-        out.line(format.error(t, e.peer(), e.message()), true);
+        out.line(format.error(t, e.peer(), Visible.of(e.message())), true);
       }
     } else if (event instanceof SessionEvent.Closed) {
       if (opened || !quietUntilOpen) {
@@ -128,7 +129,7 @@ final class EventPrinter implements SessionListener {
 
   /** Prints an error that is not a session event, e.g. a failed send. */
   void error(Peer peer, String message) {
-    out.line(format.error(Instant.now(), peer, message), true);
+    out.line(format.error(Instant.now(), peer, Visible.of(message)), true);
   }
 
   /** Waits for the session's Closed event to be printed. */

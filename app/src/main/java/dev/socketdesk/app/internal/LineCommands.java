@@ -5,7 +5,9 @@ import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.PayloadMode;
+import dev.socketdesk.engine.codec.Visible;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +64,7 @@ final class LineCommands {
       default ->
           printer.info(
               "unknown command '/"
-                  + words[0]
+                  + Visible.of(words[0])
                   + "'; /help lists the commands, // sends a line with /");
     }
   }
@@ -92,7 +94,7 @@ final class LineCommands {
       return;
     }
     try {
-      int id = Integer.parseInt(arg.startsWith("#") ? arg.substring(1) : arg);
+      int id = clientId(arg);
       boolean known = session.peers().stream().anyMatch(p -> p.peer().id() == id);
       if (!known) {
         printer.info("no peer #" + id + "; /list shows the peers and their ids");
@@ -102,7 +104,8 @@ final class LineCommands {
       printer.info("sending to #" + id + " only; /all to send to " + defaultTarget());
     } catch (NumberFormatException e) {
       if (type != SessionType.UDP) {
-        printer.info("'" + arg + "' is not a client id; use /to ID with an id from /list");
+        printer.info(
+            "'" + Visible.of(arg) + "' is not a client id; use /to ID with an id from /list");
         return;
       }
       try {
@@ -127,9 +130,10 @@ final class LineCommands {
     }
     int id;
     try {
-      id = Integer.parseInt(arg.startsWith("#") ? arg.substring(1) : arg);
+      id = clientId(arg);
     } catch (NumberFormatException e) {
-      printer.info("'" + arg + "' is not a client id; use /kick ID with an id from /list");
+      printer.info(
+          "'" + Visible.of(arg) + "' is not a client id; use /kick ID with an id from /list");
       return;
     }
     if (session.peers().stream().noneMatch(p -> p.peer().id() == id)) {
@@ -170,5 +174,18 @@ final class LineCommands {
         "  /text       typed lines are text, with escapes \\r \\n \\t \\\\ \\0 \\xHH",
         "  /quit       close and exit; Ctrl+D ends the input, Ctrl+C exits",
         "  //...       send a line that starts with /");
+  }
+
+  /**
+   * A client id as typed, {@code 3} or {@code #3}, in ASCII digits.
+   *
+   * @throws NumberFormatException for anything else.
+   */
+  private static int clientId(String arg) {
+    long id = AsciiNumbers.parse(arg.startsWith("#") ? arg.substring(1) : arg, -1);
+    if (id < 0 || id > Integer.MAX_VALUE) {
+      throw new NumberFormatException(arg);
+    }
+    return (int) id;
   }
 }

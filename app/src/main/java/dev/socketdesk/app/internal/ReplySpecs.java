@@ -31,6 +31,12 @@ final class ReplySpecs {
     String pattern = spec.substring(0, arrow);
     String response = spec.substring(arrow + ARROW.length());
     byte[] responseBytes = CliFailure.usageIfInvalid(() -> encodeResponse(response, format));
+    if (responseBytes.length == 0) {
+      throw CliFailure.usage(
+          "--reply '"
+              + spec
+              + "' has an empty response; put the bytes to send after '=>', e.g. 'ping=>pong'");
+    }
     boolean hexDefault = format.mode() == PayloadMode.HEX;
     if (pattern.startsWith("hex:") || (hexDefault && !pattern.startsWith("re:"))) {
       String hex = pattern.startsWith("hex:") ? pattern.substring(4) : pattern;

@@ -24,7 +24,8 @@ public final class RunOptions {
       paramLabel = "DURATION",
       converter = Converters.Interval.class,
       description =
-          "Once standard input has ended, exit after this long at most (e.g. 2s). Default:"
+          "Once standard input has ended, exit after this long at most (e.g. 2s; up to 24h)."
+              + " Default:"
               + " tcp-client waits for the server to close; tcp-server and udp keep running.")
   Duration waitAfterInput;
 

@@ -1,5 +1,7 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.engine.codec.AsciiNumbers;
+import dev.socketdesk.engine.codec.Visible;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.SensorFormat;
 import java.time.Duration;
@@ -30,7 +32,7 @@ public final class SimulateConverters {
   public static final class IntervalOrZero implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      return value.trim().equals("0") ? Duration.ZERO : Converters.parseDuration(value);
+      return value.strip().equals("0") ? Duration.ZERO : Converters.parseDuration(value);
     }
   }
 
@@ -38,16 +40,18 @@ public final class SimulateConverters {
   public static final class Rate implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {
-      double rate;
-      try {
-        rate = Double.parseDouble(value.trim());
-      } catch (NumberFormatException e) {
+      String text = value.strip();
+      if (!text.matches("[0-9]+(\\.[0-9]+)?")) {
         throw new TypeConversionException(
-            "--ramp '" + value + "' is not a number; use devices per second, e.g. 500");
+            "--ramp '"
+                + Visible.of(value)
+                + "' is not a number; use devices per second, e.g. 500"
+                + (AsciiNumbers.hasOtherDigits(text) ? ", written with the ASCII digits 0-9" : ""));
       }
-      if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+      double rate = Double.parseDouble(text);
+      if (Double.isInfinite(rate)) {
         throw new TypeConversionException(
-            "--ramp " + value + " is not valid; use 0 (as fast as possible) or more, e.g. 500");
+            "--ramp " + text + " is too large; use 0 (as fast as possible) or more, e.g. 500");
       }
       return rate;
     }
