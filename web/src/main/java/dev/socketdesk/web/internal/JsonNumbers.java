@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.engine.codec.AsciiNumbers;
 import io.vertx.core.json.JsonObject;
 
 /** Numbers in request bodies, given as JSON numbers or as text typed into a form. */
@@ -17,7 +18,7 @@ final class JsonNumbers {
     }
     long n;
     try {
-      n = v instanceof Number num ? num.longValue() : Long.parseLong(v.toString().trim());
+      n = v instanceof Number num ? num.longValue() : asciiWhole(v.toString().strip());
       if (v instanceof Number num && num.doubleValue() != n) {
         throw new NumberFormatException();
       }
@@ -27,6 +28,15 @@ final class JsonNumbers {
     if (n < min || n > max) {
       throw ApiException.badRequest(
           key + " " + n + " is out of range; use " + min + " to " + max + " " + unit);
+    }
+    return n;
+  }
+
+  /** A whole number typed in ASCII digits, or NumberFormatException (fullwidth ８ is refused). */
+  private static long asciiWhole(String text) {
+    long n = AsciiNumbers.parse(text, Long.MIN_VALUE);
+    if (n == Long.MIN_VALUE) {
+      throw new NumberFormatException(text);
     }
     return n;
   }

@@ -34,7 +34,7 @@ final class Payloads {
     return new SendFormat(
         mode,
         charset,
-        o.getBoolean("escapes", true),
+        JsonFields.flag(o, "escapes", true),
         LineEnding.parse(o.getString("lineEnding", "none")),
         Checksum.parse(o.getString("checksum", "none")));
   }
@@ -79,9 +79,9 @@ final class Payloads {
         new SendFormat(PayloadMode.TEXT, charset, true, LineEnding.NONE, Checksum.NONE);
     byte[] prefix = text.encode(o.getString("echoPrefix", ""));
     List<ReplyRule> rules = new ArrayList<>();
-    JsonArray array = o.getJsonArray("rules", new JsonArray());
+    JsonArray array = JsonFields.array(o, "rules");
     for (int i = 0; i < array.size(); i++) {
-      JsonObject r = array.getJsonObject(i);
+      JsonObject r = JsonFields.object(array, i, "reply rule");
       String match = r.getString("match", "");
       if (match.isEmpty()) {
         throw ApiException.badRequest(
@@ -89,8 +89,10 @@ final class Payloads {
       }
       String responseText = r.getString("response", "");
       byte[] response =
-          r.getBoolean("responseHex", false) ? Hex.parse(responseText) : text.encode(responseText);
-      if (r.getBoolean("hex", false)) {
+          JsonFields.flag(r, "responseHex", false)
+              ? Hex.parse(responseText)
+              : text.encode(responseText);
+      if (JsonFields.flag(r, "hex", false)) {
         rules.add(ReplyRule.bytes(Hex.parse(match), response));
       } else {
         try {
@@ -107,6 +109,6 @@ final class Payloads {
         }
       }
     }
-    return new AutoActions(o.getBoolean("echo", false), prefix, rules);
+    return new AutoActions(JsonFields.flag(o, "echo", false), prefix, rules);
   }
 }

@@ -3,6 +3,7 @@ package dev.socketdesk.web.internal;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionType;
+import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.Escapes;
 import dev.socketdesk.engine.codec.LineEnding;
 import dev.socketdesk.engine.codec.SendFormat;
@@ -67,7 +68,7 @@ final class SimulationSpec {
                     o.getString("prefix", SimulationConfig.DEFAULT_ECHO_PREFIX), charset))
             .reply(Escapes.encode(o.getString("reply", SimulationConfig.DEFAULT_REPLY), charset))
             .sensorFormat(SensorFormat.parse(o.getString("sensorFormat", "json")))
-            .verifyEcho(o.getBoolean("verifyEcho", false));
+            .verifyEcho(JsonFields.flag(o, "verifyEcho", false));
     if (profile.isServer()) {
       String bind = o.getString("bind", "");
       int port = (int) JsonNumbers.whole(o, "port", -1, 0, 65535, "port");
@@ -85,13 +86,11 @@ final class SimulationSpec {
   private static HostPort target(JsonObject o, Profile profile, IntFunction<Session> sessions) {
     Object sessionId = o.getValue("session");
     if (sessionId != null && !sessionId.toString().isBlank()) {
-      int id;
-      try {
-        id = Integer.parseInt(sessionId.toString().trim());
-      } catch (NumberFormatException e) {
+      long id = AsciiNumbers.parse(sessionId.toString().strip(), -1);
+      if (id < 0 || id > Integer.MAX_VALUE) {
         throw ApiException.badRequest("session '" + sessionId + "' is not a session id");
       }
-      return sessionTarget(sessions.apply(id), id, profile);
+      return sessionTarget(sessions.apply((int) id), (int) id, profile);
     }
     String text = o.getString("target", "");
     if (text == null || text.isBlank()) {

@@ -42,6 +42,9 @@ record TabSpec(
   static final int MAX_CLIENTS_LIMIT = 1_000_000;
   static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
 
+  /** Groups are separated by commas or spaces, in a text and inside each element of a list. */
+  private static final String GROUP_SEPARATORS = "[,\\s]+";
+
   TabSpec {
     multicastGroups = List.copyOf(multicastGroups);
   }
@@ -67,10 +70,10 @@ record TabSpec(
         host,
         port,
         remote,
-        o.getBoolean("reconnect", false),
+        JsonFields.flag(o, "reconnect", false),
         (int) JsonNumbers.whole(o, "maxClients", 0, 0, MAX_CLIENTS_LIMIT, "clients"),
         parseConnectTimeout(o.getValue("connectTimeoutS")),
-        o.getBoolean("broadcast", false),
+        JsonFields.flag(o, "broadcast", false),
         parseGroups(o.getValue("multicast")),
         nif == null || nif.isBlank() ? null : nif.trim());
   }
@@ -92,11 +95,9 @@ record TabSpec(
   private static List<String> parseGroups(Object value) {
     List<String> groups = new ArrayList<>();
     if (value instanceof JsonArray array) {
-      array.forEach(g -> groups.add(String.valueOf(g).trim()));
+      array.forEach(g -> groups.addAll(List.of(String.valueOf(g).split(GROUP_SEPARATORS))));
     } else if (value != null) {
-      for (String g : value.toString().split("[,\\s]+")) {
-        groups.add(g);
-      }
+      groups.addAll(List.of(value.toString().split(GROUP_SEPARATORS)));
     }
     groups.removeIf(String::isEmpty);
     return groups;
