@@ -72,9 +72,6 @@ public final class TcpClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (connectTimeout.isZero()) {
-      throw CliFailure.usage("--connect-timeout 0 is too short; use e.g. 5s");
-    }
     AutoActions auto = actions.autoActions(format.sendFormat());
     TcpClientConfig config =
         CliFailure.usageIfInvalid(

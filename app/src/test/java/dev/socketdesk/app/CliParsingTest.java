@@ -220,7 +220,7 @@ class CliParsingTest {
           udp --port 1 --too 10.0.0.2:5000              | unknown option '--too' (did you mean --to?); see 'socketdesk udp --help'
           simulate echo-client --cout 3                 | unknown option '--cout' (did you mean --count?); see 'socketdesk simulate --help'
           simulate tcp-echo-server --port 0 --count 3   | --count 3 does not apply to tcp-echo-server; a server profile runs one listening socket (it serves any number of clients)
-          simulate echo-client 127.0.0.1:9 --connect-timeout 0s | --connect-timeout PT0S is too short; use e.g. 5s
+          simulate echo-client 127.0.0.1:9 --connect-timeout 0s | connect timeout '0s' is zero; use at least 1ms, e.g. 5s
           tcp-sever --port 5000                         | unknown command 'tcp-sever' (did you mean tcp-server?); see 'socketdesk --help'
           tcp-server --port 1 extra                     | unexpected argument 'extra'; see 'socketdesk tcp-server --help'
           udp --port 0 --join 10.0.0.1                  | 10.0.0.1 is not a multicast address; use one in 224.0.0.0/4 or ff00::/8
