@@ -1,6 +1,7 @@
 package dev.socketdesk.web.internal;
 
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.Charsets;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -170,12 +171,13 @@ final class SessionApi {
     return parseInt(ctx.pathParam("id"), "session id");
   }
 
+  /** A number in ASCII digits (Integer.parseInt also reads fullwidth digits), or a 400. */
   private static int parseInt(String text, String what) {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
+    long n = text == null ? Long.MIN_VALUE : AsciiNumbers.parse(text, Long.MIN_VALUE);
+    if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
       throw ApiException.badRequest(what + " '" + text + "' is not a number");
     }
+    return (int) n;
   }
 
   private static JsonObject body(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.simulate.SimulationConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -91,11 +92,11 @@ final class SimulationApi {
 
   private static int id(RoutingContext ctx) {
     String text = ctx.pathParam("id");
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
+    long id = text == null ? -1 : AsciiNumbers.parse(text, -1);
+    if (id < 0 || id > Integer.MAX_VALUE) {
       throw ApiException.badRequest("simulation id '" + text + "' is not a number");
     }
+    return (int) id;
   }
 
   private static JsonObject body(RoutingContext ctx) {
