@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Timeout;
 class FlowControlTest {
   private static final int SIZE = 32 << 20;
 
-  /** The engine pauses reading once listeners are this far behind (EventDispatcher.HIGH_WATER). */
-  private static final long LISTENER_HIGH_WATER = 8L << 20;
+  /**
+   * Reading pauses once listeners are 8 MiB behind (EventDispatcher.HIGH_WATER), counting 128 bytes
+   * per event besides its data; with reads of at least 512 bytes that is more than 6 MiB of data.
+   */
+  private static final long LISTENER_HIGH_WATER = 6L << 20;
 
   @Test
   void aStalledListenerPausesReadingAndLosesNothing() throws Exception {
