@@ -22,6 +22,7 @@ import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.MutableCounters;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.pipeline.PipelineSession;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
@@ -79,11 +80,20 @@ abstract class AbstractSession implements Session, PipelineSession {
   /** Closes the sockets; ends in {@link #finishClose()}. State is CLOSING. */
   abstract void doClose();
 
-  /** The peers that {@link #send(byte[])} goes to; empty when there is nobody. */
-  abstract List<PeerHandle> defaultTargets();
+  /**
+   * The peers that {@link #send(byte[])} goes to; empty when there is nobody. Every connected peer,
+   * unless the transport says otherwise.
+   */
+  List<PeerHandle> defaultTargets() {
+    return peers.inIdOrder();
+  }
 
-  /** Writes {@code data} to one peer. */
-  abstract ChannelFuture write(PeerHandle peer, byte[] data);
+  /**
+   * Writes {@code data} to one peer: on its own connection, unless the transport says otherwise.
+   */
+  ChannelFuture write(PeerHandle peer, byte[] data) {
+    return peer.channel.writeAndFlush(Unpooled.wrappedBuffer(data));
+  }
 
   @Override
   public final int id() {

@@ -13,7 +13,6 @@ import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
 import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -21,7 +20,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -135,16 +133,6 @@ final class TcpClientSession extends AbstractSession {
     } else if (ch != null || timer != null) {
       finishClose();
     }
-  }
-
-  @Override
-  List<PeerHandle> defaultTargets() {
-    return peers.inIdOrder();
-  }
-
-  @Override
-  ChannelFuture write(PeerHandle peer, byte[] data) {
-    return peer.channel.writeAndFlush(Unpooled.wrappedBuffer(data));
   }
 
   @Override

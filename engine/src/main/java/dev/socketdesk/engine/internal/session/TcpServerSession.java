@@ -13,7 +13,6 @@ import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
 import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -21,7 +20,6 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,16 +134,6 @@ final class TcpServerSession extends AbstractSession {
                 peer.channel.close();
               }
             });
-  }
-
-  @Override
-  List<PeerHandle> defaultTargets() {
-    return peers.inIdOrder();
-  }
-
-  @Override
-  ChannelFuture write(PeerHandle peer, byte[] data) {
-    return peer.channel.writeAndFlush(Unpooled.wrappedBuffer(data));
   }
 
   @Override
