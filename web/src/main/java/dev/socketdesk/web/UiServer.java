@@ -5,6 +5,8 @@ import dev.socketdesk.web.internal.WebApp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -15,10 +17,14 @@ import java.util.Objects;
  * every device simulation and closes every session the page opened (the engine itself stays open;
  * its owner closes it). A server is started at most once.
  *
- * <p>Security: binds {@code 127.0.0.1} unless told otherwise. When a token is set, every HTTP and
- * WebSocket request must carry it (query parameter {@code token}, header {@code
- * X-SocketDesk-Token}, or the cookie the page sets). The {@code Host} header must name this machine
- * and port, and the {@code Origin} of WebSocket and state-changing requests must match, against DNS
+ * <p>Security: binds {@code 127.0.0.1} unless told otherwise, and has a token on every address,
+ * loopback included: the one given, or a random one ({@link #newToken()}). Every HTTP and WebSocket
+ * request must carry it (query parameter {@code token}, header {@code X-SocketDesk-Token}, or the
+ * cookie {@code socketdesk-token-PORT} that a request with the token in its query sets); after
+ * {@value #MAX_TOKEN_FAILURES} wrong tokens from one client within a second, that client gets 429
+ * until the second ends. Only {@link Builder#noToken()} turns the token off, on loopback addresses
+ * only. The {@code Host} header must be well-formed (else 400) and name this machine and port (else
+ * 403), and the {@code Origin} of WebSocket and state-changing requests must match, against DNS
  * rebinding.
  *
  * <p>Limits: uploads (send a file) up to {@link #MAX_UPLOAD_BYTES}, JSON bodies up to 2 MiB; the
@@ -31,14 +37,23 @@ public final class UiServer implements AutoCloseable {
   /** Largest file the page may upload to send: 16 MiB. */
   public static final long MAX_UPLOAD_BYTES = 16L * 1024 * 1024;
 
+  /** Fewest characters a given token may have. */
+  public static final int MIN_TOKEN_LENGTH = 16;
+
+  /** Most characters a given token may have. */
+  public static final int MAX_TOKEN_LENGTH = 256;
+
+  /** Wrong tokens one client may send within a second before it is answered 429. */
+  public static final int MAX_TOKEN_FAILURES = 10;
+
   private final WebApp app;
   private final String host;
   private final String token;
 
   private UiServer(Builder b) {
     this.host = b.host;
-    this.token = b.token;
-    this.app = new WebApp(b.engine, b.host, b.port, b.token, b.configDir);
+    this.token = b.noToken ? null : b.token != null ? b.token : newToken();
+    this.app = new WebApp(b.engine, b.host, b.port, token, b.configDir);
   }
 
   /** A builder for a server that drives sessions of {@code engine}. */
@@ -66,7 +81,7 @@ public final class UiServer implements AutoCloseable {
     return host;
   }
 
-  /** The token requests must carry, or null when none is required. */
+  /** The token requests must carry, or null when built with {@link Builder#noToken()}. */
   public String token() {
     return token;
   }
@@ -86,6 +101,54 @@ public final class UiServer implements AutoCloseable {
     return token == null
         ? base
         : base + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+  }
+
+  /** A random token: 16 bytes from {@link SecureRandom}, as 32 lower-case hex characters. */
+  public static String newToken() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * Why {@code token} cannot be used, in one line naming the rule, or null when it can: a token is
+   * {@value #MIN_TOKEN_LENGTH} to {@value #MAX_TOKEN_LENGTH} printable ASCII characters, without
+   * spaces.
+   */
+  public static String tokenProblem(String token) {
+    String rule =
+        "use "
+            + MIN_TOKEN_LENGTH
+            + " to "
+            + MAX_TOKEN_LENGTH
+            + " printable ASCII characters without spaces";
+    if (token.isEmpty()) {
+      return "the token is empty; " + rule;
+    }
+    if (token.isBlank()) {
+      return "the token is only whitespace; " + rule;
+    }
+    if (token.length() < MIN_TOKEN_LENGTH) {
+      return "the token is too short ("
+          + token.length()
+          + " characters, the minimum is "
+          + MIN_TOKEN_LENGTH
+          + "); "
+          + rule;
+    }
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      return "the token is too long (" + token.length() + " characters); " + rule;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return "the token has a space or a character that is not printable ASCII at position "
+            + (i + 1)
+            + "; "
+            + rule;
+      }
+    }
+    return null;
   }
 
   private static String urlHost(String host) {
@@ -110,6 +173,7 @@ public final class UiServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 0;
     private String token;
+    private boolean noToken;
     private Path configDir = ConfigDirs.defaultDir();
 
     private Builder(Engine engine) {
@@ -132,9 +196,28 @@ public final class UiServer implements AutoCloseable {
       return this;
     }
 
-    /** Token every request must carry; null or empty for none. */
+    /**
+     * Token every request must carry; null for a random one (the default, see {@link #newToken()}).
+     *
+     * @throws IllegalArgumentException with the message of {@link #tokenProblem(String)} for a weak
+     *     token
+     */
     public Builder token(String token) {
-      this.token = token == null || token.isEmpty() ? null : token;
+      if (token != null && tokenProblem(token) != null) {
+        throw new IllegalArgumentException(tokenProblem(token));
+      }
+      this.token = token;
+      this.noToken = false;
+      return this;
+    }
+
+    /**
+     * No token: any local user or program can drive the UI. {@link UiServer#start()} refuses it on
+     * an address that is not loopback (127.0.0.0/8, ::1).
+     */
+    public Builder noToken() {
+      this.token = null;
+      this.noToken = true;
       return this;
     }
 

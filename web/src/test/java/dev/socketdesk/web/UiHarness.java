@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -22,26 +24,60 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
-/** A UI server on 127.0.0.1, port 0, with an engine and a private config dir, plus HTTP helpers. */
+/**
+ * A UI server on 127.0.0.1, port 0, with an engine and a private config dir, plus HTTP helpers.
+ *
+ * <p>{@link #http} keeps cookies, and has opened the printed URL once, as a user would: its
+ * requests, WebSockets included, carry the token in the server's cookie. {@link #raw} sends exactly
+ * what it is given.
+ */
 final class UiHarness implements AutoCloseable {
   final Engine engine = Engine.create(2);
   final UiServer server;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient http = cookieClient();
 
+  /** A server with a random token. */
   UiHarness(Path configDir) {
-    this(configDir, "127.0.0.1", null);
+    this(configDir, b -> b);
   }
 
+  /** A server on {@code host} with {@code token} (null: a random one). */
   UiHarness(Path configDir, String host, String token) {
-    server =
-        UiServer.builder(engine)
-            .host(host)
-            .port(0)
-            .token(token)
-            .configDir(configDir)
-            .build()
-            .start();
+    this(configDir, b -> b.host(host).token(token));
+  }
+
+  UiHarness(Path configDir, UnaryOperator<UiServer.Builder> settings) {
+    server = settings.apply(UiServer.builder(engine).port(0).configDir(configDir)).build().start();
+    if (server.token() != null) {
+      try {
+        HttpResponse<String> first =
+            http.send(
+                HttpRequest.newBuilder(URI.create(server.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      } catch (IOException | InterruptedException e) {
+        server.close();
+        engine.close();
+        throw new IllegalStateException("could not open " + server.url(), e);
+      }
+    }
+  }
+
+  /** An HTTP client that keeps cookies, as a browser does. */
+  static HttpClient cookieClient() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .build();
+  }
+
+  /** The header line that carries the token, for {@link #raw}; empty without a token. */
+  String tokenHeader() {
+    return server.token() == null ? "" : "X-SocketDesk-Token: " + server.token() + "\r\n";
   }
 
   String base() {

@@ -160,8 +160,8 @@ class UiSettingsBrowserTest {
 
   @Test
   @Timeout(60)
-  void withoutTheTokenRefusedWhenNotBoundToLoopback() throws Exception {
-    try (UiHarness ui = new UiHarness(config, "0.0.0.0", "tok-123");
+  void onLoopbackTheTokenIsNeededAndTheCookieKeepsIt() throws Exception {
+    try (UiHarness ui = new UiHarness(config);
         BrowserContext context = context("en-US")) {
       Page page = context.newPage();
       Response refused = page.navigate("http://127.0.0.1:" + ui.server.port() + "/");
@@ -191,7 +191,8 @@ class UiSettingsBrowserTest {
                       .setContentType("text/html")
                       .setBody("<html><body>evil</body></html>")));
       page.navigate("http://evil.example/");
-      String wsUrl = "ws://127.0.0.1:" + ui.server.port() + "/ws";
+      String withToken = "?token=" + ui.server.token();
+      String wsUrl = "ws://127.0.0.1:" + ui.server.port() + "/ws" + withToken;
       Object result =
           page.evaluate(
               "(url) => new Promise((resolve) => { const ws = new WebSocket(url);"
@@ -201,7 +202,7 @@ class UiSettingsBrowserTest {
       page.evaluate(
           "(url) => fetch(url, {method: 'POST', mode: 'no-cors', headers: {'Content-Type':"
               + " 'text/plain'}, body: JSON.stringify({type: 'tcp-server', localPort: 0})}).catch(() => null)",
-          "http://127.0.0.1:" + ui.server.port() + "/api/sessions");
+          "http://127.0.0.1:" + ui.server.port() + "/api/sessions" + withToken);
       assertThat(ui.get("/api/state").json().getJsonArray("tabs")).isEmpty();
       Page own = context.newPage();
       own.navigate(ui.server.url());

@@ -274,7 +274,7 @@ class UiSimulationApiTest {
       assertThat(foreign.status()).isEqualTo(403);
       assertThat(foreign.error()).contains("cross-site request refused");
       UiHarness.Reply foreignHost =
-          ui.raw("GET /api/simulations HTTP/1.1\r\nHost: evil.example\r\n");
+          ui.raw("GET /api/simulations HTTP/1.1\r\nHost: evil.example\r\n" + ui.tokenHeader());
       assertThat(foreignHost.status()).isEqualTo(403);
       assertThat(ui.get("/api/simulations").json().getJsonArray("simulations")).isEmpty();
     }

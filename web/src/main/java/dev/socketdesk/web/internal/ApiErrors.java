@@ -1,6 +1,7 @@
 package dev.socketdesk.web.internal;
 
 import dev.socketdesk.engine.SessionException;
+import io.vertx.core.VertxException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -15,8 +16,17 @@ final class ApiErrors {
   private ApiErrors() {}
 
   static void send(RoutingContext ctx, int status, String message) {
+    send(ctx, status, message, null);
+  }
+
+  /** Sends {@code {"error": message, "field": field}}; no field when {@code field} is null. */
+  static void send(RoutingContext ctx, int status, String message, String field) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
+    }
+    JsonObject body = new JsonObject().put("error", oneLine(message));
+    if (field != null) {
+      body.put("field", field);
     }
     boolean unread = !ctx.request().isEnded();
     if (unread) {
@@ -26,7 +36,7 @@ final class ApiErrors {
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("error", oneLine(message)).encode())
+        .end(body.encode())
         .onComplete(
             ar -> {
               if (unread && !ctx.request().isEnded() && ctx.request().connection() != null) {
@@ -36,10 +46,36 @@ final class ApiErrors {
             });
   }
 
+  /** {@code text} with control characters as {@code \xNN}, cut to 100 characters. */
+  static String printable(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < text.length() && b.length() < 100; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\x%02X", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   /** Failure handler for the router: maps the failure to a status and a readable message. */
   static void handleFailure(RoutingContext ctx) {
     Throwable failure = unwrap(ctx.failure());
     int status = ctx.statusCode();
+    if (status == 400 && failure instanceof VertxException) {
+      // Vert.x-web refuses a malformed Host (and an empty path) before any handler runs.
+      if (!RequestGuard.hostWellFormed(ctx.request())) {
+        RequestGuard.refuseMalformedHost(ctx);
+      } else {
+        send(ctx, 400, failure.getMessage());
+      }
+      return;
+    }
     if (failure == null) {
       send(ctx, status < 400 ? 500 : status, messageForStatus(ctx, status));
       return;

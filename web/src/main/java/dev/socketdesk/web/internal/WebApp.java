@@ -122,7 +122,9 @@ public final class WebApp {
     }
     if (!loopback) {
       throw new UiServerException(
-          "listening on " + bind + " needs a token; give --token or let SocketDesk generate one",
+          "listening on "
+              + bind
+              + " needs a token; only loopback addresses (127.0.0.0/8, ::1) may go without one",
           false);
     }
   }
