@@ -15,9 +15,7 @@ import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,9 +31,12 @@ import picocli.CommandLine.TypeConversionException;
  * {@code socketdesk ui}: starts the web UI and waits for Ctrl+C, which closes every session.
  *
  * <p>Port policy: without {@code --port}, {@value #DEFAULT_PORT}, or the next free port up to
- * {@value #PORT_TRIES} further; with {@code --port}, exactly that port or an error (exit 1). A
- * {@code --listen} address other than loopback requires a token: {@code --token}, or one generated
- * at random and printed in the URL.
+ * {@value #PORT_TRIES} further; with {@code --port}, exactly that port or an error (exit 1).
+ *
+ * <p>Token policy: every address, loopback included, has a token: {@code --token}, or one generated
+ * at random; the printed URL and {@code --open} carry it. {@code --no-token} is allowed on loopback
+ * addresses only and prints a warning; elsewhere it is bad input (exit 2), as is a weak {@code
+ * --token}.
  */
 @Command(
     name = "ui",
@@ -64,16 +65,28 @@ public final class UiCommand implements Callable<Integer> {
       paramLabel = "ADDR",
       defaultValue = "127.0.0.1",
       description =
-          "Address to listen on (default ${DEFAULT-VALUE}). Any other than loopback needs a"
-              + " token, generated unless --token is given. --bind is the same option, named as"
+          "Address to listen on (default ${DEFAULT-VALUE}). --bind is the same option, named as"
               + " in the other commands.")
   String listen;
 
   @Option(
       names = "--token",
       paramLabel = "T",
-      description = "Token every request must carry (it is put in the printed URL).")
+      converter = TokenConverter.class,
+      description =
+          "Token every request must carry (it is put in the printed URL): "
+              + UiServer.MIN_TOKEN_LENGTH
+              + " to "
+              + UiServer.MAX_TOKEN_LENGTH
+              + " printable ASCII characters without spaces. Default: a random one.")
   String token;
+
+  @Option(
+      names = "--no-token",
+      description =
+          "No token, on a loopback --listen address only (127.0.0.0/8, ::1): any local user or"
+              + " program can then drive the UI.")
+  boolean noToken;
 
   @Option(names = "--open", description = "Open the UI in the desktop browser.")
   boolean open;
@@ -96,6 +109,18 @@ public final class UiCommand implements Callable<Integer> {
     }
   }
 
+  /** Refuses a weak {@code --token}, naming the minimum length. */
+  static final class TokenConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String problem = UiServer.tokenProblem(value);
+      if (problem != null) {
+        throw new TypeConversionException("--token refused: " + problem);
+      }
+      return value;
+    }
+  }
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Runnable shutdown = () -> {};
 
@@ -112,15 +137,23 @@ public final class UiCommand implements Callable<Integer> {
               + host
               + "' is unknown; use 127.0.0.1, 0.0.0.0 or an address of this machine");
     }
-    String usedToken = token != null && !token.isEmpty() ? token : loopback ? null : newToken();
+    if (noToken && token != null) {
+      throw CliFailure.usage("--token and --no-token contradict each other; give one of them");
+    }
+    if (noToken && !loopback) {
+      throw CliFailure.usage(
+          "--no-token is allowed on loopback addresses only (127.0.0.0/8, ::1), not on '"
+              + host
+              + "'; drop --no-token and use the printed URL with its token");
+    }
     Path dir = configDir != null ? configDir : ConfigDirs.defaultDir();
     Engine engine = Engine.create();
     UiServer server;
     try {
       server =
           port != null
-              ? build(engine, host, port, usedToken, dir).start()
-              : startFrom(DEFAULT_PORT, engine, host, usedToken, dir);
+              ? build(engine, host, port, token, noToken, dir).start()
+              : startFrom(DEFAULT_PORT, engine, host, token, noToken, dir);
     } catch (UiServerException e) {
       engine.close();
       throw CliFailure.runtime(e.getMessage());
@@ -136,6 +169,13 @@ public final class UiCommand implements Callable<Integer> {
         };
     Thread hook = new Thread(shutdown, "socketdesk-ui-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    if (noToken) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "socketdesk: warning: --no-token: any local user or program on this machine can drive"
+              + " this UI and the sessions it opens, without a token");
+      err.flush();
+    }
     out.println("SocketDesk UI: " + server.url());
     if (isWildcard(host)) {
       for (String address : lanAddresses()) {
@@ -162,12 +202,16 @@ public final class UiCommand implements Callable<Integer> {
     stopped.countDown();
   }
 
-  /** Starts on {@code first}, or the next free port up to {@value #PORT_TRIES} further. */
-  static UiServer startFrom(int first, Engine engine, String host, String usedToken, Path dir) {
+  /**
+   * Starts on {@code first}, or the next free port up to {@value #PORT_TRIES} further; {@code
+   * token} null means a random one unless {@code noToken}.
+   */
+  static UiServer startFrom(
+      int first, Engine engine, String host, String token, boolean noToken, Path dir) {
     UiServerException last = null;
     for (int p = first; p < first + PORT_TRIES && p <= 65535; p++) {
       try {
-        return build(engine, host, p, usedToken, dir).start();
+        return build(engine, host, p, token, noToken, dir).start();
       } catch (UiServerException e) {
         if (!e.portInUse()) {
           throw e;
@@ -186,14 +230,10 @@ public final class UiCommand implements Callable<Integer> {
         true);
   }
 
-  private static UiServer build(Engine engine, String host, int p, String usedToken, Path dir) {
-    return UiServer.builder(engine).host(host).port(p).token(usedToken).configDir(dir).build();
-  }
-
-  private static String newToken() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+  private static UiServer build(
+      Engine engine, String host, int p, String token, boolean noToken, Path dir) {
+    UiServer.Builder b = UiServer.builder(engine).host(host).port(p).configDir(dir);
+    return (noToken ? b.noToken() : b.token(token)).build();
   }
 
   private static String unbracket(String host) {
