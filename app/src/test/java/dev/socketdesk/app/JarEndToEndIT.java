@@ -9,13 +9,49 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The built jar as a user runs it, against plain java.net sockets playing the board. */
 @Timeout(60)
 class JarEndToEndIT {
+
+  @Test
+  void withoutArgumentsTheUiPrintsAUrlWithItsTokenAndThePageOpensFromIt(@TempDir Path home)
+      throws Exception {
+    try (JarProcess jar = JarProcess.start(Map.of("XDG_CONFIG_HOME", home.toString()))) {
+      String line = jar.line(l -> l.startsWith("SocketDesk UI: "));
+      Matcher url =
+          Pattern.compile("SocketDesk UI: (http://127\\.0\\.0\\.1:(\\d+)/)\\?token=[0-9a-f]{32}")
+              .matcher(line);
+      assertThat(url.matches()).as(line).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(line.substring("SocketDesk UI: ".length())))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<title>SocketDesk</title>");
+      HttpResponse<String> without =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url.group(1) + "api/state")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(without.statusCode()).isEqualTo(401);
+      jar.terminate();
+      jar.exitCode();
+    }
+  }
 
   @Test
   void serverAnswersABoardAndPrintsTheSummaryOnTermination() throws Exception {

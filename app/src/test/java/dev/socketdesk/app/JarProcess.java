@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -53,6 +54,11 @@ final class JarProcess implements AutoCloseable {
 
   /** Starts {@code java -jar app/target/socketdesk.jar args}. */
   static JarProcess start(String... args) {
+    return start(Map.of(), args);
+  }
+
+  /** Starts {@code java -jar app/target/socketdesk.jar args} with {@code env} added. */
+  static JarProcess start(Map<String, String> env, String... args) {
     String jar = System.getProperty("socketdesk.jar", "target/socketdesk.jar");
     if (!Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(jar + " is missing; run 'mvn verify', which builds it first");
@@ -65,7 +71,9 @@ final class JarProcess implements AutoCloseable {
     command.add(jar);
     command.addAll(List.of(args));
     try {
-      return new JarProcess(new ProcessBuilder(command).start());
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
+      return new JarProcess(builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
