@@ -48,7 +48,9 @@ class UiPageResyncTest {
           .write(
               ("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:"
                       + ui.server.port()
-                      + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      + "\r\n"
+                      + ui.tokenHeader()
+                      + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                       + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                       + "Sec-WebSocket-Version: 13\r\n\r\n")
                   .getBytes(StandardCharsets.ISO_8859_1));

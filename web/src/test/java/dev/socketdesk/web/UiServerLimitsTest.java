@@ -56,7 +56,7 @@ class UiServerLimitsTest {
   void limitsHoldPerRouteBeforeABodyIsReadAndSayTheRealLimit() throws Exception {
     try (UiHarness ui = new UiHarness(config)) {
       int id = ui.create(new JsonObject().put("type", "udp").put("localHost", "127.0.0.1"));
-      String host = "Host: 127.0.0.1:" + ui.server.port() + "\r\n";
+      String host = "Host: 127.0.0.1:" + ui.server.port() + "\r\n" + ui.tokenHeader();
 
       UiHarness.Reply unknown =
           ui.raw("POST /api/nothing/file HTTP/1.1\r\n" + host + "Content-Length: 16777216\r\n");
@@ -119,7 +119,9 @@ class UiServerLimitsTest {
           ui.raw(
               "GET /api/state HTTP/1.1\r\nHost: 127.0.0.1:"
                   + ui.server.port()
-                  + "\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n");
+                  + "\r\n"
+                  + ui.tokenHeader()
+                  + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n");
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.json().getString("type")).isEqualTo("hello");
     }
@@ -223,7 +225,9 @@ class UiServerLimitsTest {
           .write(
               ("GET /api/state HTTP/1.1\r\nHost: 127.0.0.1:"
                       + ui.server.port()
-                      + "\r\nConnection: close\r\n\r\n")
+                      + "\r\n"
+                      + ui.tokenHeader()
+                      + "Connection: close\r\n\r\n")
                   .getBytes(StandardCharsets.ISO_8859_1));
       String text = new String(readToEnd(s.getInputStream()), StandardCharsets.ISO_8859_1);
       return text.length() < 12 ? -1 : Integer.parseInt(text.substring(9, 12));
