@@ -24,18 +24,7 @@ class CaptureCliTest {
   void aTcpServerCapturesBothDirectionsIntoAFileTsharkReads() throws Exception {
     Path tshark = ExternalTools.require("tshark", "tshark");
     Path pcap = dir.resolve("board.pcap");
-    try (CliRun cli =
-        CliRun.interactive(
-            "tcp-server",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--json",
-            "--input",
-            "lines",
-            "--capture",
-            pcap.toString())) {
+    try (CliRun cli = CliRun.jsonTcpServer("--capture", pcap.toString())) {
       int port = cli.listeningPort();
       try (Socket board = new Socket(InetAddress.getLoopbackAddress(), port)) {
         board.setSoTimeout(10_000);

@@ -58,6 +58,19 @@ final class CliRun implements AutoCloseable {
     }
   }
 
+  /**
+   * A {@code tcp-server} on 127.0.0.1 and a free port, printing JSON and reading typed lines, with
+   * {@code moreArgs} after those.
+   */
+  static CliRun jsonTcpServer(String... moreArgs) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tcp-server", "--bind", "127.0.0.1", "--port", "0", "--json", "--input", "lines"));
+    args.addAll(List.of(moreArgs));
+    return interactive(args.toArray(new String[0]));
+  }
+
   /** Starts with the given bytes as the whole of standard input. */
   static CliRun piped(byte[] input, String... args) {
     return new CliRun(new ByteArrayInputStream(input), null, args);

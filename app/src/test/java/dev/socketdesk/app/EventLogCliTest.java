@@ -26,18 +26,7 @@ class EventLogCliTest {
   void everyEventIsAppendedAsTheJsonLineThatJsonPrints() throws Exception {
     Path log = dir.resolve("events.jsonl");
     Files.writeString(log, "{\"event\":\"earlier run\"}\n");
-    try (CliRun cli =
-        CliRun.interactive(
-            "tcp-server",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--json",
-            "--input",
-            "lines",
-            "--log",
-            log.toString())) {
+    try (CliRun cli = CliRun.jsonTcpServer("--log", log.toString())) {
       int port = cli.listeningPort();
       try (Socket board = new Socket(InetAddress.getLoopbackAddress(), port)) {
         cli.event("connected");
@@ -60,21 +49,7 @@ class EventLogCliTest {
   void aSizeLimitContinuesInNumberedFilesAndKeepsTheNewest() throws Exception {
     Path log = dir.resolve("events.jsonl");
     try (CliRun cli =
-        CliRun.interactive(
-            "tcp-server",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--json",
-            "--input",
-            "lines",
-            "--log",
-            log.toString(),
-            "--log-max",
-            "1k",
-            "--log-files",
-            "2")) {
+        CliRun.jsonTcpServer("--log", log.toString(), "--log-max", "1k", "--log-files", "2")) {
       int port = cli.listeningPort();
       try (Socket board = new Socket(InetAddress.getLoopbackAddress(), port)) {
         cli.event("connected");
