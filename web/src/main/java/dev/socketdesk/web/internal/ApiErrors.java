@@ -2,6 +2,8 @@ package dev.socketdesk.web.internal;
 
 import dev.socketdesk.engine.SessionException;
 import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +14,11 @@ import java.util.concurrent.ExecutionException;
 /** Turns failures into {@code {"error": "<one line>"}} responses with a 4xx/5xx status. */
 final class ApiErrors {
   private static final System.Logger LOG = System.getLogger("dev.socketdesk.web");
+
+  /** At most this much of an unwanted body is read and dropped before the connection closes. */
+  private static final long LINGER_BYTES = 32L << 20;
+
+  private static final long LINGER_MILLIS = 5_000;
 
   private ApiErrors() {}
 
@@ -40,10 +47,37 @@ final class ApiErrors {
         .onComplete(
             ar -> {
               if (unread && !ctx.request().isEnded() && ctx.request().connection() != null) {
-                // A body nobody reads is not drained: the connection closes after this answer.
-                ctx.request().connection().close();
+                lingerThenClose(ctx);
               }
             });
+  }
+
+  /**
+   * Closes the connection of an answered request whose body is still arriving, after dropping what
+   * the client goes on sending, at most {@link #LINGER_BYTES} or for {@link #LINGER_MILLIS} (a
+   * lingering close, as HTTP servers do). Closing at once would make the client's kernel reset the
+   * connection while it still sends, and the client would never read the answer.
+   */
+  private static void lingerThenClose(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    HttpConnection connection = request.connection();
+    long timer = ctx.vertx().setTimer(LINGER_MILLIS, t -> connection.close());
+    Runnable close =
+        () -> {
+          ctx.vertx().cancelTimer(timer);
+          connection.close();
+        };
+    long[] dropped = {0};
+    request.handler(
+        chunk -> {
+          dropped[0] += chunk.length();
+          if (dropped[0] > LINGER_BYTES) {
+            close.run();
+          }
+        });
+    request.endHandler(v -> close.run());
+    request.exceptionHandler(e -> close.run());
+    request.resume();
   }
 
   /** {@code text} with control characters as {@code \xNN}, cut to 100 characters. */
