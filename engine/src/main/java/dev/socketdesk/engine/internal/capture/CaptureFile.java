@@ -34,7 +34,6 @@ public final class CaptureFile extends OutputStream {
   private FileChannel file;
   private int fileNumber;
   private long fileBytes;
-  private long totalBytes;
   private int headerFill;
   private long recordLeft;
   private boolean stopped;
@@ -58,15 +57,6 @@ public final class CaptureFile extends OutputStream {
 
   public CaptureOptions options() {
     return options;
-  }
-
-  /** Bytes captured so far, over all files. */
-  public synchronized long bytes() {
-    return totalBytes;
-  }
-
-  public synchronized boolean isStopped() {
-    return stopped;
   }
 
   @Override
@@ -130,7 +120,6 @@ public final class CaptureFile extends OutputStream {
 
   private void put(byte[] bytes, int at, int n) {
     fileBytes += n;
-    totalBytes += n;
     int done = 0;
     while (done < n && !stopped) {
       int chunk = Math.min(buffer.remaining(), n - done);

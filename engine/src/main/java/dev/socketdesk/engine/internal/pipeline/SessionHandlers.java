@@ -13,10 +13,10 @@ import io.netty.channel.ChannelPipeline;
  *   <li>{@code auto-reply}: {@link AutoReplyHandler}, shared, last.
  * </ol>
  *
- * A capture handler, when the session captures, goes before all of them, at the socket.
+ * A capture handler ({@code CaptureHandlers}), while the session captures, goes before all of them,
+ * at the socket.
  */
 public final class SessionHandlers {
-  public static final String CAPTURE = "capture";
   public static final String LIFECYCLE = "lifecycle";
   public static final String ACCOUNTING = "accounting";
   public static final String BACKPRESSURE = "backpressure";
