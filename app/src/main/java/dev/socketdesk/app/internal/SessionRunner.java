@@ -103,30 +103,12 @@ public final class SessionRunner {
       }
       output = new Output(out, () -> done.complete(0));
       EventFormat lines = options.json() ? new JsonFormat() : new TextFormat();
-      printer =
-          new EventPrinter(
-              output,
-              lines,
-              format.display(),
-              format.encoding(),
-              options.quiet(),
-              options.json(),
-              type == SessionType.TCP_CLIENT,
-              !reconnect);
+      printer = printer(output, lines, options.quiet(), options.json());
       sender = new Sender(session, type, printer, format.sendFormat());
       session.addListener(printer);
       if (logWriter != null) {
         logOutput = new Output(new PrintWriter(logWriter), this::logStopped);
-        logPrinter =
-            new EventPrinter(
-                logOutput,
-                new JsonFormat(),
-                format.display(),
-                format.encoding(),
-                false,
-                true,
-                type == SessionType.TCP_CLIENT,
-                !reconnect);
+        logPrinter = printer(logOutput, new JsonFormat(), false, true);
         session.addListener(logPrinter);
       }
       session.addListener(new Control());
@@ -275,6 +257,19 @@ public final class SessionRunner {
       engine.close();
       finished.complete(null);
     }
+  }
+
+  /** A printer of this session's events into {@code out}, in the command's display settings. */
+  private EventPrinter printer(Output out, EventFormat lines, boolean quiet, boolean json) {
+    return new EventPrinter(
+        out,
+        lines,
+        format.display(),
+        format.encoding(),
+        quiet,
+        json,
+        type == SessionType.TCP_CLIENT,
+        !reconnect);
   }
 
   /** The event log's file failed (a full disk): say so once; the session keeps running. */
