@@ -67,7 +67,7 @@ build() {
       gcc -O2 -Wall -Wno-unused-function -o "$bin/$prog" "$here/c/$prog.c" || die "gcc failed on $prog.c"
     fi
   done
-  if [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/web/src" "$root/app/src" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/core/src" "$root/web/src" "$root/app/src" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
     log "building the jar (mvn package)"
     (cd "$root" && mvn -B -q -o -DskipTests -Dspotless.check.skip=true package >/dev/null 2>&1) \
       || (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true package) \

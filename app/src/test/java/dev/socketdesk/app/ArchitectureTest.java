@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The module boundaries, checked on the main classes of all three modules: engine &lt;- web &lt;-
- * app, each module's {@code internal} packages are its own, and the engine names no CLI option.
+ * The module boundaries, checked on the main classes of all four modules: engine &lt;- core &lt;-
+ * web &lt;- app, each module's {@code internal} packages are its own, and the engine names no CLI
+ * option.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ArchitectureTest {
   private static final String ENGINE = "dev.socketdesk.engine..";
+  private static final String CORE = "dev.socketdesk.core..";
   private static final String WEB = "dev.socketdesk.web..";
   private static final String APP = "dev.socketdesk.app..";
 
@@ -56,10 +58,11 @@ class ArchitectureTest {
   }
 
   @Test
-  void theImportSeesAllThreeModulesWithoutTheirTests() {
+  void theImportSeesAllModulesWithoutTheirTests() {
     assertThat(classes.stream().map(JavaClass::getPackageName))
         .anyMatch(p -> p.startsWith("dev.socketdesk.engine.internal"))
         .anyMatch(p -> p.startsWith("dev.socketdesk.engine.simulate.internal"))
+        .anyMatch(p -> p.startsWith("dev.socketdesk.core"))
         .anyMatch(p -> p.startsWith("dev.socketdesk.web.internal"))
         .anyMatch(p -> p.startsWith("dev.socketdesk.app"));
     assertThat(classes.stream().map(JavaClass::getSimpleName))
@@ -68,14 +71,27 @@ class ArchitectureTest {
   }
 
   @Test
-  void theEngineImportsNeitherWebNorApp() {
+  void theEngineImportsNoOtherModule() {
     noClasses()
         .that()
         .resideInAPackage(ENGINE)
         .should()
         .dependOnClassesThat()
+        .resideInAnyPackage(CORE, WEB, APP)
+        .because("the engine is the bottom module: engine <- core <- web <- app")
+        .check(classes);
+  }
+
+  @Test
+  void theCoreImportsNeitherWebNorApp() {
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(WEB, APP)
-        .because("the engine is the bottom module: engine <- web <- app")
+        .because(
+            "the core sits between the engine and the front ends: engine <- core <- web <- app")
         .check(classes);
   }
 
@@ -87,13 +103,14 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(APP)
-        .because("the web module sits below the app: engine <- web <- app")
+        .because("the web module sits below the app: engine <- core <- web <- app")
         .check(classes);
   }
 
   @Test
   void noModuleUsesAnotherModulesInternals() {
     internalsStayIn(ENGINE, "dev.socketdesk.engine..internal..");
+    internalsStayIn(CORE, "dev.socketdesk.core..internal..");
     internalsStayIn(WEB, "dev.socketdesk.web..internal..");
     internalsStayIn(APP, "dev.socketdesk.app..internal..");
   }
