@@ -42,7 +42,7 @@ class UiBodyTypesApiTest {
               "/api/sessions/" + id + "/auto",
               new JsonObject().put("rules", new JsonArray().add("ping")));
       assertThat(rule.status()).isEqualTo(400);
-      assertThat(rule.error()).isEqualTo("reply rule 1 must be an object, not text");
+      assertThat(rule.error()).isEqualTo("rules[0] must be an object, not text");
       assertThat(ui.get("/api/state").json().getJsonArray("tabs")).hasSize(1);
     }
   }
@@ -64,7 +64,8 @@ class UiBodyTypesApiTest {
                   .put("localPort", 0)
                   .put("maxClients", "３"));
       assertThat(clients.status()).isEqualTo(400);
-      assertThat(clients.error()).isEqualTo("maxClients '３' is not a whole number of clients");
+      assertThat(clients.error())
+          .isEqualTo("maxClients '３' is not a whole number; write it with the ASCII digits 0-9");
 
       int id = ui.create(UiServerApiTest.tcpServer(0));
       String fullwidthId =

@@ -97,6 +97,10 @@ final class UiHarness implements AutoCloseable {
     String error() {
       return json().getString("error");
     }
+
+    String field() {
+      return json().getString("field");
+    }
   }
 
   Reply get(String path) throws IOException, InterruptedException {
@@ -109,6 +113,24 @@ final class UiHarness implements AutoCloseable {
             .header("Content-Type", "application/json")
             .header("Origin", origin())
             .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
+  }
+
+  /** POSTs {@code body} as it is, which need not be valid JSON. */
+  Reply postText(String path, String body) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Content-Type", "application/json")
+            .header("Origin", origin())
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** PUTs {@code body} as it is, which need not be valid JSON. */
+  Reply putText(String path, String body) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Content-Type", "application/json")
+            .header("Origin", origin())
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   Reply put(String path, JsonObject body) throws IOException, InterruptedException {

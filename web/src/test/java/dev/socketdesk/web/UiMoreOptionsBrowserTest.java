@@ -34,7 +34,7 @@ class UiMoreOptionsBrowserTest extends PageTest {
     form.locator("[data-testid=new-max-clients]").fill("x");
     form.locator("[data-testid=new-open]").click();
     PlaywrightAssertions.assertThat(form.locator("[data-testid=new-error]"))
-        .hasText("maxClients 'x' is not a whole number of clients");
+        .hasText("maxClients 'x' is not a whole number");
     form.locator("[data-testid=new-max-clients]").fill("1");
     form.locator("[data-testid=new-open]").click();
 

@@ -165,7 +165,7 @@ class UiServerApiTest {
       UiHarness.Reply badType = ui.post("/api/sessions", new JsonObject().put("type", "sctp"));
       assertThat(badType.status()).isEqualTo(400);
       assertThat(badType.error())
-          .isEqualTo("session type 'sctp' is unknown; use tcp-server, tcp-client or udp");
+          .isEqualTo("type 'sctp' is unknown; use tcp-server, tcp-client or udp");
       assertThat(ui.post("/api/sessions", tcpServer(70000)).error())
           .contains("70000")
           .contains("out of range");
@@ -234,11 +234,13 @@ class UiServerApiTest {
       }
 
       assertThat(ui.post("/api/sessions", tcpServer(0).put("maxClients", "-1")).error())
-          .isEqualTo("maxClients -1 is out of range; use 0 to 1000000 clients");
+          .isEqualTo("maxClients -1 is out of range; use 0 to 1000000");
       JsonObject client =
           new JsonObject().put("type", "tcp-client").put("remote", "127.0.0.1:" + port);
       assertThat(ui.post("/api/sessions", client.copy().put("connectTimeoutS", "abc")).error())
-          .isEqualTo("connect timeout 'abc' is not valid; use seconds from 0.1 to 600, e.g. 5");
+          .isEqualTo(
+              "connectTimeoutS 'abc' is not a duration; use a number with ms, s, m or h, e.g. 500ms or"
+                  + " 2s");
 
       JsonObject udp =
           new JsonObject()

@@ -77,7 +77,9 @@ public final class SessionSpecs {
     try {
       node = text == null || text.isBlank() ? null : mapper.readTree(text);
     } catch (JacksonException e) {
-      throw SpecJson.translate(e);
+      throw mapper == SpecJson.YAML
+          ? SpecJson.translate(e)
+          : SpecException.whole("the request body is not valid JSON");
     }
     if (node == null || !node.isObject()) {
       throw SpecException.whole(

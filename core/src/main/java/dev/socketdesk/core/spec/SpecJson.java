@@ -120,7 +120,7 @@ final class SpecJson {
     if (e instanceof JsonMappingException && path != null && !path.isEmpty()) {
       return SpecException.of(path, "has a value that cannot be read: " + oneLine(e));
     }
-    return SpecException.whole("the body is not valid " + "JSON or YAML: " + oneLine(e));
+    return SpecException.whole("the document is not valid YAML: " + oneLine(e));
   }
 
   /**
@@ -446,6 +446,15 @@ final class SpecJson {
     @Override
     public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       return list.deserialize(p, ctxt);
+    }
+  }
+
+  /** Writes a list of texts as one text, separated by a comma and a space (see {@link Groups}). */
+  static final class Joined extends JsonSerializer<List<String>> {
+    @Override
+    public void serialize(List<String> list, JsonGenerator g, SerializerProvider s)
+        throws IOException {
+      g.writeString(String.join(", ", list));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.socketdesk.core.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * A UDP endpoint. JSON: {@code {"type": "udp", "localHost": "", "localPort": 6000, "remote":
  * "192.168.4.1:5000", "broadcast": false, "multicast": ["239.1.2.3"], "multicastInterface":
- * "eth0"}}; {@code multicast} may also be one text of groups separated by commas or spaces.
+ * "eth0"}}; {@code multicast} may also be one text of groups separated by commas or spaces, which
+ * is how it is written back.
  *
  * @param localHost local address; null (or blank) for all addresses.
  * @param localPort 0 (the system chooses) to 65535; default 0.
@@ -26,7 +28,8 @@ public record UdpSpec(
     Integer localPort,
     HostPort remote,
     Boolean broadcast,
-    @JsonDeserialize(using = SpecJson.Groups.class) List<String> multicast,
+    @JsonDeserialize(using = SpecJson.Groups.class) @JsonSerialize(using = SpecJson.Joined.class)
+        List<String> multicast,
     String multicastInterface)
     implements SessionSpec {
   public static final String TYPE = "udp";

@@ -53,7 +53,7 @@ class SessionSpecsTest {
       textBlock =
           """
           [1]                                                  |                  | the body must be a JSON object
-          {"type":"tcp-server"                                 |                  | not valid JSON
+          {"type":"tcp-server"                                 |                  | the request body is not valid JSON
           {}                                                   | type             | type is missing
           {"type":"robot"}                                     | type             | type 'robot' is unknown; use tcp-server, tcp-client or udp
           {"type":5}                                           | type             | type must be text

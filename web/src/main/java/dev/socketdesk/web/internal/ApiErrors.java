@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.spec.SpecException;
 import dev.socketdesk.engine.SessionException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpConnection;
@@ -11,7 +12,10 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns failures into {@code {"error": "<one line>"}} responses with a 4xx/5xx status. */
+/**
+ * Turns failures into {@code {"error": "<one line>", "field": "..."}} responses with a 4xx/5xx
+ * status; {@code field} names the spec field of a bad value ({@link SpecException}).
+ */
 final class ApiErrors {
   private static final System.Logger LOG = System.getLogger("dev.socketdesk.web");
 
@@ -114,7 +118,13 @@ final class ApiErrors {
       send(ctx, status < 400 ? 500 : status, messageForStatus(ctx, status));
       return;
     }
-    send(ctx, statusOf(failure), messageOf(failure));
+    fail(ctx, failure);
+  }
+
+  /** Answers with the status, message and field (for a bad spec value) of {@code failure}. */
+  static void fail(RoutingContext ctx, Throwable failure) {
+    Throwable t = unwrap(failure);
+    send(ctx, statusOf(t), messageOf(t), t instanceof SpecException s ? s.field() : null);
   }
 
   static Throwable unwrap(Throwable t) {

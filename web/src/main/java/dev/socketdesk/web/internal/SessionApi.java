@@ -1,8 +1,14 @@
 package dev.socketdesk.web.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socketdesk.core.spec.AutoActionsSpec;
+import dev.socketdesk.core.spec.PeriodicSpec;
+import dev.socketdesk.core.spec.SendFormatSpec;
+import dev.socketdesk.core.spec.SendSpec;
+import dev.socketdesk.core.spec.SessionSpec;
+import dev.socketdesk.core.spec.SessionSpecs;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.codec.AsciiNumbers;
-import dev.socketdesk.engine.codec.Charsets;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -75,7 +81,7 @@ final class SessionApi {
   }
 
   private void create(RoutingContext ctx) {
-    TabSpec spec = TabSpec.fromJson(body(ctx));
+    SessionSpec spec = SessionSpecs.readJson(ctx.body().asString(), SessionSpec.class);
     reply(
         ctx,
         hub.create(spec),
@@ -103,12 +109,13 @@ final class SessionApi {
   }
 
   private void send(RoutingContext ctx) {
-    JsonObject o = body(ctx);
-    byte[] data = Payloads.encode(o);
-    String to = o.getString("to", "");
-    HostPort target = to == null || to.isBlank() ? null : HostPort.parse(to);
-    Integer peer = o.getInteger("peer");
-    reply(ctx, tab(ctx).send(data, peer, target), v -> new JsonObject().put("bytes", data.length));
+    ObjectNode o = body(ctx);
+    SendSpec send = SessionSpecs.fromTree(o, SendSpec.class);
+    byte[] data = send.bytes(SessionSpecs.fromTree(o, SendFormatSpec.class).format());
+    reply(
+        ctx,
+        tab(ctx).send(data, send.peer(), send.to()),
+        v -> new JsonObject().put("bytes", data.length));
   }
 
   private void sendFile(RoutingContext ctx) {
@@ -128,25 +135,28 @@ final class SessionApi {
   }
 
   private void setAuto(RoutingContext ctx) {
-    JsonObject o = body(ctx);
-    tab(ctx).setAutoActions(Payloads.autoActions(o), o);
+    ObjectNode o = body(ctx);
+    AutoActionsSpec spec = SessionSpecs.fromTree(o, AutoActionsSpec.class);
+    tab(ctx).setAutoActions(spec.actions(), new JsonObject(o.toString()));
     ok(ctx, done());
   }
 
   private void startPeriodic(RoutingContext ctx) {
-    tab(ctx).startPeriodic(Payloads.periodic(body(ctx)));
+    ObjectNode o = body(ctx);
+    PeriodicSpec spec = SessionSpecs.fromTree(o, PeriodicSpec.class);
+    tab(ctx).startPeriodic(spec.periodic(SessionSpecs.fromTree(o, SendFormatSpec.class).format()));
     ok(ctx, done());
   }
 
   private void setDisplay(RoutingContext ctx) {
     SessionTab tab = tab(ctx);
-    tab.setDisplayCharset(Charsets.forName(body(ctx).getString("encoding", "UTF-8")));
+    tab.setDisplayCharset(SessionSpecs.fromTree(body(ctx), SendFormatSpec.class).encoding());
     hub.publish(tab);
     ok(ctx, done());
   }
 
   private void saveSettings(RoutingContext ctx) {
-    JsonObject settings = body(ctx);
+    JsonObject settings = new JsonObject(body(ctx).toString());
     vertx
         .executeBlocking(
             () -> {
@@ -158,7 +168,7 @@ final class SessionApi {
               if (ar.succeeded()) {
                 ok(ctx, ar.result());
               } else {
-                fail(ctx, ar.cause());
+                ApiErrors.fail(ctx, ar.cause());
               }
             });
   }
@@ -180,12 +190,9 @@ final class SessionApi {
     return (int) n;
   }
 
-  private static JsonObject body(RoutingContext ctx) {
-    JsonObject o = ctx.body().asJsonObject();
-    if (o == null) {
-      throw ApiException.badRequest("the request has no JSON body");
-    }
-    return o;
+  /** The JSON object of the body, or a 400 naming what is wrong with it. */
+  static ObjectNode body(RoutingContext ctx) {
+    return SessionSpecs.jsonObject(ctx.body().asString());
   }
 
   private static JsonObject done() {
@@ -199,11 +206,6 @@ final class SessionApi {
         .end(json.toString());
   }
 
-  private static void fail(RoutingContext ctx, Throwable failure) {
-    Throwable t = ApiErrors.unwrap(failure);
-    ApiErrors.send(ctx, ApiErrors.statusOf(t), ApiErrors.messageOf(t));
-  }
-
   /** Answers when {@code future} completes, back on the request's context. */
   private static <T> void reply(
       RoutingContext ctx, CompletionStage<T> future, Function<T, Object> body) {
@@ -213,13 +215,13 @@ final class SessionApi {
             context.runOnContext(
                 v -> {
                   if (failure != null) {
-                    fail(ctx, failure);
+                    ApiErrors.fail(ctx, failure);
                     return;
                   }
                   try {
                     ok(ctx, body.apply(value));
                   } catch (RuntimeException e) {
-                    fail(ctx, e);
+                    ApiErrors.fail(ctx, e);
                   }
                 }));
   }

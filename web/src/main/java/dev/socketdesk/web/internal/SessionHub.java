@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.web.UiServer;
 import io.vertx.core.Vertx;
@@ -73,9 +74,9 @@ final class SessionHub {
    * Opens a session for a new tab; the tab exists only once the session opened, except for a client
    * that reconnects: it keeps trying in its tab, which exists at once.
    */
-  CompletableFuture<SessionTab> create(TabSpec spec) {
+  CompletableFuture<SessionTab> create(SessionSpec spec) {
     SessionTab tab = new SessionTab(nextId.getAndIncrement(), spec, engine);
-    if (spec.reconnect()) {
+    if (spec.reconnects()) {
       tab.open();
       tabs.put(tab.id(), tab);
       return CompletableFuture.completedFuture(tab);

@@ -1,5 +1,8 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.spec.SessionSpec;
+import dev.socketdesk.core.spec.SessionSpecs;
+import dev.socketdesk.core.spec.TcpClientSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.Engine;
@@ -10,7 +13,6 @@ import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.SessionState;
-import dev.socketdesk.engine.SessionType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
@@ -35,7 +37,8 @@ final class SessionTab {
   private static final int MAX_PEERS_SHOWN = 500;
 
   private final int id;
-  private final TabSpec spec;
+  private final SessionSpec spec;
+  private final JsonObject specJson;
   private final Engine engine;
   private final LogRing log = new LogRing();
   private final Listener listener = new Listener();
@@ -56,9 +59,10 @@ final class SessionTab {
   private Counters rateBase = Counters.ZERO;
   private long rateAtMillis = System.currentTimeMillis();
 
-  SessionTab(int id, TabSpec spec, Engine engine) {
+  SessionTab(int id, SessionSpec spec, Engine engine) {
     this.id = id;
     this.spec = spec;
+    this.specJson = new JsonObject(SessionSpecs.toJson(spec));
     this.engine = engine;
   }
 
@@ -68,7 +72,7 @@ final class SessionTab {
 
   /** A client that reconnects: its open completes only once connected. */
   boolean reconnects() {
-    return spec.reconnect();
+    return spec.reconnects();
   }
 
   /** Creates a new engine session from the spec and opens it. */
@@ -252,7 +256,7 @@ final class SessionTab {
     Session s = session;
     SessionState state = s == null ? SessionState.NEW : s.state();
     InetSocketAddress local = s == null ? null : s.localAddress();
-    return o.put("spec", spec.toJson())
+    return o.put("spec", specJson)
         .put("state", state.name().toLowerCase(Locale.ROOT))
         .put("local", local == null ? null : HostPort.format(local))
         .put("error", error)
@@ -305,13 +309,13 @@ final class SessionTab {
       } else if (event instanceof SessionEvent.Sent r) {
         log.addData(t, LogRing.Direction.OUT, r.peer().id(), r.peer().toString(), r.data());
       } else if (event instanceof SessionEvent.Listening l) {
-        String kind = spec.type() == SessionType.TCP_CLIENT ? "local" : "listening";
+        String kind = spec instanceof TcpClientSpec ? "local" : "listening";
         log.addNote(t, LogRing.Direction.SYS, kind, null, HostPort.format(l.local()));
         metaDirty.set(true);
       } else if (event instanceof SessionEvent.Connected c) {
         log.addNote(t, LogRing.Direction.SYS, "connected", c.peer().toString(), null);
         peersDirty.set(true);
-        if (spec.type() == SessionType.TCP_CLIENT) {
+        if (spec instanceof TcpClientSpec) {
           error = null;
           metaDirty.set(true);
         }

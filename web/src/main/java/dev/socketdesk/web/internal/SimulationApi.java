@@ -1,5 +1,9 @@
 package dev.socketdesk.web.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socketdesk.core.spec.SendFormatSpec;
+import dev.socketdesk.core.spec.SessionSpecs;
+import dev.socketdesk.core.spec.SimulationSpec;
 import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.simulate.SimulationConfig;
 import io.vertx.core.Context;
@@ -47,18 +51,21 @@ final class SimulationApi {
   }
 
   private SimulationConfig config(RoutingContext ctx) {
-    JsonObject body = body(ctx);
-    return SimulationSpec.parse(body, id -> hub.tab(id).requireOpen());
+    return config(SessionApi.body(ctx));
+  }
+
+  private SimulationConfig config(ObjectNode body) {
+    SimulationSpec spec =
+        SimulationTargets.resolve(
+            SessionSpecs.fromTree(body, SimulationSpec.class), id -> hub.tab(id).requireOpen());
+    return spec.config(SessionSpecs.fromTree(body, SendFormatSpec.class).format());
   }
 
   private void start(RoutingContext ctx) {
-    JsonObject body = body(ctx);
-    SimulationConfig config = SimulationSpec.parse(body, id -> hub.tab(id).requireOpen());
-    Object session = body.getValue("session");
-    String label =
-        session == null || session.toString().isBlank() || config.profile().isServer()
-            ? null
-            : "#" + session.toString().trim();
+    ObjectNode body = SessionApi.body(ctx);
+    SimulationConfig config = config(body);
+    Integer session = SessionSpecs.fromTree(body, SimulationSpec.class).session();
+    String label = session == null || config.profile().isServer() ? null : "#" + session;
     Context context = Vertx.currentContext();
     sims.start(config, label)
         .whenComplete(
@@ -66,8 +73,7 @@ final class SimulationApi {
                 context.runOnContext(
                     v -> {
                       if (failure != null) {
-                        Throwable t = ApiErrors.unwrap(failure);
-                        ApiErrors.send(ctx, ApiErrors.statusOf(t), ApiErrors.messageOf(t));
+                        ApiErrors.fail(ctx, failure);
                       } else {
                         ok(ctx, run.snapshot());
                       }
@@ -97,14 +103,6 @@ final class SimulationApi {
       throw ApiException.badRequest("simulation id '" + text + "' is not a number");
     }
     return (int) id;
-  }
-
-  private static JsonObject body(RoutingContext ctx) {
-    JsonObject o = ctx.body().asJsonObject();
-    if (o == null) {
-      throw ApiException.badRequest("the request has no JSON body");
-    }
-    return o;
   }
 
   private static void ok(RoutingContext ctx, Object json) {
