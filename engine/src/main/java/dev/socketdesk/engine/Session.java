@@ -77,6 +77,17 @@ public interface Session {
   void setAutoActions(AutoActions actions);
 
   /**
+   * How received bytes are grouped into messages; {@link Grouping#NONE} passes reads as they are.
+   */
+  Grouping grouping();
+
+  /**
+   * Replaces the grouping of received bytes into messages (for byte streams: TCP, serial); applies
+   * to data that arrives from now on.
+   */
+  void setGrouping(Grouping grouping);
+
+  /**
    * Starts sending on a timer to the default target, replacing any periodic send already running.
    * The future completes after the last send, or when stopped or closed.
    */

@@ -2,6 +2,7 @@ package dev.socketdesk.engine.internal.pipeline;
 
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.internal.capture.CaptureFile;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import io.netty.channel.Channel;
@@ -14,6 +15,11 @@ public interface PipelineSession {
   MutableCounters totals();
 
   AutoActions autoActions();
+
+  /** How received byte streams are grouped into messages; {@link Grouping#NONE} for not at all. */
+  default Grouping grouping() {
+    return Grouping.NONE;
+  }
 
   /** The echo prefix of the current automatic actions; callers must not modify it. */
   byte[] echoPrefix();

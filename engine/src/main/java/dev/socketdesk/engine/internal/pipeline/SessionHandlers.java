@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
  *
  * <ol>
  *   <li>{@code lifecycle} (connections only): {@link PeerLifecycleHandler};
+ *   <li>{@code grouping}: {@link MessageGroupingHandler}, byte streams into messages;
  *   <li>{@code accounting}: {@link TrafficAccountingHandler}, shared by the session's channels;
  *   <li>{@code backpressure}: {@link BackpressureHandler};
  *   <li>{@code auto-reply}: {@link AutoReplyHandler}, shared, last.
@@ -18,6 +19,7 @@ import io.netty.channel.ChannelPipeline;
  */
 public final class SessionHandlers {
   public static final String LIFECYCLE = "lifecycle";
+  public static final String GROUPING = "grouping";
   public static final String ACCOUNTING = "accounting";
   public static final String BACKPRESSURE = "backpressure";
   public static final String AUTO_REPLY = "auto-reply";
@@ -42,6 +44,7 @@ public final class SessionHandlers {
     if (addressing.isConnection()) {
       pipeline.addLast(LIFECYCLE, new PeerLifecycleHandler(session, acceptedAs));
     }
+    pipeline.addLast(GROUPING, new MessageGroupingHandler(session));
     pipeline.addLast(ACCOUNTING, accounting);
     pipeline.addLast(BACKPRESSURE, new BackpressureHandler(session.events()));
     pipeline.addLast(AUTO_REPLY, autoReply);

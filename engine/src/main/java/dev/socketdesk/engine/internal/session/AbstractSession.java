@@ -5,6 +5,7 @@ import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.FileRing;
+import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.PeriodicSend;
@@ -56,6 +57,7 @@ abstract class AbstractSession implements Session, PipelineSession {
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicReference<PeriodicTask> periodic = new AtomicReference<>();
   private volatile AutoActions actions;
+  private volatile Grouping grouping = Grouping.NONE;
 
   /** {@code actions.echoPrefix()}, copied once instead of on every echo. Never modified. */
   private volatile byte[] echoPrefix;
@@ -171,6 +173,16 @@ abstract class AbstractSession implements Session, PipelineSession {
     AutoActions set = actions == null ? AutoActions.NONE : actions;
     this.echoPrefix = set.echoPrefix();
     this.actions = set;
+  }
+
+  @Override
+  public final Grouping grouping() {
+    return grouping;
+  }
+
+  @Override
+  public final void setGrouping(Grouping grouping) {
+    this.grouping = grouping == null ? Grouping.NONE : grouping;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.socketdesk.engine.internal.pipeline;
 
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.internal.capture.CaptureFile;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
@@ -29,6 +30,7 @@ final class TestSession implements PipelineSession {
   final List<PeerHandle> connected = new ArrayList<>();
   final List<CloseReason> disconnects = new ArrayList<>();
   volatile AutoActions actions = AutoActions.NONE;
+  volatile Grouping grouping = Grouping.NONE;
   CaptureFile capture;
   boolean refuse;
   boolean closing;
@@ -70,6 +72,11 @@ final class TestSession implements PipelineSession {
   @Override
   public AutoActions autoActions() {
     return actions;
+  }
+
+  @Override
+  public Grouping grouping() {
+    return grouping;
   }
 
   @Override
