@@ -1,5 +1,6 @@
 package dev.socketdesk.engine;
 
+import dev.socketdesk.engine.internal.serial.SerialPortOpener;
 import dev.socketdesk.engine.internal.session.SessionFactory;
 import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.channel.EventLoopGroup;
@@ -66,6 +67,16 @@ public final class Engine implements AutoCloseable {
   /** A new UDP session, not yet open. */
   public Session udp(UdpConfig config) {
     return register(factory.udp(nextId.getAndIncrement(), config));
+  }
+
+  /** A new serial port session, not yet open. */
+  public Session serial(SerialConfig config) {
+    return register(factory.serial(nextId.getAndIncrement(), config));
+  }
+
+  /** The serial ports the system lists (pseudo-terminals are not listed, but open by path). */
+  public static List<SerialPortInfo> serialPorts() {
+    return SerialPortOpener.list();
   }
 
   /** Sessions that are not yet closed, by id. */

@@ -120,13 +120,19 @@ public record HostPort(String host, int port) {
     }
   }
 
-  /** {@code host:port}, bracketing IPv6 literals. */
+  /**
+   * {@code host:port}, bracketing IPv6 literals; a serial port's path alone (it is carried as an
+   * unresolved address with port 0).
+   */
   public static String format(InetSocketAddress address) {
     if (address == null) {
       return "-";
     }
     InetAddress ip = address.getAddress();
     String host = ip != null ? NetUtil.toAddressString(ip) : address.getHostString();
+    if (ip == null && address.getPort() == 0) {
+      return host;
+    }
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 

@@ -71,6 +71,9 @@ public interface Session {
   /** Half-closes the connection: no more sends, but receiving goes on (TCP client). */
   CompletableFuture<Void> shutdownOutput();
 
+  /** Sets ({@code on}) or clears a serial port's control line (serial ports only). */
+  CompletableFuture<Void> setControlLine(ControlLine line, boolean on);
+
   AutoActions autoActions();
 
   /** Replaces the automatic actions; applies to data that arrives from now on. */

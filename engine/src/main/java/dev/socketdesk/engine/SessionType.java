@@ -1,10 +1,12 @@
 package dev.socketdesk.engine;
 
-/** The three roles a network debugging assistant plays. */
+/** The roles a network debugging assistant plays. */
 public enum SessionType {
   TCP_SERVER("TCP Server"),
   TCP_CLIENT("TCP Client"),
-  UDP("UDP");
+  UDP("UDP"),
+  SERIAL("Serial"),
+  FORWARD("Forward");
 
   private final String label;
 

@@ -1,5 +1,6 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.engine.ControlLine;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.PeerInfo;
@@ -57,6 +58,8 @@ final class LineCommands {
       case "to" -> to(arg);
       case "all" -> all();
       case "kick" -> kick(arg);
+      case "dtr" -> controlLine(ControlLine.DTR, arg);
+      case "rts" -> controlLine(ControlLine.RTS, arg);
       case "hex" -> mode(PayloadMode.HEX);
       case "text" -> mode(PayloadMode.TEXT);
       case "help" -> printer.info(help());
@@ -146,6 +149,40 @@ final class LineCommands {
     }
   }
 
+  private void controlLine(ControlLine line, String arg) {
+    String name = line.name().toLowerCase(Locale.ROOT);
+    if (type != SessionType.SERIAL) {
+      printer.info("/" + name + " is for serial ports");
+      return;
+    }
+    boolean on;
+    switch (arg.toLowerCase(Locale.ROOT)) {
+      case "on", "1" -> on = true;
+      case "off", "0" -> on = false;
+      default -> {
+        printer.info(
+            "'"
+                + Visible.of(arg)
+                + "' is not on or off; use /"
+                + name
+                + " on or /"
+                + name
+                + " off");
+        return;
+      }
+    }
+    session
+        .setControlLine(line, on)
+        .whenComplete(
+            (v, e) -> {
+              if (e == null) {
+                printer.info(line + " is " + (on ? "on" : "off"));
+              } else {
+                printer.error(null, SessionRunner.unwrap(e).getMessage());
+              }
+            });
+  }
+
   private void mode(PayloadMode mode) {
     sender.typedMode(mode);
     printer.info(
@@ -159,6 +196,8 @@ final class LineCommands {
       case TCP_SERVER -> "all clients";
       case TCP_CLIENT -> "the server";
       case UDP -> "the --to address or else the last sender";
+      case SERIAL -> "the serial port";
+      case FORWARD -> "every client";
     };
   }
 
@@ -170,6 +209,7 @@ final class LineCommands {
         "  /to ID      send to one client only (udp: /to ID or /to HOST:PORT)",
         "  /all        send to all clients again (udp: to --to or the last sender)",
         "  /kick ID    disconnect a client (tcp-server)",
+        "  /dtr on|off set or clear DTR (serial); /rts on|off the same for RTS",
         "  /hex        typed lines are hex (48 65 6C); /text switches back",
         "  /text       typed lines are text, with escapes \\r \\n \\t \\\\ \\0 \\xHH",
         "  /quit       close and exit; Ctrl+D ends the input, Ctrl+C exits",

@@ -3,6 +3,7 @@ package dev.socketdesk.engine.internal.session;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.ControlLine;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.FileRing;
 import dev.socketdesk.engine.Grouping;
@@ -247,6 +248,14 @@ abstract class AbstractSession implements Session, PipelineSession {
     return CompletableFuture.failedFuture(
         new SessionException(
             Kind.INVALID, "half-closing is for TCP clients; this is a " + type.label()));
+  }
+
+  @Override
+  public CompletableFuture<Void> setControlLine(ControlLine line, boolean on) {
+    return CompletableFuture.failedFuture(
+        new SessionException(
+            Kind.INVALID,
+            line + " and the other control lines are for serial ports; this is a " + type.label()));
   }
 
   @Override

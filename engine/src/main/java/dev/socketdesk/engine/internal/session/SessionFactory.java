@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.internal.session;
 
+import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.TcpClientConfig;
 import dev.socketdesk.engine.TcpServerConfig;
@@ -23,6 +24,10 @@ public final class SessionFactory {
 
   public Session tcpClient(int id, TcpClientConfig config) {
     return new TcpClientSession(id, config, group, dispatch);
+  }
+
+  public Session serial(int id, SerialConfig config) {
+    return new SerialSession(id, config, group, dispatch);
   }
 
   public Session udp(int id, UdpConfig config) {

@@ -1,0 +1,225 @@
+package dev.socketdesk.engine;
+
+import java.time.Duration;
+
+/**
+ * A serial port (UART), opened by its path ({@code /dev/ttyUSB0}, {@code COM3}, or a
+ * pseudo-terminal such as socat's).
+ *
+ * @param path the port's path or name.
+ * @param baud the line speed in bit/s; any positive integer the system accepts.
+ * @param dataBits 5 to 8.
+ * @param parity the parity bit.
+ * @param stopBits the stop bits.
+ * @param flow hardware, software or no flow control.
+ * @param dtr whether DTR is set once the port is open.
+ * @param rts whether RTS is set once the port is open (without RTS/CTS flow control).
+ * @param reconnect when the port cannot be opened or disappears (a USB adapter pulled out), try
+ *     again with exponential backoff from {@code reconnectMin} up to {@code reconnectMax}, until
+ *     {@link Session#close()}.
+ * @param grouping how received bytes are grouped into messages; by default by idle time, 20 ms at
+ *     115200 baud, scaled with the speed ({@link Grouping#defaultIdle}).
+ * @param actions automatic answers.
+ */
+public record SerialConfig(
+    String path,
+    int baud,
+    int dataBits,
+    Parity parity,
+    StopBits stopBits,
+    FlowControl flow,
+    boolean dtr,
+    boolean rts,
+    boolean reconnect,
+    Duration reconnectMin,
+    Duration reconnectMax,
+    Grouping grouping,
+    AutoActions actions) {
+
+  /** The parity bit. */
+  public enum Parity {
+    NONE,
+    ODD,
+    EVEN,
+    MARK,
+    SPACE
+  }
+
+  /** The number of stop bits. */
+  public enum StopBits {
+    ONE("1"),
+    ONE_AND_HALF("1.5"),
+    TWO("2");
+
+    private final String label;
+
+    StopBits(String label) {
+      this.label = label;
+    }
+
+    /** As written on the command line: {@code 1}, {@code 1.5}, {@code 2}. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Flow control. */
+  public enum FlowControl {
+    NONE,
+    RTS_CTS,
+    XON_XOFF
+  }
+
+  public SerialConfig {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException(
+          "no serial port; give its path, e.g. /dev/ttyUSB0 or COM3 (serial --list shows them)");
+    }
+    if (baud < 1) {
+      throw new IllegalArgumentException(
+          "baud rate " + baud + " is not a speed; use a positive number such as 9600 or 115200");
+    }
+    if (dataBits < 5 || dataBits > 8) {
+      throw new IllegalArgumentException(
+          "data bits " + dataBits + " is out of range; use 5, 6, 7 or 8");
+    }
+    parity = parity == null ? Parity.NONE : parity;
+    stopBits = stopBits == null ? StopBits.ONE : stopBits;
+    flow = flow == null ? FlowControl.NONE : flow;
+    reconnectMin = reconnectMin == null ? Duration.ofMillis(500) : reconnectMin;
+    reconnectMax = reconnectMax == null ? Duration.ofSeconds(5) : reconnectMax;
+    grouping = grouping == null ? Grouping.idle(Grouping.defaultIdle(baud)) : grouping;
+    actions = actions == null ? AutoActions.NONE : actions;
+  }
+
+  /** 8N1 at {@code baud}, no flow control, DTR and RTS set, no reconnect, default grouping. */
+  public static SerialConfig open(String path, int baud) {
+    return new SerialConfig(
+        path,
+        baud,
+        8,
+        Parity.NONE,
+        StopBits.ONE,
+        FlowControl.NONE,
+        true,
+        true,
+        false,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** The frame format, e.g. {@code 8N1}, {@code 7E2}, {@code 8N1.5}. */
+  public String frame() {
+    return dataBits + parity.name().substring(0, 1) + stopBits.label();
+  }
+
+  public SerialConfig withFrame(int dataBits, Parity parity, StopBits stopBits) {
+    return new SerialConfig(
+        path,
+        baud,
+        dataBits,
+        parity,
+        stopBits,
+        flow,
+        dtr,
+        rts,
+        reconnect,
+        reconnectMin,
+        reconnectMax,
+        grouping,
+        actions);
+  }
+
+  public SerialConfig withFlow(FlowControl flow) {
+    return new SerialConfig(
+        path,
+        baud,
+        dataBits,
+        parity,
+        stopBits,
+        flow,
+        dtr,
+        rts,
+        reconnect,
+        reconnectMin,
+        reconnectMax,
+        grouping,
+        actions);
+  }
+
+  public SerialConfig withLines(boolean dtr, boolean rts) {
+    return new SerialConfig(
+        path,
+        baud,
+        dataBits,
+        parity,
+        stopBits,
+        flow,
+        dtr,
+        rts,
+        reconnect,
+        reconnectMin,
+        reconnectMax,
+        grouping,
+        actions);
+  }
+
+  public SerialConfig withReconnect(boolean reconnect) {
+    return new SerialConfig(
+        path,
+        baud,
+        dataBits,
+        parity,
+        stopBits,
+        flow,
+        dtr,
+        rts,
+        reconnect,
+        reconnectMin,
+        reconnectMax,
+        grouping,
+        actions);
+  }
+
+  public SerialConfig withReconnectBackoff(Duration min, Duration max) {
+    return new SerialConfig(
+        path, baud, dataBits, parity, stopBits, flow, dtr, rts, reconnect, min, max, grouping,
+        actions);
+  }
+
+  public SerialConfig withGrouping(Grouping grouping) {
+    return new SerialConfig(
+        path,
+        baud,
+        dataBits,
+        parity,
+        stopBits,
+        flow,
+        dtr,
+        rts,
+        reconnect,
+        reconnectMin,
+        reconnectMax,
+        grouping,
+        actions);
+  }
+
+  public SerialConfig withActions(AutoActions actions) {
+    return new SerialConfig(
+        path,
+        baud,
+        dataBits,
+        parity,
+        stopBits,
+        flow,
+        dtr,
+        rts,
+        reconnect,
+        reconnectMin,
+        reconnectMax,
+        grouping,
+        actions);
+  }
+}
