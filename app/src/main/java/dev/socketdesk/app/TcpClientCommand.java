@@ -4,12 +4,15 @@ import dev.socketdesk.app.internal.ActionOptions;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.GroupingOptions;
 import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpClientConfig;
 import java.time.Duration;
@@ -62,6 +65,7 @@ public final class TcpClientCommand implements Callable<Integer> {
       description = "Local address to connect from (default: the system's choice).")
   String bind;
 
+  @Mixin GroupingOptions grouping;
   @Mixin FormatOptions format;
   @Mixin ActionOptions actions;
   @Mixin RunOptions run;
@@ -73,6 +77,7 @@ public final class TcpClientCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AutoActions auto = actions.autoActions(format.sendFormat());
+    Grouping groups = grouping.grouping(Duration.ZERO);
     TcpClientConfig config =
         CliFailure.usageIfInvalid(
             () ->
@@ -84,7 +89,11 @@ public final class TcpClientCommand implements Callable<Integer> {
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, reconnect, true)
         .run(
-            engine -> engine.tcpClient(config),
+            engine -> {
+              Session session = engine.tcpClient(config);
+              session.setGrouping(groups);
+              return session;
+            },
             actions,
             OpenFailures.connect(remote, connectTimeout),
             connectTimeout.plusSeconds(10));

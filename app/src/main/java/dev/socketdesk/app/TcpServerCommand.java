@@ -4,11 +4,14 @@ import dev.socketdesk.app.internal.ActionOptions;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.GroupingOptions;
 import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.Grouping;
+import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpServerConfig;
 import java.time.Duration;
@@ -64,6 +67,7 @@ public final class TcpServerCommand implements Callable<Integer> {
               + " 4096; the system may cap it, see net.core.somaxconn).")
   int backlog = TcpServerConfig.DEFAULT_BACKLOG;
 
+  @Mixin GroupingOptions grouping;
   @Mixin FormatOptions format;
   @Mixin ActionOptions actions;
   @Mixin RunOptions run;
@@ -75,6 +79,7 @@ public final class TcpServerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AutoActions auto = actions.autoActions(format.sendFormat());
+    Grouping groups = grouping.grouping(Duration.ZERO);
     TcpServerConfig config =
         CliFailure.usageIfInvalid(
             () ->
@@ -85,7 +90,11 @@ public final class TcpServerCommand implements Callable<Integer> {
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
         .run(
-            engine -> engine.tcpServer(config),
+            engine -> {
+              Session session = engine.tcpServer(config);
+              session.setGrouping(groups);
+              return session;
+            },
             actions,
             OpenFailures.bind(bind, port),
             Duration.ofSeconds(10));

@@ -69,6 +69,11 @@ public final class Engine implements AutoCloseable {
     return register(factory.udp(nextId.getAndIncrement(), config));
   }
 
+  /** A new forward session (a TCP server relaying each client to a target), not yet open. */
+  public Session forward(ForwardConfig config) {
+    return register(factory.forward(nextId.getAndIncrement(), config));
+  }
+
   /** A new serial port session, not yet open. */
   public Session serial(SerialConfig config) {
     return register(factory.serial(nextId.getAndIncrement(), config));

@@ -1,6 +1,9 @@
 package dev.socketdesk.engine;
 
+import dev.socketdesk.engine.codec.AsciiNumbers;
+import dev.socketdesk.engine.codec.Visible;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A serial port (UART), opened by its path ({@code /dev/ttyUSB0}, {@code COM3}, or a
@@ -42,7 +45,18 @@ public record SerialConfig(
     ODD,
     EVEN,
     MARK,
-    SPACE
+    SPACE;
+
+    /** {@code none}, {@code odd}, {@code even}, {@code mark} or {@code space}. */
+    public static Parity parse(String text) {
+      for (Parity p : values()) {
+        if (p.name().equalsIgnoreCase(text.strip())) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException(
+          "parity '" + Visible.of(text) + "' is not one of none, odd, even, mark, space");
+    }
   }
 
   /** The number of stop bits. */
@@ -57,9 +71,20 @@ public record SerialConfig(
       this.label = label;
     }
 
-    /** As written on the command line: {@code 1}, {@code 1.5}, {@code 2}. */
+    /** As written: {@code 1}, {@code 1.5}, {@code 2}. */
     public String label() {
       return label;
+    }
+
+    /** {@code 1}, {@code 1.5} or {@code 2}. */
+    public static StopBits parse(String text) {
+      for (StopBits bits : values()) {
+        if (bits.label.equals(text.strip())) {
+          return bits;
+        }
+      }
+      throw new IllegalArgumentException(
+          "stop bits '" + Visible.of(text) + "' is not 1, 1.5 or 2; most boards use 1");
     }
   }
 
@@ -67,7 +92,45 @@ public record SerialConfig(
   public enum FlowControl {
     NONE,
     RTS_CTS,
-    XON_XOFF
+    XON_XOFF;
+
+    /** As written: {@code none}, {@code rts-cts}, {@code xon-xoff}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code none}, {@code rts-cts} or {@code xon-xoff}. */
+    public static FlowControl parse(String text) {
+      for (FlowControl f : values()) {
+        if (f.label().equalsIgnoreCase(text.strip())) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException(
+          "flow control '" + Visible.of(text) + "' is not one of none, rts-cts, xon-xoff");
+    }
+  }
+
+  /** A baud rate as written: a positive whole number. */
+  public static int parseBaud(String text) {
+    long baud = AsciiNumbers.parse(text.strip(), -1);
+    if (baud < 1 || baud > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "baud rate '"
+              + Visible.of(text)
+              + "' is not a speed; use a whole number such as 9600 or 115200");
+    }
+    return (int) baud;
+  }
+
+  /** Data bits as written: 5 to 8. */
+  public static int parseDataBits(String text) {
+    long bits = AsciiNumbers.parse(text.strip(), -1);
+    if (bits < 5 || bits > 8) {
+      throw new IllegalArgumentException(
+          "data bits '" + Visible.of(text) + "' is not 5, 6, 7 or 8; most boards use 8");
+    }
+    return (int) bits;
   }
 
   public SerialConfig {

@@ -92,8 +92,8 @@ final class LineCommands {
   }
 
   private void to(String arg) {
-    if (type == SessionType.TCP_CLIENT) {
-      printer.info("/to is for tcp-server and udp; a client sends to its server");
+    if (type == SessionType.TCP_CLIENT || type == SessionType.SERIAL) {
+      printer.info("/to is for tcp-server, forward and udp; this session has one peer");
       return;
     }
     try {
@@ -127,8 +127,8 @@ final class LineCommands {
   }
 
   private void kick(String arg) {
-    if (type != SessionType.TCP_SERVER) {
-      printer.info("/kick is for tcp-server");
+    if (type != SessionType.TCP_SERVER && type != SessionType.FORWARD) {
+      printer.info("/kick is for tcp-server and forward");
       return;
     }
     int id;

@@ -27,6 +27,9 @@ final class TextFormat implements EventFormat {
 
   @Override
   public String listening(Instant time, InetSocketAddress local, boolean client) {
+    if (local.isUnresolved() && local.getPort() == 0) {
+      return at(time) + "opened " + HostPort.format(local);
+    }
     return at(time) + (client ? "local address " : "listening on ") + HostPort.format(local);
   }
 

@@ -5,22 +5,42 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
- * Flow control: stops reading while the session's listeners are behind, or while the peer does not
- * take what we write (answers pile up), and reads again when neither holds. So nothing read is
- * buffered without bound. One instance per channel; event-loop thread only, except that the resume
- * after listeners catch up is handed to the event loop.
+ * Flow control: stops reading while the session's listeners are behind, while the peer does not
+ * take what we write (answers pile up), or while a relay's other side does not take what is read
+ * here ({@link #RELAY_FULL}), and reads again when none holds. So nothing read is buffered without
+ * bound. One instance per channel; event-loop thread only, except that the resume after listeners
+ * catch up is handed to the event loop.
  */
 public final class BackpressureHandler extends ChannelDuplexHandler {
   private static final int LISTENERS_BEHIND = 1;
   private static final int PEER_NOT_READING = 2;
+  private static final int RELAY_BLOCKED = 4;
+
+  /**
+   * Fired into a channel's pipeline by a relay whose other side does not take what this channel
+   * reads: pauses reading until {@link #RELAY_DRAINED}.
+   */
+  public static final Object RELAY_FULL = "socketdesk.relay-full";
+
+  /** Fired when the relay's other side takes data again. */
+  public static final Object RELAY_DRAINED = "socketdesk.relay-drained";
 
   private final EventDispatcher events;
+
+  /** Whether reading pauses while the channel does not take our writes. */
+  private final boolean pausesWhenUnwritable;
 
   /** The reasons to keep reading paused, as bits. */
   private int paused;
 
-  public BackpressureHandler(EventDispatcher events) {
+  /**
+   * {@code pausesWhenUnwritable}: whether reading also pauses while this channel does not take our
+   * writes; false on a relayed channel, whose writes are the other side's reads (pausing here would
+   * stall both).
+   */
+  public BackpressureHandler(EventDispatcher events, boolean pausesWhenUnwritable) {
     this.events = events;
+    this.pausesWhenUnwritable = pausesWhenUnwritable;
   }
 
   @Override
@@ -35,7 +55,7 @@ public final class BackpressureHandler extends ChannelDuplexHandler {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     ctx.fireChannelReadComplete();
-    if (!ctx.channel().isWritable()) {
+    if (pausesWhenUnwritable && !ctx.channel().isWritable()) {
       pause(ctx, PEER_NOT_READING);
     }
   }
@@ -46,6 +66,17 @@ public final class BackpressureHandler extends ChannelDuplexHandler {
       resume(ctx, PEER_NOT_READING);
     }
     ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt == RELAY_FULL) {
+      pause(ctx, RELAY_BLOCKED);
+    } else if (evt == RELAY_DRAINED) {
+      resume(ctx, RELAY_BLOCKED);
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
   }
 
   private void pause(ChannelHandlerContext ctx, int reason) {

@@ -53,7 +53,9 @@ public final class PeerLifecycleHandler extends ChannelDuplexHandler {
       if (peer != null && peer.closeReason == null) {
         peer.closeReason = CloseReason.PEER_CLOSED;
       }
-      ctx.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      if (!session.relays()) {
+        ctx.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      }
     }
     ctx.fireUserEventTriggered(evt);
   }

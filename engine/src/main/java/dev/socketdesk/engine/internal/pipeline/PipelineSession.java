@@ -33,6 +33,15 @@ public interface PipelineSession {
   /** A registered connection ended. */
   void peerDisconnected(PeerHandle peer, CloseReason reason);
 
+  /**
+   * Whether the session relays each connection to another (forwarding). Then a handler further on
+   * passes the peer's EOF on as a half-close instead of the connection closing, and reading pauses
+   * when the other side does not take what is read, not when this side does not take its writes.
+   */
+  default boolean relays() {
+    return false;
+  }
+
   /** The file the session captures into, or null while it does not capture. */
   CaptureFile capture();
 

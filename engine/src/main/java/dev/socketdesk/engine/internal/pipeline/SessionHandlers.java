@@ -46,7 +46,7 @@ public final class SessionHandlers {
     }
     pipeline.addLast(GROUPING, new MessageGroupingHandler(session));
     pipeline.addLast(ACCOUNTING, accounting);
-    pipeline.addLast(BACKPRESSURE, new BackpressureHandler(session.events()));
+    pipeline.addLast(BACKPRESSURE, new BackpressureHandler(session.events(), !session.relays()));
     pipeline.addLast(AUTO_REPLY, autoReply);
   }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Opens a serial port with a session's settings, and words each way it can fail in one line with
@@ -104,7 +103,7 @@ public final class SerialPortOpener {
               + " baud "
               + config.frame()
               + " with "
-              + config.flow().name().toLowerCase(Locale.ROOT).replace('_', '-')
+              + config.flow().label()
               + " flow control; try a standard speed such as 115200, 8N1, or --flow none");
     }
     if (errno == EACCES || errno == EPERM) {

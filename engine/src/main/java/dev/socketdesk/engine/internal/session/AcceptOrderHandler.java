@@ -26,7 +26,7 @@ final class AcceptOrderHandler extends ChannelInboundHandlerAdapter {
         child.unsafe().closeForcibly();
         return;
       }
-      session.handlers.install(child.pipeline(), session.nextPeerId());
+      session.install(child, session.nextPeerId());
     }
     ctx.fireChannelRead(msg);
   }

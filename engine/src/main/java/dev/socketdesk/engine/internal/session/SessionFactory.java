@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.internal.session;
 
+import dev.socketdesk.engine.ForwardConfig;
 import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.TcpClientConfig;
@@ -28,6 +29,10 @@ public final class SessionFactory {
 
   public Session serial(int id, SerialConfig config) {
     return new SerialSession(id, config, group, dispatch);
+  }
+
+  public Session forward(int id, ForwardConfig config) {
+    return new ForwardSession(id, config, group, dispatch);
   }
 
   public Session udp(int id, UdpConfig config) {

@@ -25,17 +25,30 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A TCP server session: many clients, each with its own pipeline. */
-final class TcpServerSession extends AbstractSession {
+class TcpServerSession extends AbstractSession {
   private final TcpServerConfig config;
-  final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
+  private final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
   private volatile Channel serverChannel;
 
   /** Connections admitted under the client limit and not yet closed; counted only with a limit. */
   private final AtomicInteger admitted = new AtomicInteger();
 
   TcpServerSession(int id, TcpServerConfig config, EventLoopGroup group, Executor executor) {
-    super(id, SessionType.TCP_SERVER, group, executor, config.actions());
+    this(id, SessionType.TCP_SERVER, config, group, executor);
+  }
+
+  TcpServerSession(
+      int id, SessionType type, TcpServerConfig config, EventLoopGroup group, Executor executor) {
+    super(id, type, group, executor, config.actions());
     this.config = config;
+  }
+
+  /**
+   * Sets up an accepted connection, not yet registered, that will be peer {@code peerId}: the
+   * session's handlers. Acceptor thread, in accept order.
+   */
+  void install(Channel child, int peerId) {
+    handlers.install(child.pipeline(), peerId);
   }
 
   @Override

@@ -294,7 +294,7 @@ public final class SimulationRunner {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
-        ch.pipeline().addLast(new BackpressureHandler(noListeners), echo);
+        ch.pipeline().addLast(new BackpressureHandler(noListeners, true), echo);
       }
     };
   }

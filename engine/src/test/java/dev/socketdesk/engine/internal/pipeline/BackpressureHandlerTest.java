@@ -17,7 +17,7 @@ class BackpressureHandlerTest {
     return new EmbeddedChannel(
         new PeerLifecycleHandler(session, 0),
         new TrafficAccountingHandler(session, PeerAddressing.CONNECTION),
-        new BackpressureHandler(session.events));
+        new BackpressureHandler(session.events, true));
   }
 
   @Test

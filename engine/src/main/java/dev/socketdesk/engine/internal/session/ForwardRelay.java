@@ -1,0 +1,236 @@
+package dev.socketdesk.engine.internal.session;
+
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.internal.events.EventDispatcher;
+import dev.socketdesk.engine.internal.failures.Failures;
+import dev.socketdesk.engine.internal.pipeline.BackpressureHandler;
+import dev.socketdesk.engine.internal.pipeline.PeerHandle;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import java.time.Instant;
+
+/**
+ * Relays one forwarded connection: the client's channel (a session peer, with the session's
+ * handlers) and its target's channel. Bytes read on one side are written to the other; when one
+ * side does not take them, reading on the other pauses ({@link BackpressureHandler#RELAY_FULL}). An
+ * EOF is passed on as a half-close once what was relayed before it is flushed; a side closes once
+ * both its directions are done, and the end of either side ends the other after a flush. A target
+ * without half-close (a serial port) is closed at the client's EOF, after a flush.
+ *
+ * <p>Event-loop thread only: the target is registered on the client's event loop.
+ */
+final class ForwardRelay {
+  private final Channel client;
+  private final PeerHandle peer;
+  private final String targetName;
+  private final EventDispatcher events;
+  private Channel target;
+  private boolean clientEof;
+  private boolean clientOutputShut;
+  private boolean targetEof;
+  private boolean targetOutputShut;
+
+  ForwardRelay(Channel client, PeerHandle peer, String targetName, EventDispatcher events) {
+    this.client = client;
+    this.peer = peer;
+    this.targetName = targetName;
+    this.events = events;
+  }
+
+  /** The handler that goes in the client's pipeline, before the automatic answers. */
+  ChannelHandler clientSide() {
+    return new ClientSide();
+  }
+
+  /** Sets up the target's pipeline: flow control, then the relay to the client. */
+  void installTargetSide(Channel channel) {
+    channel.pipeline().addLast(new BackpressureHandler(events, false), new TargetSide());
+  }
+
+  /** The target is ready: relaying starts, or the target is closed when the client is gone. */
+  void targetReady(Channel channel) {
+    if (!client.isActive()) {
+      channel.close();
+      return;
+    }
+    target = channel;
+    client.pipeline().fireUserEventTriggered(BackpressureHandler.RELAY_DRAINED);
+  }
+
+  /** The target could not be reached: the log says why, and the client's connection closes. */
+  void targetFailed(String why) {
+    events.emit(
+        new SessionEvent.Error(
+            Instant.now(),
+            peer.peer(),
+            "cannot reach the target "
+                + targetName
+                + ": "
+                + why
+                + "; closed the client's connection"));
+    if (peer.closeReason == null) {
+      peer.closeReason = CloseReason.LOCAL;
+    }
+    client.close();
+  }
+
+  private static void closeAfterFlush(Channel channel) {
+    if (channel != null && channel.isOpen()) {
+      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Pauses reading on {@code reader} while {@code writer} holds too much of what it read. */
+  private static void throttle(Channel reader, Channel writer) {
+    writer.flush();
+    if (!writer.isWritable()) {
+      reader.pipeline().fireUserEventTriggered(BackpressureHandler.RELAY_FULL);
+    }
+  }
+
+  private void clientEnded() {
+    clientEof = true;
+    if (target == null) {
+      return;
+    }
+    if (!(target instanceof DuplexChannel socket)) {
+      closeAfterFlush(target);
+      return;
+    }
+    target
+        .writeAndFlush(Unpooled.EMPTY_BUFFER)
+        .addListener(
+            f ->
+                socket
+                    .shutdownOutput()
+                    .addListener(
+                        done -> {
+                          targetOutputShut = true;
+                          if (targetEof) {
+                            target.close();
+                          }
+                        }));
+    if (clientOutputShut) {
+      client.close();
+    }
+  }
+
+  private void targetEnded() {
+    targetEof = true;
+    DuplexChannel socket = (DuplexChannel) client;
+    client
+        .writeAndFlush(Unpooled.EMPTY_BUFFER)
+        .addListener(
+            f ->
+                socket
+                    .shutdownOutput()
+                    .addListener(
+                        done -> {
+                          clientOutputShut = true;
+                          if (clientEof) {
+                            client.close();
+                          }
+                        }));
+    if (targetOutputShut) {
+      target.close();
+    }
+  }
+
+  private final class ClientSide extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (target != null && target.isActive() && msg instanceof ByteBuf data) {
+        target.write(data.retainedDuplicate());
+      }
+      ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      if (target != null) {
+        throttle(client, target);
+      }
+      ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      if (target != null && client.isWritable()) {
+        target.pipeline().fireUserEventTriggered(BackpressureHandler.RELAY_DRAINED);
+      }
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof ChannelInputShutdownEvent) {
+        clientEnded();
+      }
+      ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      closeAfterFlush(target);
+      ctx.fireChannelInactive();
+    }
+  }
+
+  private final class TargetSide extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (client.isActive()) {
+        client.write(msg);
+      } else {
+        ((ByteBuf) msg).release();
+      }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      throttle(ctx.channel(), client);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      if (ctx.channel().isWritable()) {
+        client.pipeline().fireUserEventTriggered(BackpressureHandler.RELAY_DRAINED);
+      }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof ChannelInputShutdownEvent) {
+        targetEnded();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (!Failures.isReset(cause)) {
+        events.emit(
+            new SessionEvent.Error(
+                Instant.now(),
+                peer.peer(),
+                Failures.io(cause, "the target " + targetName).getMessage()));
+      }
+      ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (client.isOpen() && peer.closeReason == null && !clientEof) {
+        peer.closeReason = CloseReason.LOCAL;
+      }
+      closeAfterFlush(client);
+    }
+  }
+}
