@@ -151,7 +151,10 @@ public final class SerialCommand implements Callable<Integer> {
         .run(
             engine -> engine.serial(config),
             actions,
-            SessionException::getMessage,
+            e ->
+                e.kind() == SessionException.Kind.NOT_CONNECTED
+                    ? e.getMessage() + " (serial --list describes them)"
+                    : e.getMessage(),
             Duration.ofSeconds(10));
   }
 

@@ -136,7 +136,7 @@ public record SerialConfig(
   public SerialConfig {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException(
-          "no serial port; give its path, e.g. /dev/ttyUSB0 or COM3 (serial --list shows them)");
+          "no serial port; give its path, e.g. /dev/ttyUSB0 or COM3");
     }
     if (baud < 1) {
       throw new IllegalArgumentException(

@@ -104,7 +104,7 @@ public final class SerialPortOpener {
               + config.frame()
               + " with "
               + config.flow().label()
-              + " flow control; try a standard speed such as 115200, 8N1, or --flow none");
+              + " flow control; try a standard speed such as 115200, 8N1 and no flow control");
     }
     if (errno == EACCES || errno == EPERM) {
       return new SessionException(
@@ -130,8 +130,7 @@ public final class SerialPortOpener {
         + " does not exist; "
         + (paths.isEmpty()
             ? "the system lists no serial port: plug the board in, or check its driver"
-            : "the system has " + String.join(", ", paths))
-        + " (serial --list describes them)";
+            : "the system has " + String.join(", ", paths));
   }
 
   private static int stopBits(SerialConfig config) {

@@ -1,0 +1,128 @@
+package dev.socketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.testing.PtyPair;
+import dev.socketdesk.engine.testing.SerialBoard;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The serial and forward commands, against socat pseudo-terminals and loopback sockets. */
+@Timeout(60)
+class SerialForwardCliTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Stdio noInput =
+        new Stdio(new ByteArrayInputStream(new byte[0]), false, StandardCharsets.UTF_8, false);
+    int code =
+        Main.commandLine(noInput, new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void typedLinesReachTheBoardAndItsAnswerIsOneMessage() {
+    try (PtyPair pty = new PtyPair(dir);
+        SerialBoard board = SerialBoard.start(pty.b, "text", dir);
+        CliRun cli =
+            CliRun.interactive(
+                "serial",
+                pty.a.toString(),
+                "--baud",
+                "57600",
+                "--line-ending",
+                "lf",
+                "--json",
+                "--input",
+                "lines")) {
+      cli.event("connected");
+      cli.type("hello");
+      assertThat(cli.event("received").path("text").asText()).isEqualTo("Hello from board!\\r\\n");
+      cli.type("/dtr off");
+      assertThat(cli.line(l -> l.contains("DTR"))).contains("has no DTR line");
+    }
+  }
+
+  @Test
+  void badSettingsAndMissingPortsAreOneLineWithTheFix() {
+    Result parity = run("serial", "/dev/ttyS0", "--parity", "high");
+    assertThat(parity.code()).isEqualTo(2);
+    assertThat(parity.err())
+        .isEqualTo("socketdesk: parity 'high' is not one of none, odd, even, mark, space\n");
+
+    Result stop = run("serial", "/dev/ttyS0", "--stop-bits", "3");
+    assertThat(stop.code()).isEqualTo(2);
+    assertThat(stop.err()).contains("stop bits '3' is not 1, 1.5 or 2");
+
+    Result missing = run("serial", dir.resolve("ttyUSB7").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err())
+        .startsWith("socketdesk: serial port " + dir.resolve("ttyUSB7") + " does not exist; ")
+        .endsWith("(serial --list describes them)\n");
+
+    Result noPort = run("serial");
+    assertThat(noPort.code()).isEqualTo(2);
+    assertThat(noPort.err()).contains("no serial port given").contains("serial --list");
+  }
+
+  @Test
+  void listingPortsExitsZero() {
+    Result list = run("serial", "--list");
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).isNotBlank();
+  }
+
+  @Test
+  void forwardRelaysAClientToASerialBoardAndLogsBothDirections() throws Exception {
+    try (PtyPair pty = new PtyPair(dir);
+        SerialBoard board = SerialBoard.start(pty.b, "text", dir);
+        CliRun cli =
+            CliRun.interactive(
+                "forward",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "serial:" + pty.a + "?baud=115200",
+                "--json",
+                "--input",
+                "lines",
+                "--group-delimiter",
+                "\\n")) {
+      int port = cli.listeningPort();
+      try (Socket client = new Socket()) {
+        client.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        client.setSoTimeout(10_000);
+        client.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(cli.event("received").path("hex").asText()).isEqualTo("68 65 6C 6C 6F 0A");
+        assertThat(cli.event("sent").path("text").asText()).isEqualTo("Hello from board!\\r\\n");
+        InputStream in = client.getInputStream();
+        byte[] answer = in.readNBytes("Hello from board!\r\n".length());
+        assertThat(new String(answer, StandardCharsets.US_ASCII))
+            .isEqualTo("Hello from board!\r\n");
+      }
+    }
+  }
+
+  @Test
+  void aForwardTargetThisBuildCannotReachIsRefusedAtOnce() {
+    Result tls = run("forward", "--port", "0", "tls://cloud.example:8883");
+    assertThat(tls.code()).isEqualTo(2);
+    assertThat(tls.err()).contains("tls:// targets are not supported by this build");
+  }
+}
