@@ -4,6 +4,8 @@
 #
 #   bench/run.sh                 # every job (about 10 minutes on 2 cores)
 #   bench/run.sh sink echo       # only these jobs: sink echo rtt conns udp startup rules capture
+#                                #   forward serial
+#   SD_CMD='java -cp CP dev.socketdesk.app.Main' bench/run.sh forward   # a socketdesk built elsewhere
 #   RUNS=3 ECHO_RUNS=5 bench/run.sh   # fewer runs (a quick pass; the defaults are 5 and 10)
 #
 # Every server that stays up across runs (SocketDesk, the C programs) first gets WARMUP (3)
@@ -34,7 +36,9 @@ WARMUP="${WARMUP:-3}"
 PORT_BASE="${PORT_BASE:-23100}"
 TRICKLE_SECONDS="${TRICKLE_SECONDS:-20}"
 CAPTURE_BYTES="${CAPTURE_BYTES:-268435456}"
-ALL_JOBS=(sink echo rtt conns udp startup rules capture)
+FWD_BYTES="${FWD_BYTES:-268435456}"
+SERIAL_BYTES="${SERIAL_BYTES:-33554432}"
+ALL_JOBS=(sink echo rtt conns udp startup rules capture forward serial)
 mib() { awk -v b="$1" 'BEGIN { if (b >= 1073741824) printf "%g GiB", b / 1073741824; else printf "%g MiB", b / 1048576 }'; }
 
 log() { printf '%s\n' "bench: $*" >&2; }
@@ -67,15 +71,17 @@ build() {
       gcc -O2 -Wall -Wno-unused-function -o "$bin/$prog" "$here/c/$prog.c" || die "gcc failed on $prog.c"
     fi
   done
-  if [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/core/src" "$root/web/src" "$root/app/src" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+  if [ -n "${SD_CMD:-}" ]; then
+    :
+  elif [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/core/src" "$root/web/src" "$root/app/src" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
     log "building the jar (mvn package)"
     (cd "$root" && mvn -B -q -o -DskipTests -Dspotless.check.skip=true package >/dev/null 2>&1) \
       || (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true package) \
       || die "the jar did not build"
   fi
   "${SD[@]}" --version >/dev/null 2>&1 || die "socketdesk does not run; try ./socketdesk --version"
-  if [ ! -f "$bin/java/NettyFloor.class" ] || [ "$here/java/NettyFloor.java" -nt "$bin/java/NettyFloor.class" ] \
-    || [ "$jar" -nt "$bin/java/NettyFloor.class" ]; then
+  if [ -f "$jar" ] && { [ ! -f "$bin/java/NettyFloor.class" ] || [ "$here/java/NettyFloor.java" -nt "$bin/java/NettyFloor.class" ] \
+    || [ "$jar" -nt "$bin/java/NettyFloor.class" ]; }; then
     javac -d "$bin/java" -cp "$jar" "$here/java/NettyFloor.java" || die "javac failed on NettyFloor.java"
   fi
 }
@@ -97,6 +103,7 @@ trap cleanup EXIT
 # The socketdesk command as users run it: the launcher, which adds its class-data-sharing archive
 # and SOCKETDESK_JAVA_OPTS, then execs java (so "&" gives the JVM's own PID).
 SD=("$root/socketdesk")
+if [ -n "${SD_CMD:-}" ]; then read -ra SD <<<"$SD_CMD"; fi
 
 # start NAME CMD...: runs CMD in the background, sets $PID.
 start() {
@@ -568,6 +575,70 @@ job_capture() {
   row capture "tcp-server --quiet --capture vs disk" "$(mib "$CAPTURE_BYTES") in, captured" "MB/s" "$on" "$(stats "${disk[@]}" | cut -d' ' -f1)"
   row capture "tcp-server --echo (reference)" "$(mib "$CAPTURE_BYTES") echoed" "MB/s" "$eoff"
   row capture "tcp-server --echo --capture" "$(mib "$CAPTURE_BYTES") echoed, captured" "MB/s" "$eon" "${eoff%% *}" ">= 0.5x"
+}
+
+# ---------------------------------------------------------------- forward
+# Relaying each connection to the C epoll echo: bulk throughput against socat's relay, and the
+# round trip against the C echo reached directly.
+job_forward() {
+  log "forward: $FWD_BYTES bytes through a relay to the C echo per run, $RUNS runs (MB/s); RTT $RTT_COUNT x 64 B (µs)"
+  local e=$((PORT_BASE + 30)) p=$((PORT_BASE + 31)) q=$((PORT_BASE + 32)) i sd_figs socat_figs
+  start c "$bin/epoll_echo" "$e"; wait_listen "$e"; local epid=$PID
+  start sd "${SD[@]}" forward --bind 127.0.0.1 --port "$p" --quiet "127.0.0.1:$e"; wait_listen "$p"; local spid=$PID
+  start socat socat "TCP-LISTEN:$q,bind=127.0.0.1,reuseaddr,fork" "TCP:127.0.0.1:$e"; wait_listen "$q"; local qpid=$PID
+  local saved=$ECHO_BYTES
+  ECHO_BYTES=$FWD_BYTES
+  sd_figs=$(echo_runs "$RUNS" "$p")
+  socat_figs=$(echo_runs "$RUNS" "$q")
+  ECHO_BYTES=$saved
+  row forward "socat TCP-LISTEN,fork TCP: (reference)" "$(mib "$FWD_BYTES") relayed+echoed" "MB/s" "$socat_figs"
+  row forward "socketdesk forward --quiet" "$(mib "$FWD_BYTES") relayed+echoed" "MB/s" "$sd_figs" "${socat_figs%% *}" ">= 2x"
+  stop "$qpid"
+  local direct=() fwd=() added=() r d f
+  for i in 1 2 3 4 5; do
+    timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
+  done
+  for i in $(seq 1 "$ECHO_RUNS"); do
+    d=$(rtt_once "$e" unpinned); d=${d% *}; direct+=("$d")
+    f=$(rtt_once "$p" unpinned); f=${f% *}; fwd+=("$f")
+    added+=("$(awk -v a="$f" -v b="$d" 'BEGIN { printf "%.2f", a - b }')")
+  done
+  stop "$spid"; stop "$epid"
+  local ds
+  ds=$(stats "${direct[@]}")
+  row forward "C epoll echo direct (reference)" "RTT p50" "µs" "$ds"
+  row forward "client -> forward -> C echo" "RTT p50" "µs" "$(stats "${fwd[@]}")" "${ds%% *}"
+  row forward "RTT added by forward" "p50 of forward - direct" "µs" "$(stats "${added[@]}")" "${ds%% *}" "<= 1.5x"
+}
+
+# ---------------------------------------------------------------- serial
+# Receiving from a serial port: SERIAL_BYTES written into pty B of a socat pair arrive on pty A,
+# relayed to a TCP client by SocketDesk's forward to serial:A, or by socat itself relaying the same
+# pty A (the ser2net role). One direction: an echo through a socat pty pair can deadlock socat.
+serial_runs() {
+  local n=$1 port=$2 far=$3 i out=()
+  shift 3
+  for i in $(seq 0 "$n"); do
+    start srv "$@"; wait_listen "$port"
+    local r
+    r=$(timeout 300 /usr/bin/python3 "$here/serial_rx.py" 127.0.0.1 "$port" "$far" "$SERIAL_BYTES" | field MBps)
+    stop "$PID"
+    [ "$i" -gt 0 ] && out+=("$r")
+  done
+  stats "${out[@]}"
+}
+
+job_serial() {
+  log "serial: $SERIAL_BYTES bytes from a pty pair per run, $RUNS runs (MB/s)"
+  local p=$((PORT_BASE + 33)) dir i sd_figs socat_figs
+  dir=$(mktemp -d)
+  start pair socat "pty,raw,echo=0,link=$dir/A" "pty,raw,echo=0,link=$dir/B"; local pair=$PID
+  for i in $(seq 1 400); do [ -e "$dir/B" ] && break; sleep 0.025; done
+  sd_figs=$(serial_runs "$RUNS" "$p" "$dir/B" "${SD[@]}" forward --bind 127.0.0.1 --port "$p" --quiet "serial:$dir/A?baud=3000000")
+  socat_figs=$(serial_runs "$RUNS" "$p" "$dir/B" socat "TCP-LISTEN:$p,bind=127.0.0.1,reuseaddr" "$dir/A,raw,echo=0")
+  stop "$pair"; rm -rf "$dir"
+  row serial "socat TCP-LISTEN to pty A (reference)" "$(mib "$SERIAL_BYTES") from pty" "MB/s" "$socat_figs"
+  row serial "socketdesk forward serial:A" "$(mib "$SERIAL_BYTES") from pty" "MB/s" "$sd_figs" "${socat_figs%% *}"
 }
 
 # ---------------------------------------------------------------- main

@@ -26,10 +26,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>Reads: one reader thread per channel blocks in {@code readBytes} and hands each chunk to
- *       the event loop. It reads only with a permit, which {@link #doBeginRead} gives (at most one
- *       outstanding): so at most one chunk is between the threads, and while reading is paused
- *       (auto-read off) nothing is read, the system's buffer fills and flow control, if any, stops
- *       the device.
+ *       the event loop, one per permit, which {@link #doBeginRead} gives (at most one outstanding).
+ *       It reads the next chunk ahead while the event loop handles the last, so at most two chunks
+ *       are read and not yet handled; while reading is paused (auto-read off) nothing more is read,
+ *       the system's buffer fills and flow control, if any, stops the device.
  *   <li>Writes: the first flushed buffer of the outbound buffer is copied and written on {@code
  *       writer} (one thread); it is removed from the outbound buffer (completing its promise) only
  *       once written, so pending bytes count against the write water mark and writability works as
@@ -185,7 +185,11 @@ public final class SerialChannel extends AbstractChannel {
     ((SerialUnsafe) unsafe()).writeNext();
   }
 
-  /** Reader thread: reads a chunk per permit, until the channel closes or the port fails. */
+  /**
+   * Reader thread: hands over one chunk per permit, and reads the next chunk while the event loop
+   * handles the last one, so at most one chunk is on its way and one is held here. Ends when the
+   * channel closes or the port fails.
+   */
   private void readLoop() {
     port.setComPortTimeouts(
         SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
@@ -193,27 +197,43 @@ public final class SerialChannel extends AbstractChannel {
         0);
     byte[] buf = new byte[READ_CHUNK];
     try {
-      while (open) {
+      byte[] ahead = readChunk(buf);
+      while (open && ahead != null) {
         if (!readPermit.tryAcquire(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
           continue;
         }
-        int n = 0;
-        while (open && n == 0) {
-          n = port.readBytes(buf, buf.length);
-        }
-        if (!open) {
-          return;
-        }
-        if (n < 0) {
-          eventLoop().execute(this::portLost);
-          return;
-        }
-        byte[] chunk = Arrays.copyOf(buf, n);
+        byte[] chunk = ahead;
         eventLoop().execute(() -> deliver(chunk));
+        ahead = readChunk(buf);
+      }
+      if (open) {
+        eventLoop().execute(this::portLost);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Waits for bytes, then takes what else is already there, up to the buffer's size; null when the
+   * port failed or the channel closed.
+   */
+  private byte[] readChunk(byte[] buf) {
+    int n = 0;
+    while (open && n == 0) {
+      n = port.readBytes(buf, buf.length);
+    }
+    if (n <= 0) {
+      return null;
+    }
+    for (int available; n < buf.length && (available = port.bytesAvailable()) > 0; ) {
+      int more = port.readBytes(buf, Math.min(available, buf.length - n), n);
+      if (more <= 0) {
+        break;
+      }
+      n += more;
+    }
+    return Arrays.copyOf(buf, n);
   }
 
   private void deliver(byte[] chunk) {
