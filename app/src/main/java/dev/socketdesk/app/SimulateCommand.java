@@ -7,10 +7,13 @@ import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.OpenFailures;
+import dev.socketdesk.app.internal.SerialConverters;
 import dev.socketdesk.app.internal.SimulateConverters;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.CaptureOptions;
+import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.codec.Escapes;
 import dev.socketdesk.engine.codec.LineEnding;
@@ -50,7 +53,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate boards from the tutorials: many clients against a server, or one server.",
       "Profiles: echo-client (S1), tcp-echo-server (S4), udp-server (S3), udp-client (S3),"
-          + " periodic-client (S4), sensor (JSON or CSV readings).",
+          + " periodic-client (S4), sensor (JSON or CSV readings), serial-echo-board (--serial).",
       "Payloads may hold {id} (device number), {seq} (message number, from 1) and {time}"
           + " (ms since the epoch).",
       "Exit code 0, or 1 when a device could not connect or an echo check failed."
@@ -65,7 +68,8 @@ public final class SimulateCommand implements Callable<Integer> {
       paramLabel = "PROFILE",
       converter = SimulateConverters.ProfileName.class,
       description =
-          "echo-client, tcp-echo-server, udp-server, udp-client, periodic-client, sensor.")
+          "echo-client, tcp-echo-server, udp-server, udp-client, periodic-client, sensor,"
+              + " serial-echo-board.")
   Profile profile;
 
   @Parameters(
@@ -89,6 +93,19 @@ public final class SimulateCommand implements Callable<Integer> {
       description =
           "Server profiles: port (default 5001 for tcp-echo-server, 5000 for udp-server).")
   Integer port;
+
+  @Option(
+      names = "--serial",
+      paramLabel = "PATH",
+      description = "serial-echo-board: the port to echo on, e.g. a socat pty link.")
+  String serialPath;
+
+  @Option(
+      names = "--baud",
+      paramLabel = "N",
+      converter = SerialConverters.Baud.class,
+      description = "serial-echo-board: line speed (default 115200).")
+  int baud = 115_200;
 
   @Option(
       names = {"-n", "--count"},
@@ -265,6 +282,12 @@ public final class SimulateCommand implements Callable<Integer> {
       if (threads != null) {
         b.threads(threads);
       }
+      if (profile == Profile.SERIAL_ECHO_BOARD) {
+        b.serial(
+            serialPath == null
+                ? null
+                : SerialConfig.open(serialPath, baud).withGrouping(Grouping.NONE));
+      }
       if (profile.isServer()) {
         if (target != null) {
           throw CliFailure.usage(
@@ -303,6 +326,9 @@ public final class SimulateCommand implements Callable<Integer> {
     try {
       return HostPort.format(sim.start().get(30, TimeUnit.SECONDS));
     } catch (ExecutionException e) {
+      if (profile == Profile.SERIAL_ECHO_BOARD) {
+        throw CliFailure.runtime(e.getCause().getMessage());
+      }
       if (profile.isServer() && e.getCause() instanceof SessionException failure) {
         throw CliFailure.runtime(OpenFailures.bind(bind, serverPort()).apply(failure));
       }

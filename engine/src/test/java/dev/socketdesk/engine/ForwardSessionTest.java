@@ -136,9 +136,9 @@ class ForwardSessionTest {
     try (Socket board = connect(session)) {
       board.getOutputStream().write("ping".getBytes(StandardCharsets.UTF_8));
       board.shutdownOutput();
+      assertThat(serverSaw.get(10, TimeUnit.SECONDS)).isEqualTo("ping");
       assertThat(new String(board.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo("after EOF: ping");
-      assertThat(serverSaw.get(10, TimeUnit.SECONDS)).isEqualTo("ping");
     }
   }
 

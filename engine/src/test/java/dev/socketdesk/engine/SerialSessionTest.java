@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socketdesk.engine.codec.Checksum;
 import dev.socketdesk.engine.codec.Hex;
+import dev.socketdesk.engine.simulate.Profile;
+import dev.socketdesk.engine.simulate.Simulation;
+import dev.socketdesk.engine.simulate.SimulationConfig;
 import dev.socketdesk.engine.testing.EventRecorder;
 import dev.socketdesk.engine.testing.ExternalTools;
 import dev.socketdesk.engine.testing.PtyPair;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +167,29 @@ class SerialSessionTest {
       assertThat(again.peer().id()).isEqualTo(2);
       session.send(ascii("hello\n")).get(10, TimeUnit.SECONDS);
       assertThat(nextMessage()).isEqualTo("Hello from board!\r\n");
+    }
+  }
+
+  @Test
+  void theSimulatorsSerialEchoBoardEchoesOnAPtyPath() throws Exception {
+    SimulationConfig config =
+        SimulationConfig.builder(Profile.SERIAL_ECHO_BOARD)
+            .serial(SerialConfig.open(pty.b.toString(), 115200).withGrouping(Grouping.NONE))
+            .threads(1)
+            .build();
+    try (Simulation board = new Simulation(config)) {
+      assertThat(HostPort.format(board.start().get(10, TimeUnit.SECONDS)))
+          .isEqualTo(pty.b.toString());
+      Session session =
+          open(
+              SerialConfig.open(pty.a.toString(), 115200)
+                  .withGrouping(Grouping.delimiter(ascii("\n"))));
+      session.send(ascii("ping 1\nping 2\n")).get(10, TimeUnit.SECONDS);
+      assertThat(nextMessage()).isEqualTo("ping 1\n");
+      assertThat(nextMessage()).isEqualTo("ping 2\n");
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> board.stats().bytesIn() == 14 && board.stats().bytesOut() == 14);
     }
   }
 

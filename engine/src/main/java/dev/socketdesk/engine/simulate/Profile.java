@@ -17,14 +17,17 @@ public enum Profile {
   /** S4: a TCP client that cycles a list of payloads at an interval. */
   PERIODIC_CLIENT("periodic-client", Role.TCP_CLIENT),
   /** A TCP client that reports drifting sensor readings as JSON or CSV lines. */
-  SENSOR("sensor", Role.TCP_CLIENT);
+  SENSOR("sensor", Role.TCP_CLIENT),
+  /** A board on a serial port (a pty's far end, say) that echoes every chunk. */
+  SERIAL_ECHO_BOARD("serial-echo-board", Role.SERIAL_BOARD);
 
   /** The kind of socket a device of a profile uses. */
   public enum Role {
     TCP_CLIENT,
     TCP_SERVER,
     UDP_CLIENT,
-    UDP_SERVER
+    UDP_SERVER,
+    SERIAL_BOARD
   }
 
   private final String cliName;
@@ -44,9 +47,12 @@ public enum Profile {
     return role;
   }
 
-  /** True for profiles that listen ({@code tcp-echo-server}, {@code udp-server}). */
+  /**
+   * True for profiles that wait for a peer ({@code tcp-echo-server}, {@code udp-server}, {@code
+   * serial-echo-board}).
+   */
   public boolean isServer() {
-    return role == Role.TCP_SERVER || role == Role.UDP_SERVER;
+    return role == Role.TCP_SERVER || role == Role.UDP_SERVER || role == Role.SERIAL_BOARD;
   }
 
   /** True for profiles that send payloads on a timer (RTT is measured for these). */

@@ -1,6 +1,7 @@
 package dev.socketdesk.engine.simulate;
 
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.simulate.InvalidSettingException.Setting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,6 +52,7 @@ public final class SimulationConfig {
   private final SensorFormat sensorFormat;
   private final boolean verifyEcho;
   private final int threads;
+  private final SerialConfig serial;
 
   private SimulationConfig(Builder b) {
     this.profile = b.profile;
@@ -71,6 +73,12 @@ public final class SimulationConfig {
     this.sensorFormat = b.sensorFormat;
     this.verifyEcho = b.verifyEcho;
     this.threads = b.threads;
+    this.serial = b.serial;
+  }
+
+  /** The serial-echo-board's port and settings; null for other profiles. */
+  public SerialConfig serial() {
+    return serial;
   }
 
   /** A builder with the profile's defaults (see {@link Builder}). */
@@ -162,6 +170,9 @@ public final class SimulationConfig {
 
   /** The target for display: {@code host:port} or the bind address. */
   public String targetText() {
+    if (serial != null) {
+      return serial.path() + " " + serial.baud() + " " + serial.frame();
+    }
     if (profile.isServer()) {
       return (bindHost == null ? "*" : bindHost) + ":" + port;
     }
@@ -194,6 +205,7 @@ public final class SimulationConfig {
     private SensorFormat sensorFormat = SensorFormat.JSON;
     private boolean verifyEcho;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private SerialConfig serial;
 
     private Builder(Profile profile) {
       if (profile == null) {
@@ -210,6 +222,12 @@ public final class SimulationConfig {
     public Builder bind(String bindHost, int port) {
       this.bindHost = bindHost;
       this.port = port;
+      return this;
+    }
+
+    /** The serial-echo-board's port and settings. */
+    public Builder serial(SerialConfig serial) {
+      this.serial = serial;
       return this;
     }
 
@@ -285,6 +303,11 @@ public final class SimulationConfig {
 
     /** Checks the settings and fills in the profile's defaults. */
     public SimulationConfig build() {
+      if (profile == Profile.SERIAL_ECHO_BOARD && serial == null) {
+        throw new IllegalArgumentException(
+            "serial-echo-board needs a serial port; give its path, e.g. /dev/ttyUSB1 or a socat"
+                + " pty link");
+      }
       if (profile.isServer()) {
         HostPort.checkPort(port, 0);
         if (count != 1) {

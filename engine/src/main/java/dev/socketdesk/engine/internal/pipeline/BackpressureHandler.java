@@ -3,6 +3,7 @@ package dev.socketdesk.engine.internal.pipeline;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
 
 /**
  * Flow control: stops reading while the session's listeners are behind, while the peer does not
@@ -91,7 +92,10 @@ public final class BackpressureHandler extends ChannelDuplexHandler {
       return;
     }
     paused &= ~reason;
-    if (paused == 0) {
+    // Once the peer's EOF is read there is nothing left to read; asking epoll to read again then
+    // fails (the socket has left its interest set), which would close a half-closed connection.
+    if (paused == 0
+        && !(ctx.channel() instanceof DuplexChannel duplex && duplex.isInputShutdown())) {
       ctx.channel().config().setAutoRead(true);
     }
   }

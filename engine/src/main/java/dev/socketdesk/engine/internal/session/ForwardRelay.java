@@ -16,6 +16,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import java.time.Instant;
+import java.util.ArrayDeque;
 
 /**
  * Relays one forwarded connection: the client's channel (a session peer, with the session's
@@ -28,11 +29,22 @@ import java.time.Instant;
  * <p>Event-loop thread only: the target is registered on the client's event loop.
  */
 final class ForwardRelay {
+  /** The most a client may send before its target is ready; more closes the connection. */
+  private static final int EARLY_LIMIT = 1 << 20;
+
   private final Channel client;
   private final PeerHandle peer;
   private final String targetName;
   private final EventDispatcher events;
   private Channel target;
+
+  /**
+   * What the client sent before the target was ready: reading is paused until then, but Netty still
+   * reads what came before the client's EOF. At most {@link #EARLY_LIMIT} bytes.
+   */
+  private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
+
+  private int earlyBytes;
   private boolean clientEof;
   private boolean clientOutputShut;
   private boolean targetEof;
@@ -62,11 +74,31 @@ final class ForwardRelay {
       return;
     }
     target = channel;
-    client.pipeline().fireUserEventTriggered(BackpressureHandler.RELAY_DRAINED);
+    // Run once the target's pipeline has seen it become active, not inside its connect listener.
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              for (ByteBuf data; (data = early.poll()) != null; ) {
+                target.write(data);
+              }
+              target.flush();
+              if (clientEof) {
+                clientEnded();
+              }
+              client.pipeline().fireUserEventTriggered(BackpressureHandler.RELAY_DRAINED);
+            });
+  }
+
+  private void releaseEarly() {
+    for (ByteBuf data; (data = early.poll()) != null; ) {
+      data.release();
+    }
   }
 
   /** The target could not be reached: the log says why, and the client's connection closes. */
   void targetFailed(String why) {
+    releaseEarly();
     events.emit(
         new SessionEvent.Error(
             Instant.now(),
@@ -147,8 +179,17 @@ final class ForwardRelay {
   private final class ClientSide extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (target != null && target.isActive() && msg instanceof ByteBuf data) {
-        target.write(data.retainedDuplicate());
+      if (msg instanceof ByteBuf data) {
+        if (target != null) {
+          if (target.isActive()) {
+            target.write(data.retainedDuplicate());
+          }
+        } else if (earlyBytes + data.readableBytes() <= EARLY_LIMIT) {
+          earlyBytes += data.readableBytes();
+          early.add(data.retainedDuplicate());
+        } else {
+          targetFailed("the client sent more than 1 MiB before the target was ready");
+        }
       }
       ctx.fireChannelRead(msg);
     }
@@ -179,6 +220,7 @@ final class ForwardRelay {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+      releaseEarly();
       closeAfterFlush(target);
       ctx.fireChannelInactive();
     }

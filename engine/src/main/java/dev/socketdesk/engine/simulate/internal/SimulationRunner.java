@@ -7,6 +7,8 @@ import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.internal.capture.CaptureFile;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import dev.socketdesk.engine.internal.pipeline.BackpressureHandler;
+import dev.socketdesk.engine.internal.serial.SerialChannel;
+import dev.socketdesk.engine.internal.serial.SerialPortOpener;
 import dev.socketdesk.engine.internal.transport.Transport;
 import dev.socketdesk.engine.simulate.ErrorCause;
 import dev.socketdesk.engine.simulate.ErrorGroup;
@@ -32,6 +34,8 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -164,6 +168,10 @@ public final class SimulationRunner {
         config.bindHost() == null
             ? new InetSocketAddress(config.port())
             : new InetSocketAddress(config.bindHost(), config.port());
+    if (config.profile() == Profile.SERIAL_ECHO_BOARD) {
+      openSerial(ready);
+      return;
+    }
     ChannelFuture bind;
     if (config.profile() == Profile.TCP_ECHO_SERVER) {
       bind =
@@ -197,6 +205,46 @@ public final class SimulationRunner {
             ready.completeExceptionally(bindFailure(local, f.cause()));
           }
         });
+  }
+
+  /**
+   * The serial echo board: opens the port (blocking, on a thread of its own) and echoes on it with
+   * the echo server's pipeline. Completes with the port's path as an unresolved address.
+   */
+  private void openSerial(CompletableFuture<InetSocketAddress> ready) {
+    ExecutorService portThread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "socketdesk-sim-serial");
+              t.setDaemon(true);
+              return t;
+            });
+    done.whenComplete((summary, error) -> portThread.shutdown());
+    CompletableFuture.supplyAsync(() -> SerialPortOpener.open(config.serial()), portThread)
+        .whenComplete(
+            (port, error) -> {
+              if (error != null) {
+                portThread.shutdown();
+                ready.completeExceptionally(error.getCause() != null ? error.getCause() : error);
+                return;
+              }
+              SerialChannel channel = new SerialChannel(port, config.serial().path(), portThread);
+              channel.pipeline().addLast(echoPipeline());
+              group
+                  .next()
+                  .register(channel)
+                  .addListener(
+                      f -> {
+                        if (f.isSuccess()) {
+                          listener = channel;
+                          target = config.targetText();
+                          ready.complete((InetSocketAddress) channel.localAddress());
+                        } else {
+                          channel.unsafe().closeForcibly();
+                          ready.completeExceptionally(f.cause());
+                        }
+                      });
+            });
   }
 
   private SessionException bindFailure(InetSocketAddress local, Throwable cause) {
