@@ -187,12 +187,17 @@ class App {
 
   updateNewForm() {
     const type = this.newEl.querySelector('input[name=type]:checked').value;
-    this.newEl.querySelector('.f-port').classList.toggle('hidden', type === 'tcp-client');
-    this.newEl.querySelector('.f-remote').classList.toggle('hidden', type === 'tcp-server');
+    const serial = type === 'serial';
+    this.newEl.querySelectorAll('.f-serial').forEach((f) => f.classList.toggle('hidden', !serial));
+    this.newEl.querySelector('.f-target').classList.toggle('hidden', type !== 'forward');
+    this.newEl.querySelector('.f-local').classList.toggle('hidden', serial);
+    this.newEl.querySelector('.f-port').classList.toggle('hidden', type === 'tcp-client' || serial);
+    this.newEl.querySelector('.f-remote').classList.toggle('hidden', !['tcp-client', 'udp'].includes(type));
     this.newEl.querySelector('.f-udp-hint').classList.toggle('hidden', type !== 'udp');
-    this.newEl.querySelector('.f-reconnect').classList.toggle('hidden', type !== 'tcp-client');
+    this.newEl.querySelector('.f-reconnect').classList.toggle('hidden', type !== 'tcp-client' && !serial);
     this.newEl.querySelector('.f-maxclients').classList.toggle('hidden', type !== 'tcp-server');
-    this.newEl.querySelector('.f-ctimeout').classList.toggle('hidden', type !== 'tcp-client');
+    this.newEl.querySelector('.f-ctimeout').classList.toggle('hidden', type !== 'tcp-client' && type !== 'forward');
+    if (serial) this.loadSerialPorts();
     this.newEl.querySelector('.f-broadcast').classList.toggle('hidden', type !== 'udp');
     this.newEl.querySelector('.f-multicast').classList.toggle('hidden', type !== 'udp');
   }
@@ -205,6 +210,16 @@ class App {
       sel.replaceChildren(...list.map((a) => new Option(
         a.all ? t('allAddresses') : `${a.value}  (${a.interface}, ${a.family})`, a.value)));
       sel.value = [...sel.options].some((o) => o.value === keep) ? keep : '';
+    } catch (e) {
+      this.newEl.querySelector('[data-testid=new-error]').textContent = e.message;
+    }
+  }
+
+  async loadSerialPorts() {
+    const list = this.newEl.querySelector('#serial-ports');
+    try {
+      const ports = await api.get('/api/serial-ports');
+      list.replaceChildren(...ports.map((p) => new Option(p.description, p.path)));
     } catch (e) {
       this.newEl.querySelector('[data-testid=new-error]').textContent = e.message;
     }
@@ -226,7 +241,14 @@ class App {
         reconnect: fd.get('reconnect') === 'on',
       };
       if (type === 'tcp-server') body.maxClients = fd.get('maxClients') || '0';
-      if (type === 'tcp-client') body.connectTimeoutS = fd.get('connectTimeoutS') || '5';
+      if (type === 'tcp-client' || type === 'forward') body.connectTimeoutS = fd.get('connectTimeoutS') || '5';
+      if (type === 'forward') body.target = fd.get('target') || '';
+      if (type === 'serial') {
+        for (const k of ['path', 'dataBits', 'parity', 'stopBits', 'flow']) body[k] = fd.get(k) || '';
+        body.baud = Number(fd.get('baud') || '115200');
+        body.dataBits = Number(body.dataBits);
+        if (fd.get('groupIdleMs')) body.groupIdleMs = Number(fd.get('groupIdleMs'));
+      }
       if (type === 'udp') {
         body.broadcast = fd.get('broadcast') === 'on';
         body.multicast = fd.get('multicast') || '';

@@ -26,6 +26,7 @@ export function noteText(line) {
   switch (line.k) {
     case 'listening': return t('k_listening', line.x);
     case 'local': return t('k_local', line.x);
+    case 'opened': return t('k_opened', line.x);
     case 'connected': return t('k_connected');
     case 'disconnected': return t('k_disconnected', t(`r_${line.x}`));
     case 'reconnecting': return t('k_reconnecting', line.x || '');

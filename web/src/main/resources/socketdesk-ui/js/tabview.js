@@ -23,6 +23,10 @@ const LAYOUT = `
       <dt class="i-local-l" data-i18n="localAddress"></dt><dd class="i-local mono" data-testid="local-address"></dd>
       <dt class="i-remote-l" data-i18n="remote"></dt><dd class="i-remote mono"></dd>
     </dl>
+    <div class="serial-lines hidden" data-testid="serial-lines">
+      <label class="check"><input type="checkbox" class="l-dtr" data-testid="dtr" checked><span>DTR</span></label>
+      <label class="check"><input type="checkbox" class="l-rts" data-testid="rts" checked><span>RTS</span></label>
+    </div>
     <div class="sess-state" data-testid="state"></div>
     <div class="error" data-testid="session-error" role="alert"></div>
     <div class="btns">
@@ -103,6 +107,10 @@ export class TabView {
   wire() {
     this.$('.b-open').onclick = () => this.action(() => api.post(this.api('/open')));
     this.$('.b-close').onclick = () => this.action(() => api.post(this.api('/close')));
+    for (const line of ['dtr', 'rts']) {
+      const box = this.$(`.l-${line}`);
+      box.onchange = () => this.action(() => api.post(this.api('/lines'), { line, on: box.checked }));
+    }
     this.$('.b-remove').onclick = () => this.action(() => api.del(this.api('')));
     this.$('.b-reset').onclick = () => this.action(() => api.post(this.api('/reset')));
     this.$('.view-seg').addEventListener('click', (e) => {
@@ -190,6 +198,8 @@ export class TabView {
     const spec = m.spec || {};
     const port = m.local ? m.local.slice(m.local.lastIndexOf(':') + 1) : spec.localPort;
     if (spec.type === 'tcp-client') return `${t('tcpClient')} ${spec.remote}`;
+    if (spec.type === 'serial') return `${t('serial')} ${spec.path}`;
+    if (spec.type === 'forward') return `${t('forward')} :${port} → ${spec.target}`;
     return `${spec.type === 'udp' ? 'UDP' : t('tcpServer')} :${port}`;
   }
 
@@ -200,9 +210,13 @@ export class TabView {
     this.el.dataset.state = state;
     this.$('.lamp').className = `lamp ${state}`;
     this.$('.sess-title').textContent = this.title();
-    this.$('.i-type').textContent = spec.type === 'tcp-client' ? t('tcpClient') : spec.type === 'udp' ? 'UDP' : t('tcpServer');
-    this.$('.i-local').textContent = this.meta.local || `${spec.localHost || '*'}:${spec.localPort}`;
-    this.$('.i-remote').textContent = spec.remote || '—';
+    const types = { 'tcp-client': t('tcpClient'), udp: 'UDP', serial: t('serial'), forward: t('forward') };
+    this.$('.i-type').textContent = types[spec.type] || t('tcpServer');
+    this.$('.i-local').textContent = spec.type === 'serial'
+      ? `${spec.path} ${spec.baud} ${spec.dataBits}${spec.parity[0].toUpperCase()}${spec.stopBits}`
+      : this.meta.local || `${spec.localHost || '*'}:${spec.localPort}`;
+    this.$('.i-remote').textContent = spec.remote || spec.target || '—';
+    this.$('.serial-lines').classList.toggle('hidden', spec.type !== 'serial');
     const stateEl = this.$('.sess-state');
     const strong = document.createElement('b');
     strong.textContent = t(`state_${state}`);
@@ -211,8 +225,8 @@ export class TabView {
     const live = state === 'open' || state === 'opening' || state === 'reconnecting';
     this.$('.b-open').disabled = live || state === 'closing';
     this.$('.b-close').disabled = !live;
-    const server = spec.type === 'tcp-server';
-    this.$('.peers-card').classList.toggle('hidden', spec.type === 'tcp-client');
+    const server = spec.type === 'tcp-server' || spec.type === 'forward';
+    this.$('.peers-card').classList.toggle('hidden', spec.type === 'tcp-client' || spec.type === 'serial');
     this.$('.peers-title').textContent = server ? t('clients') : t('peersUdp');
     this.send.applyMeta(this.meta);
     this.app.updateTabHeader(this);

@@ -16,9 +16,12 @@ import dev.socketdesk.engine.Session;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = TcpServerSpec.class, name = TcpServerSpec.TYPE),
   @JsonSubTypes.Type(value = TcpClientSpec.class, name = TcpClientSpec.TYPE),
-  @JsonSubTypes.Type(value = UdpSpec.class, name = UdpSpec.TYPE)
+  @JsonSubTypes.Type(value = UdpSpec.class, name = UdpSpec.TYPE),
+  @JsonSubTypes.Type(value = SerialSpec.class, name = SerialSpec.TYPE),
+  @JsonSubTypes.Type(value = ForwardSpec.class, name = ForwardSpec.TYPE)
 })
-public sealed interface SessionSpec permits TcpServerSpec, TcpClientSpec, UdpSpec {
+public sealed interface SessionSpec
+    permits TcpServerSpec, TcpClientSpec, UdpSpec, SerialSpec, ForwardSpec {
   /** The kind as JSON names it, e.g. {@code tcp-server}. */
   String type();
 

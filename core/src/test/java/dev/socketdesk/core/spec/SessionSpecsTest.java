@@ -20,12 +20,36 @@ class SessionSpecsTest {
   void aFormBodyWithNumbersAsTextIsASpecThatSurvivesItsJson() {
     SessionSpec spec =
         SessionSpecs.readJson(
-            "{\"type\":\"TCP_SERVER\",\"localHost\":\" \",\"localPort\":\"8105\",\"maxClients\":\"3\","
+            "{\"type\":\"TCP_SERVER\",\"localHost\":\""
+                + " \",\"localPort\":\"8105\",\"maxClients\":\"3\","
                 + "\"remote\":\"\",\"reconnect\":false}",
             SessionSpec.class);
     assertThat(spec).isEqualTo(new TcpServerSpec(null, 8105, 3, 4096));
     assertThat(SessionSpecs.readJson(SessionSpecs.toJson(spec), SessionSpec.class)).isEqualTo(spec);
     assertThat(SessionSpecs.toTree(spec).get("type").asText()).isEqualTo("tcp-server");
+  }
+
+  @Test
+  void serialAndForwardSpecsFillTheirDefaultsAndSurviveTheirJson() {
+    SessionSpec serial =
+        SessionSpecs.readJson(
+            "{\"type\":\"serial\",\"path\":\"/dev/ttyUSB0\",\"baud\":9600,\"parity\":\"EVEN\"}",
+            SessionSpec.class);
+    assertThat(serial)
+        .isEqualTo(
+            new SerialSpec("/dev/ttyUSB0", 9600, 8, "even", "1", "none", true, true, false, 240));
+    assertThat(((SerialSpec) serial).config(null).frame()).isEqualTo("8E1");
+    assertThat(SessionSpecs.readJson(SessionSpecs.toJson(serial), SessionSpec.class))
+        .isEqualTo(serial);
+
+    SessionSpec forward =
+        SessionSpecs.readJson(
+            "{\"type\":\"forward\",\"localPort\":\"4000\",\"target\":\"serial:/dev/ttyUSB0?baud=57600\"}",
+            SessionSpec.class);
+    assertThat(((ForwardSpec) forward).config(null).target())
+        .hasToString("serial:/dev/ttyUSB0 57600 8N1");
+    assertThat(SessionSpecs.readJson(SessionSpecs.toJson(forward), SessionSpec.class))
+        .isEqualTo(forward);
   }
 
   @Test
@@ -55,7 +79,7 @@ class SessionSpecsTest {
           [1]                                                  |                  | the body must be a JSON object
           {"type":"tcp-server"                                 |                  | the request body is not valid JSON
           {}                                                   | type             | type is missing
-          {"type":"robot"}                                     | type             | type 'robot' is unknown; use tcp-server, tcp-client or udp
+          {"type":"robot"}                                     | type             | type 'robot' is unknown; use tcp-server, tcp-client, udp, serial or forward
           {"type":5}                                           | type             | type must be text
           {"type":"tcp-server","localPort":"８１０５"}          | localPort        | localPort '８１０５' is not a whole number; write it with the ASCII digits 0-9
           {"type":"tcp-server","localPort":70000}              | localPort        | localPort 70000 is out of range; use 0 to 65535
@@ -72,6 +96,13 @@ class SessionSpecsTest {
           {"type":"tcp-client","remote":"a:1","connectTimeoutS":0} | connectTimeoutS | connectTimeoutS 0ms is too short
           {"type":"udp","multicast":"239.1.1.1, 10.0.0.1"}     | multicast        | 10.0.0.1 is not a multicast address
           {"type":"udp","multicast":[["x"]]}                   | multicast[0]     | multicast[0] must be text, not a list
+          {"type":"serial"}                                    | path             | path is missing
+          {"type":"serial","path":"/dev/ttyS0","parity":"high"} | parity          | parity 'high' is not one of none, odd, even, mark, space
+          {"type":"serial","path":"/dev/ttyS0","stopBits":"3"} | stopBits         | stop bits '3' is not 1, 1.5 or 2
+          {"type":"serial","path":"/dev/ttyS0","dataBits":9}   | dataBits         | dataBits 9 is out of range; use 5 to 8
+          {"type":"serial","path":"/dev/ttyS0","baud":0}       | baud             | baud 0 is not a speed
+          {"type":"forward","localPort":4000}                  | target           | target is missing
+          {"type":"forward","target":"tls://cloud:8883"}       | target           | tls:// targets are not supported by this build
           """)
   void everyMistakeNamesItsField(String body, String field, String message) {
     SpecException e =

@@ -7,13 +7,18 @@ import dev.socketdesk.core.spec.SendFormatSpec;
 import dev.socketdesk.core.spec.SendSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.SessionSpecs;
+import dev.socketdesk.engine.ControlLine;
+import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.SerialPortInfo;
 import dev.socketdesk.engine.codec.AsciiNumbers;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -69,6 +74,8 @@ final class SessionApi {
               ok(ctx, done());
             });
     r.put("/api/sessions/:id/display").handler(Bodies.json()).handler(this::setDisplay);
+    r.post("/api/sessions/:id/lines").handler(Bodies.json()).handler(this::setControlLine);
+    r.get("/api/serial-ports").handler(ctx -> ok(ctx, serialPorts()));
     r.get("/api/settings")
         .handler(
             ctx ->
@@ -146,6 +153,31 @@ final class SessionApi {
     PeriodicSpec spec = SessionSpecs.fromTree(o, PeriodicSpec.class);
     tab(ctx).startPeriodic(spec.periodic(SessionSpecs.fromTree(o, SendFormatSpec.class).format()));
     ok(ctx, done());
+  }
+
+  /** {@code {"line": "dtr", "on": true}}: sets or clears a serial port's control line. */
+  private void setControlLine(RoutingContext ctx) {
+    ObjectNode o = body(ctx);
+    ControlLine line =
+        switch (o.path("line").asText("").toLowerCase(Locale.ROOT)) {
+          case "dtr" -> ControlLine.DTR;
+          case "rts" -> ControlLine.RTS;
+          default -> throw ApiException.badRequest("line must be \"dtr\" or \"rts\"");
+        };
+    if (!o.path("on").isBoolean()) {
+      throw ApiException.badRequest("on must be true or false");
+    }
+    boolean on = o.path("on").asBoolean();
+    reply(ctx, tab(ctx).requireOpen().setControlLine(line, on), v -> done());
+  }
+
+  /** The serial ports the system lists, for the page's dropdown. */
+  private static JsonArray serialPorts() {
+    JsonArray ports = new JsonArray();
+    for (SerialPortInfo p : Engine.serialPorts()) {
+      ports.add(new JsonObject().put("path", p.path()).put("description", p.description()));
+    }
+    return ports;
   }
 
   private void setDisplay(RoutingContext ctx) {

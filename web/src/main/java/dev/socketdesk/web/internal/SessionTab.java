@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.spec.SerialSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.SessionSpecs;
 import dev.socketdesk.core.spec.TcpClientSpec;
@@ -309,13 +310,16 @@ final class SessionTab {
       } else if (event instanceof SessionEvent.Sent r) {
         log.addData(t, LogRing.Direction.OUT, r.peer().id(), r.peer().toString(), r.data());
       } else if (event instanceof SessionEvent.Listening l) {
-        String kind = spec instanceof TcpClientSpec ? "local" : "listening";
+        String kind =
+            spec instanceof TcpClientSpec
+                ? "local"
+                : spec instanceof SerialSpec ? "opened" : "listening";
         log.addNote(t, LogRing.Direction.SYS, kind, null, HostPort.format(l.local()));
         metaDirty.set(true);
       } else if (event instanceof SessionEvent.Connected c) {
         log.addNote(t, LogRing.Direction.SYS, "connected", c.peer().toString(), null);
         peersDirty.set(true);
-        if (spec instanceof TcpClientSpec) {
+        if (spec instanceof TcpClientSpec || spec instanceof SerialSpec) {
           error = null;
           metaDirty.set(true);
         }
