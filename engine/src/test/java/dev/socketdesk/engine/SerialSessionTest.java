@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -81,6 +82,41 @@ class SerialSessionTest {
       assertThat(nextMessage()).isEqualTo("I got:one\r\n");
       assertThat(nextMessage()).isEqualTo("I got:two\r\n");
     }
+  }
+
+  @Test
+  void aCaptureHoldsBothDirectionsAsATcpStreamToTheDevice() throws Exception {
+    Path tshark = ExternalTools.require("tshark", "tshark");
+    Path pcap = dir.resolve("serial.pcap");
+    try (SerialBoard board = SerialBoard.start(pty.b, "text", dir)) {
+      Session session = open(SerialConfig.open(pty.a.toString(), 115200));
+      session.startCapture(CaptureOptions.to(pcap));
+      session.send(ascii("hello\n")).get(10, TimeUnit.SECONDS);
+      assertThat(nextMessage()).isEqualTo("Hello from board!\r\n");
+      session.stopCapture();
+    }
+    String packets =
+        new String(
+            ExternalTools.run(
+                List.of(
+                    tshark.toString(),
+                    "-r",
+                    pcap.toString(),
+                    "-Y",
+                    "tcp.len > 0",
+                    "-T",
+                    "fields",
+                    "-e",
+                    "ip.src",
+                    "-e",
+                    "tcp.payload"),
+                30),
+            StandardCharsets.US_ASCII);
+    assertThat(packets.lines())
+        .containsExactly(
+            "127.0.0.1\t" + Hex.formatCompact(ascii("hello\n")).toLowerCase(Locale.ROOT),
+            "127.0.0.2\t"
+                + Hex.formatCompact(ascii("Hello from board!\r\n")).toLowerCase(Locale.ROOT));
   }
 
   @Test

@@ -2,7 +2,10 @@ package dev.socketdesk.engine.internal.capture;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.pcap.PcapWriteHandler;
+import java.net.InetSocketAddress;
 
 /**
  * Puts Netty's {@link PcapWriteHandler} at the socket end of a channel's pipeline, writing into the
@@ -12,6 +15,14 @@ public final class CaptureHandlers {
   /** The capture handler's name in a pipeline. */
   public static final String NAME = "capture";
 
+  /**
+   * The addresses a capture gives a link that has none (a serial port): this machine is 127.0.0.1,
+   * the device 127.0.0.2, port 1 each.
+   */
+  static final InetSocketAddress SERIAL_US = new InetSocketAddress("127.0.0.1", 1);
+
+  static final InetSocketAddress SERIAL_DEVICE = new InetSocketAddress("127.0.0.2", 1);
+
   private CaptureHandlers() {}
 
   /** Captures {@code channel}'s traffic into {@code file}, replacing an earlier capture. */
@@ -19,11 +30,13 @@ public final class CaptureHandlers {
     onLoop(
         channel,
         () -> {
-          PcapWriteHandler handler =
-              PcapWriteHandler.builder()
-                  .sharedOutputStream(true)
-                  .writePcapGlobalHeader(false)
-                  .build(file);
+          PcapWriteHandler.Builder builder =
+              PcapWriteHandler.builder().sharedOutputStream(true).writePcapGlobalHeader(false);
+          if (!(channel instanceof SocketChannel) && !(channel instanceof DatagramChannel)) {
+            // A link without IP (a serial port) goes in as a TCP stream from us to the device.
+            builder.forceTcpChannel(SERIAL_DEVICE, SERIAL_US, false);
+          }
+          PcapWriteHandler handler = builder.build(file);
           ChannelPipeline pipeline = channel.pipeline();
           if (pipeline.get(NAME) != null) {
             pipeline.replace(NAME, NAME, handler);
