@@ -165,7 +165,7 @@ class UiServerApiTest {
       UiHarness.Reply badType = ui.post("/api/sessions", new JsonObject().put("type", "sctp"));
       assertThat(badType.status()).isEqualTo(400);
       assertThat(badType.error())
-          .isEqualTo("type 'sctp' is unknown; use tcp-server, tcp-client or udp");
+          .isEqualTo("type 'sctp' is unknown; use tcp-server, tcp-client, udp, serial or forward");
       assertThat(ui.post("/api/sessions", tcpServer(70000)).error())
           .contains("70000")
           .contains("out of range");
@@ -239,8 +239,8 @@ class UiServerApiTest {
           new JsonObject().put("type", "tcp-client").put("remote", "127.0.0.1:" + port);
       assertThat(ui.post("/api/sessions", client.copy().put("connectTimeoutS", "abc")).error())
           .isEqualTo(
-              "connectTimeoutS 'abc' is not a duration; use a number with ms, s, m or h, e.g. 500ms or"
-                  + " 2s");
+              "connectTimeoutS 'abc' is not a duration; use a number with ms, s, m or h, e.g. 500ms"
+                  + " or 2s");
 
       JsonObject udp =
           new JsonObject()
