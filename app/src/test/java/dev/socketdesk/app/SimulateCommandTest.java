@@ -24,7 +24,7 @@ class SimulateCommandTest {
       assertThat(cli.err())
           .isEqualTo(
               "socketdesk: unknown profile 'toaster'; use one of echo-client, tcp-echo-server,"
-                  + " udp-server, udp-client, periodic-client, sensor"
+                  + " udp-server, udp-client, periodic-client, sensor, serial-echo-board"
                   + System.lineSeparator());
     }
   }
