@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -28,6 +29,12 @@ import java.util.Objects;
  * sequence (4 bytes for UTF-8 and GB18030).
  */
 public final class TextDecoder {
+  /**
+   * How long a stream may hold back an incomplete character before a viewer shows its bytes: data
+   * that completes a character comes in the same burst, so a longer pause means it never will.
+   */
+  public static final Duration IDLE_FLUSH = Duration.ofMillis(250);
+
   private static final int HEAD = 32;
   private static final int OUT_CHARS = 2048;
 
@@ -110,6 +117,19 @@ public final class TextDecoder {
     }
     decodeInto(chunk);
     return text.toString();
+  }
+
+  /**
+   * Decodes a message that stands alone, such as a datagram: nothing is carried into it or out of
+   * it. Bytes still held from an earlier {@link #decode} come first, as {@code \xHH} each; an
+   * incomplete character at the end of {@code message} shows as {@code \xHH} too. Leaves the
+   * decoder empty.
+   */
+  public String decodeWhole(byte[] message) {
+    String before = heldLength > 0 ? flush() : "";
+    String text = decode(message);
+    String after = heldLength > 0 ? flush() : "";
+    return before.isEmpty() && after.isEmpty() ? text : before + text + after;
   }
 
   /**

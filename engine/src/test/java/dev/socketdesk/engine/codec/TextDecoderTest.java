@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,6 +23,24 @@ class TextDecoderTest {
 
   static Stream<Sample> samples() {
     return StreamSamples.all().stream();
+  }
+
+  @Test
+  @Timeout(10)
+  void decodeWholeCarriesNothingIntoOrOutOfAMessage() {
+    TextDecoder decoder = new TextDecoder(UTF_8);
+    byte[] gbkNihao = {(byte) 0xC4, (byte) 0xE3, (byte) 0xBA, (byte) 0xC3};
+    assertThat(decoder.decodeWhole(gbkNihao)).isEqualTo("\\xC4\\xE3\\xBA\\xC3");
+    assertThat(decoder.pending()).isZero();
+    assertThat(decoder.decodeWhole("AB".getBytes(UTF_8))).isEqualTo("AB");
+    assertThat(decoder.decode(new byte[] {(byte) 0xE4, (byte) 0xBD})).isEmpty();
+    assertThat(decoder.decodeWhole("好".getBytes(UTF_8)))
+        .as("bytes held by an earlier stream read come first, as bytes")
+        .isEqualTo("\\xE4\\xBD好");
+    TextDecoder gbk = new TextDecoder(GBK);
+    for (byte[] datagram : List.of(gbkNihao, "你好".getBytes(GBK))) {
+      assertThat(gbk.decodeWhole(datagram)).isEqualTo("你好");
+    }
   }
 
   @Test

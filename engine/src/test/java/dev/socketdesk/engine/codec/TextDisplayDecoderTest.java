@@ -10,13 +10,18 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -100,6 +105,70 @@ class TextDisplayDecoderTest {
     assertThat(first.refCnt()).isZero();
     assertThat(second.refCnt()).isZero();
     assertThat(empty.refCnt()).isZero();
+  }
+
+  /** GBK 你好 (C4 E3 BA C3) while the view is UTF-8: C3 starts a character that never comes. */
+  private static final byte[] GBK_NIHAO = {(byte) 0xC4, (byte) 0xE3, (byte) 0xBA, (byte) 0xC3};
+
+  @Test
+  @Timeout(10)
+  void eachDatagramIsDecodedOnItsOwn() {
+    EmbeddedChannel channel = new EmbeddedChannel(new TextDisplayDecoder(UTF_8));
+    InetSocketAddress board = new InetSocketAddress("127.0.0.1", 5000);
+    InetSocketAddress us = new InetSocketAddress("127.0.0.1", 6000);
+    DatagramPacket first = new DatagramPacket(Unpooled.wrappedBuffer(GBK_NIHAO), us, board);
+    DatagramPacket second = new DatagramPacket(Unpooled.copiedBuffer("AB", UTF_8), us, board);
+    channel.writeInbound(first, second);
+    assertThat((String) channel.readInbound()).isEqualTo("\\xC4\\xE3\\xBA\\xC3");
+    assertThat((String) channel.readInbound()).isEqualTo("AB");
+    channel.advanceTimeBy(1, TimeUnit.MINUTES);
+    channel.runScheduledPendingTasks();
+    assertThat(channel.finish()).isFalse();
+    assertThat(first.refCnt()).isZero();
+    assertThat(second.refCnt()).isZero();
+  }
+
+  @Test
+  @Timeout(10)
+  void aHeldPartialCharacterShowsAfterAShortIdle() {
+    EmbeddedChannel channel =
+        new EmbeddedChannel(new TextDisplayDecoder(UTF_8, Duration.ofMillis(200)));
+    channel.writeInbound(Unpooled.wrappedBuffer(GBK_NIHAO));
+    assertThat((String) channel.readInbound()).isEqualTo("\\xC4\\xE3\\xBA");
+    channel.advanceTimeBy(199, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat((Object) channel.readInbound()).as("still within the idle time").isNull();
+    channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat((String) channel.readInbound()).isEqualTo("\\xC3");
+    assertThat(channel.finish()).as("nothing is left for the close").isFalse();
+  }
+
+  @Test
+  @Timeout(10)
+  void aHeldPartialCharacterShowsAtTheClose() {
+    EmbeddedChannel channel = new EmbeddedChannel(new TextDisplayDecoder(UTF_8));
+    channel.writeInbound(Unpooled.wrappedBuffer(GBK_NIHAO));
+    assertThat((String) channel.readInbound()).isEqualTo("\\xC4\\xE3\\xBA");
+    assertThat(channel.finish()).isTrue();
+    assertThat((String) channel.readInbound()).isEqualTo("\\xC3");
+  }
+
+  @Test
+  @Timeout(10)
+  void dataThatCompletesTheCharacterInTimeCancelsTheIdleFlush() {
+    byte[] hao = "好".getBytes(StreamSamples.GBK);
+    EmbeddedChannel channel =
+        new EmbeddedChannel(new TextDisplayDecoder(StreamSamples.GBK, Duration.ofMillis(200)));
+    channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {hao[0]}));
+    channel.advanceTimeBy(150, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {hao[1]}));
+    assertThat((String) channel.readInbound()).isEqualTo("好");
+    channel.advanceTimeBy(1, TimeUnit.MINUTES);
+    channel.runScheduledPendingTasks();
+    assertThat((Object) channel.readInbound()).isNull();
+    assertThat(channel.finish()).isFalse();
   }
 
   @Test
