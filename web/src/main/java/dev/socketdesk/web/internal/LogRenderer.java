@@ -4,6 +4,7 @@ import dev.socketdesk.engine.codec.TextDecoder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -11,23 +12,46 @@ import java.util.Map;
 
 /**
  * Renders log entries for the page: the text decoded in the display charset (escapes as the
- * engine's {@link TextDecoder} shows them) and the bytes as base64 for the hex view. Keeps one
- * decoder per peer and direction, so a character split across two reads still displays; a gap
- * (skipped or truncated entries) starts a fresh decoder. Not thread-safe: web event loop only.
+ * engine's {@link TextDecoder} shows them) and the bytes as base64 for the hex view.
+ *
+ * <p>Streams (TCP): one decoder per peer and direction, so a character split across two reads still
+ * displays; a gap (skipped or truncated entries) starts a fresh decoder. Bytes of an incomplete
+ * character that nothing completes are shown, never lost: on the line of the peer's disconnect
+ * ({@code h}), or on a {@link LogRing#HELD} line that the tab adds once the stream has been idle
+ * for {@link TextDecoder#IDLE_FLUSH} ({@link #idleStreams}).
+ *
+ * <p>Datagrams (UDP): each entry is decoded on its own; nothing is carried to the next one.
+ *
+ * <p>Not thread-safe: web event loop only.
  */
 final class LogRenderer {
   private static final int MAX_STREAMS = 4096;
+  private static final long IDLE_FLUSH_MILLIS = TextDecoder.IDLE_FLUSH.toMillis();
 
   private final Charset charset;
+  private final boolean datagrams;
   private final Map<Long, Stream> streams = new HashMap<>();
+  private TextDecoder datagramDecoder;
 
+  /** The decoding state of one peer's data in one direction. */
   private static final class Stream {
+    final LogRing.Entry first;
     TextDecoder decoder;
     long lastSeq;
+    long lastMillis;
+    boolean heldOwed;
+
+    Stream(LogRing.Entry first) {
+      this.first = first;
+    }
   }
 
-  LogRenderer(Charset charset) {
+  /** A stream whose held-back bytes are due: the tab adds a {@link LogRing#HELD} entry for it. */
+  record IdleStream(LogRing.Direction dir, int peerId, String peer) {}
+
+  LogRenderer(Charset charset, boolean datagrams) {
     this.charset = charset;
+    this.datagrams = datagrams;
   }
 
   Charset charset() {
@@ -48,21 +72,59 @@ final class LogRenderer {
     if (e.peer() != null) {
       line.put("p", e.peer());
     }
-    if (e.data() == null) {
-      return line.put("k", e.kind()).put("x", e.text());
+    if (LogRing.HELD.equals(e.kind())) {
+      Stream stream = streams.get(key(e.peerId(), e.dir()));
+      String held = stream == null ? "" : flush(stream);
+      return line.put("d", LogRing.Direction.SYS.code).put("k", e.kind()).put("x", held);
     }
-    line.put("x", decode(e)).put("b", Base64.getEncoder().encodeToString(e.data()));
+    if (e.data() == null) {
+      line.put("k", e.kind()).put("x", e.text());
+      if ("disconnected".equals(e.kind()) && e.peerId() != 0) {
+        String held = endOfPeer(e.peerId());
+        if (!held.isEmpty()) {
+          line.put("h", held);
+        }
+      }
+      return line;
+    }
+    line.put("x", datagrams ? decodeAlone(e) : decode(e));
+    line.put("b", Base64.getEncoder().encodeToString(e.data()));
     return line.put("n", e.size());
   }
 
+  /**
+   * Streams holding back bytes with no data for {@link TextDecoder#IDLE_FLUSH} by {@code
+   * nowMillis}; each is returned once, until it holds bytes again.
+   */
+  List<IdleStream> idleStreams(long nowMillis) {
+    List<IdleStream> idle = new ArrayList<>();
+    for (Stream s : streams.values()) {
+      if (!s.heldOwed
+          && s.decoder != null
+          && s.decoder.pending() > 0
+          && nowMillis - s.lastMillis >= IDLE_FLUSH_MILLIS) {
+        s.heldOwed = true;
+        idle.add(new IdleStream(s.first.dir(), s.first.peerId(), s.first.peer()));
+      }
+    }
+    return idle;
+  }
+
+  private String decodeAlone(LogRing.Entry e) {
+    if (datagramDecoder == null) {
+      datagramDecoder = new TextDecoder(charset);
+    }
+    return datagramDecoder.decodeWhole(e.data());
+  }
+
   private String decode(LogRing.Entry e) {
-    long key = ((long) e.peerId() << 1) | (e.dir() == LogRing.Direction.IN ? 0 : 1);
+    long key = key(e.peerId(), e.dir());
     Stream stream = streams.get(key);
     if (stream == null) {
       if (streams.size() >= MAX_STREAMS) {
         streams.clear();
       }
-      stream = new Stream();
+      stream = new Stream(e);
       streams.put(key, stream);
     }
     if (stream.decoder == null || stream.lastSeq != e.prevSeq()) {
@@ -74,6 +136,29 @@ final class LogRenderer {
       stream.decoder = null;
     }
     stream.lastSeq = e.seq();
+    stream.lastMillis = e.timeMillis();
+    stream.heldOwed = false;
     return text;
+  }
+
+  /** The held-back bytes of both directions of a peer that left, received ones first. */
+  private String endOfPeer(int peerId) {
+    StringBuilder held = new StringBuilder();
+    for (LogRing.Direction dir : List.of(LogRing.Direction.IN, LogRing.Direction.OUT)) {
+      Stream stream = streams.remove(key(peerId, dir));
+      if (stream != null) {
+        held.append(flush(stream));
+      }
+    }
+    return held.toString();
+  }
+
+  private static String flush(Stream stream) {
+    stream.heldOwed = false;
+    return stream.decoder == null ? "" : stream.decoder.flush();
+  }
+
+  private static long key(int peerId, LogRing.Direction dir) {
+    return ((long) peerId << 1) | (dir == LogRing.Direction.IN ? 0 : 1);
   }
 }

@@ -15,6 +15,10 @@ import java.util.Map;
 final class LogRing {
   static final int CAPACITY = 5000;
   static final int MAX_ENTRY_BYTES = 1024;
+
+  /** The kind of the entry {@link #addHeld} makes. */
+  static final String HELD = "held";
+
   private static final int MAX_TRACKED_STREAMS = 4096;
 
   enum Direction {
@@ -83,7 +87,22 @@ final class LogRing {
   }
 
   synchronized void addNote(long timeMillis, Direction dir, String kind, String peer, String text) {
-    append(new Entry(nextSeq, timeMillis, dir, 0, peer, null, 0, kind, text, 0));
+    addNote(timeMillis, dir, kind, 0, peer, text);
+  }
+
+  /** A note about peer {@code peerId} (0: none), e.g. its disconnect. */
+  synchronized void addNote(
+      long timeMillis, Direction dir, String kind, int peerId, String peer, String text) {
+    append(new Entry(nextSeq, timeMillis, dir, peerId, peer, null, 0, kind, text, 0));
+  }
+
+  /**
+   * Marks the end of a pause in the {@code dir} data of {@code peerId}: a renderer shows there the
+   * bytes of an incomplete character it still holds for that stream (the entry's {@code dir} is the
+   * stream's, its kind {@value #HELD}).
+   */
+  synchronized void addHeld(long timeMillis, Direction dir, int peerId, String peer) {
+    append(new Entry(nextSeq, timeMillis, dir, peerId, peer, null, 0, HELD, null, 0));
   }
 
   private void append(Entry e) {

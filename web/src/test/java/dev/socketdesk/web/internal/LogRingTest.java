@@ -62,14 +62,14 @@ class LogRingTest {
     ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(text, 0, 1));
     ring.addData(0, LogRing.Direction.OUT, 1, "#1", "x".getBytes(gbk));
     ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(text, 1, 4));
-    LogRenderer renderer = new LogRenderer(gbk);
+    LogRenderer renderer = new LogRenderer(gbk, false);
     var lines = renderer.render(ring.drain(50, 1 << 20).entries());
     assertThat(lines.getJsonObject(0).getString("x")).isEmpty();
     assertThat(lines.getJsonObject(1).getString("x")).isEqualTo("x");
     assertThat(lines.getJsonObject(2).getString("x")).isEqualTo("你好");
 
     byte[] utf8 = "你".getBytes(StandardCharsets.UTF_8);
-    LogRenderer utf8Renderer = new LogRenderer(StandardCharsets.UTF_8);
+    LogRenderer utf8Renderer = new LogRenderer(StandardCharsets.UTF_8, false);
     ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(utf8, 0, 1));
     ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(utf8, 1, 3));
     JsonObject onlyLast = utf8Renderer.render(ring.drain(1, 1 << 20).entries()).getJsonObject(0);
