@@ -1,4 +1,7 @@
-// HTTP calls to the SocketDesk server. Every failure becomes an Error with the server's one-line message.
+// HTTP calls to the SocketDesk server. Every failure becomes an Error with the server's one-line
+// message (or, for an error code the page knows, its own words for it) and the JSON as err.json.
+import { t, serverText } from './i18n.js';
+
 const token = new URLSearchParams(location.search).get('token');
 
 function headers(extra) {
@@ -17,11 +20,20 @@ async function call(method, path, body, raw) {
       credentials: 'same-origin',
     });
   } catch (e) {
-    throw new Error('SocketDesk is not reachable; is it still running?');
+    const err = new Error(t('unreachable'));
+    err.unreachable = true;
+    throw err;
   }
   let json = null;
   try { json = await res.json(); } catch (e) { json = null; }
-  if (!res.ok) throw new Error(json && json.error ? json.error : `HTTP ${res.status}`);
+  if (!res.ok) {
+    // The message is worded in the page's language now; say(err) re-words it after a switch.
+    const err = new Error(serverText(json, res.status));
+    err.json = json;
+    err.status = res.status;
+    err.field = json && json.field;
+    throw err;
+  }
   return json;
 }
 

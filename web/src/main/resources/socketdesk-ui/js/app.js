@@ -5,6 +5,28 @@ import { TabView } from './tabview.js';
 import { QuickDialog } from './quickdialog.js';
 import { SimPanel } from './simpanel.js';
 
+/**
+ * The fields each session type shows in the New session form and sends, by input name; a field of
+ * another type is hidden and never sent. A new type adds a row here (and its inputs to the form).
+ */
+const NEW_FIELDS = {
+  'tcp-server': ['localHost', 'localPort', 'maxClients'],
+  'tcp-client': ['localHost', 'remote', 'reconnect', 'connectTimeoutS'],
+  udp: ['localHost', 'localPort', 'remote', 'broadcast', 'multicast', 'multicastInterface'],
+  serial: ['path', 'baud', 'dataBits', 'parity', 'stopBits', 'flow', 'groupIdleMs', 'reconnect'],
+  forward: ['localHost', 'localPort', 'target', 'connectTimeoutS'],
+};
+
+/** Fields sent as numbers (undefined: not sent); the others go as typed. */
+const NEW_CONVERT = {
+  baud: (v) => Number(v || '115200'),
+  dataBits: Number,
+  groupIdleMs: (v) => (v === '' ? undefined : Number(v)),
+};
+
+/** Hints (by class) that only some types show. */
+const NEW_HINTS = { 'f-udp-hint': ['udp'] };
+
 class App {
   constructor() {
     this.tabs = new Map();
@@ -131,6 +153,7 @@ class App {
     this.renderTabHeaders();
   }
 
+  /** Session tabs scroll (and shrink to a minimum) in their strip; New session and Simulate stay put. */
   renderTabHeaders() {
     const items = [];
     for (const tab of this.tabs.values()) {
@@ -140,29 +163,32 @@ class App {
       b.setAttribute('role', 'tab');
       b.dataset.testid = `tabhead-${tab.id}`;
       b.dataset.tab = tab.id;
+      b.title = tab.title();
       const lamp = document.createElement('span');
       lamp.className = `lamp ${tab.meta.state || 'new'}`;
       const label = document.createElement('span');
+      label.className = 'tab-label';
       label.textContent = tab.title();
       b.append(lamp, label);
       b.onclick = () => this.activate(tab.id);
       items.push(b);
     }
+    this.tabsEl.replaceChildren(...items);
     const add = document.createElement('button');
     add.type = 'button';
     add.className = `tab add${this.active === 'new' ? ' active' : ''}`;
     add.dataset.testid = 'tabhead-new';
     add.textContent = `+ ${t('newSession')}`;
     add.onclick = () => this.activate('new');
-    items.push(add);
     const sim = document.createElement('button');
     sim.type = 'button';
     sim.className = `tab add${this.active === 'sim' ? ' active' : ''}`;
     sim.dataset.testid = 'tabhead-sim';
     sim.textContent = t('simTab');
     sim.onclick = () => this.activate('sim');
-    items.push(sim);
-    this.tabsEl.replaceChildren(...items);
+    document.getElementById('tab-actions').replaceChildren(add, sim);
+    const active = this.tabsEl.querySelector('.tab.active');
+    if (active) active.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   updateTabHeader(tab) {
@@ -170,6 +196,7 @@ class App {
     if (!b) return;
     b.querySelector('.lamp').className = `lamp ${tab.meta.state || 'new'}`;
     b.lastChild.textContent = tab.title();
+    b.title = tab.title();
     if (this.active === 'sim') this.sim.refreshTargets();
   }
 
@@ -186,20 +213,31 @@ class App {
   }
 
   updateNewForm() {
-    const type = this.newEl.querySelector('input[name=type]:checked').value;
-    const serial = type === 'serial';
-    this.newEl.querySelectorAll('.f-serial').forEach((f) => f.classList.toggle('hidden', !serial));
-    this.newEl.querySelector('.f-target').classList.toggle('hidden', type !== 'forward');
-    this.newEl.querySelector('.f-local').classList.toggle('hidden', serial);
-    this.newEl.querySelector('.f-port').classList.toggle('hidden', type === 'tcp-client' || serial);
-    this.newEl.querySelector('.f-remote').classList.toggle('hidden', !['tcp-client', 'udp'].includes(type));
-    this.newEl.querySelector('.f-udp-hint').classList.toggle('hidden', type !== 'udp');
-    this.newEl.querySelector('.f-reconnect').classList.toggle('hidden', type !== 'tcp-client' && !serial);
-    this.newEl.querySelector('.f-maxclients').classList.toggle('hidden', type !== 'tcp-server');
-    this.newEl.querySelector('.f-ctimeout').classList.toggle('hidden', type !== 'tcp-client' && type !== 'forward');
-    if (serial) this.loadSerialPorts();
-    this.newEl.querySelector('.f-broadcast').classList.toggle('hidden', type !== 'udp');
-    this.newEl.querySelector('.f-multicast').classList.toggle('hidden', type !== 'udp');
+    const type = this.newType();
+    const shown = new Set(NEW_FIELDS[type]);
+    for (const el of this.newEl.querySelectorAll('form [name]')) {
+      if (el.name === 'type') continue;
+      el.closest('.field').classList.toggle('hidden', !shown.has(el.name));
+    }
+    for (const [cls, types] of Object.entries(NEW_HINTS)) {
+      this.newEl.querySelector(`.${cls}`).classList.toggle('hidden', !types.includes(type));
+    }
+    if (type === 'serial') this.loadSerialPorts();
+  }
+
+  newType() { return this.newEl.querySelector('input[name=type]:checked').value; }
+
+  /** The New session body: the chosen type and only its fields, as shown on screen. */
+  newBody(form) {
+    const type = this.newType();
+    const body = { type };
+    for (const name of NEW_FIELDS[type]) {
+      const el = form.elements[name];
+      const value = el.type === 'checkbox' ? el.checked : el.value;
+      const convert = NEW_CONVERT[name];
+      if (convert) { const v = convert(value); if (v !== undefined) body[name] = v; } else body[name] = value;
+    }
+    return body;
   }
 
   async loadInterfaces() {
@@ -228,32 +266,10 @@ class App {
   async submitNew(form) {
     const err = this.newEl.querySelector('[data-testid=new-error]');
     const btn = form.querySelector('button[type=submit]');
-    const fd = new FormData(form);
     btn.disabled = true;
     err.textContent = '';
     try {
-      const type = fd.get('type');
-      const body = {
-        type,
-        localHost: fd.get('localHost') || '',
-        localPort: fd.get('localPort') || '0',
-        remote: fd.get('remote') || '',
-        reconnect: fd.get('reconnect') === 'on',
-      };
-      if (type === 'tcp-server') body.maxClients = fd.get('maxClients') || '0';
-      if (type === 'tcp-client' || type === 'forward') body.connectTimeoutS = fd.get('connectTimeoutS') || '5';
-      if (type === 'forward') body.target = fd.get('target') || '';
-      if (type === 'serial') {
-        for (const k of ['path', 'dataBits', 'parity', 'stopBits', 'flow']) body[k] = fd.get(k) || '';
-        body.baud = Number(fd.get('baud') || '115200');
-        body.dataBits = Number(body.dataBits);
-        if (fd.get('groupIdleMs')) body.groupIdleMs = Number(fd.get('groupIdleMs'));
-      }
-      if (type === 'udp') {
-        body.broadcast = fd.get('broadcast') === 'on';
-        body.multicast = fd.get('multicast') || '';
-        body.multicastInterface = fd.get('multicastInterface') || '';
-      }
+      const body = this.newBody(form);
       const r = await api.post('/api/sessions', body);
       if (this.tabs.has(r.id)) this.activate(r.id); else this.wantActive = r.id;
     } catch (e) {

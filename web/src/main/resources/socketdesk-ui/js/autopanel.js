@@ -1,5 +1,5 @@
 // Automatic actions of a tab: echo with a prefix, and reply rules (regex or hex pattern => reply).
-import { t, applyStatic } from './i18n.js';
+import { t, applyStatic, msg, say } from './i18n.js';
 import { api } from './api.js';
 
 const LAYOUT = `
@@ -10,7 +10,7 @@ const LAYOUT = `
   <div class="rules-head"><b data-i18n="rules"></b><button type="button" class="small ghost a-add" data-testid="rule-add" data-i18n="addRule"></button></div>
   <div class="rules"></div>
   <div class="btns"><button type="button" class="small a-apply" data-testid="auto-apply" data-i18n="apply"></button>
-  <span class="error" data-testid="auto-error" role="alert"></span><span class="ok a-ok"></span></div>
+  <span class="error" data-testid="auto-error" role="alert"></span><span class="ok a-ok" data-testid="auto-ok"></span></div>
 </div>`;
 
 export class AutoPanel {
@@ -69,17 +69,23 @@ export class AutoPanel {
   async apply() {
     try {
       await api.put(this.tab.api('/auto'), this.value());
-      this.$('[data-testid=auto-error]').textContent = '';
-      this.$('.a-ok').textContent = t('applied');
+      this.showResult(null, msg('applied'));
     } catch (e) {
-      this.$('[data-testid=auto-error]').textContent = e.message;
-      this.$('.a-ok').textContent = '';
+      this.showResult(e, null);
     }
+  }
+
+  /** The outcome of Apply, worded again when the language changes. */
+  showResult(error, ok) {
+    this.result = { error, ok };
+    this.$('[data-testid=auto-error]').textContent = say(error);
+    this.$('.a-ok').textContent = say(ok);
   }
 
   relabel() {
     applyStatic(this.root);
     this.root.querySelectorAll('.r-match').forEach((i) => { i.placeholder = t('match'); });
     this.root.querySelectorAll('.r-resp').forEach((i) => { i.placeholder = t('response'); });
+    if (this.result) this.showResult(this.result.error, this.result.ok);
   }
 }

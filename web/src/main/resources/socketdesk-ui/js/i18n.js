@@ -40,7 +40,7 @@ const STRINGS = {
     periodicAllOnly: 'Not started: a periodic send goes to "{0}"; choose it in "Send to" first.',
     targetGone: '{0} (disconnected)', targetGoneError: 'Not sent: {0} has disconnected. Choose another target in "Send to".',
     tooManyPages: 'Not connected: this SocketDesk already serves {0} pages, its limit. Close another SocketDesk tab or window, then reload.',
-    sent: 'Sent {0} bytes', fileTooBig: 'the file is {0} MiB; the limit is {1} MiB', settingsProblem: 'Settings: {0}',
+    sent: 'Sent {0} bytes', sentFile: '{0}: sent {1} bytes', fileTooBig: 'the file is {0} MiB; the limit is {1} MiB', settingsProblem: 'Settings: {0}',
     noneOpt: 'None', truncated: '… (+{0} bytes)', emptyHint: 'Waiting for data…', selectClient: 'click a client to send to it only',
     simTab: 'Simulate devices', simNoBoard: 'No board at hand?', simTitle: 'Simulate devices',
     simIntro: 'Start many simulated boards against a session of this page or any host:port.',
@@ -60,6 +60,14 @@ const STRINGS = {
     simBytesIn: 'Bytes in', simBytesOut: 'Bytes out', simRtt: 'Round trip (p50 · p99 · max)', simRate: 'Messages per second',
     simMsgsInShort: 'in', simMsgsOutShort: 'out', simTotals: 'in {0} · out {1} · {2} s', simErrors: 'Errors by cause',
     simRemove: 'Remove',
+    clientsCount: 'Clients ({0})', peersUdpCount: 'Peers heard from ({0})', disconnectAll: 'Disconnect all',
+    confirmRemove: 'Remove "{0}"? It is still open: removing the tab closes the session and every connection.',
+    k_held: 'incomplete character at the end of the data, shown as bytes: {0}',
+    loadDropped: 'Load them', loadedAll: 'every line SocketDesk keeps is shown',
+    srv_internal: 'SocketDesk hit an internal error; its log has the details.',
+    unreachable: 'SocketDesk is not reachable; is it still running?',
+    'profile_echo-client': 'Echo client', 'profile_periodic-client': 'Periodic client', profile_sensor: 'Sensor',
+    'profile_udp-client': 'UDP client', 'profile_tcp-echo-server': 'TCP echo server', 'profile_udp-server': 'UDP server',
     'err_refused': 'connection refused: is the target listening on that port?',
     'err_reset': 'connection reset by peer: the target closed connections abruptly',
     'err_timeout': 'timed out: the target did not answer in time; lower the ramp or check the target',
@@ -81,7 +89,7 @@ const STRINGS = {
     status: '状态', state_new: '未打开', state_opening: '正在打开…', state_open: '已打开', state_reconnecting: '正在重连…',
     state_closing: '正在关闭…', state_closed: '已关闭', state_failed: '失败',
     listeningOn: '正在监听 {0}', boundTo: '已绑定 {0}', connectedTo: '已连接到 {0}', localAddr: '本地 {0}',
-    receive: '接收', view: '显示', text: '文本', hex: '十六进制', both: '两者', encoding: '编码',
+    receive: '接收', view: '显示', text: '文本', hex: '十六进制', both: '文本+十六进制', encoding: '编码',
     pause: '暂停', resume: '继续', clear: '清空', save: '保存', filter: '过滤…',
     linesDropped: '{0} 行未显示（到达太快，或早于最近 {1} 行）', newLines: '↓ {0} 行新数据',
     send: '发送', sendHint: 'Ctrl+Enter 发送', mode: '格式', lineEnding: '行尾', checksum: '校验',
@@ -108,7 +116,7 @@ const STRINGS = {
     periodicAllOnly: '未开始：定时发送总是发往“{0}”；请先在“发送到”中选择它。',
     targetGone: '{0}（已断开）', targetGoneError: '未发送：{0} 已断开。请在“发送到”中选择其他目标。',
     tooManyPages: '未连接：此 SocketDesk 已打开 {0} 个页面，达到上限。请关闭其他 SocketDesk 标签页或窗口，然后刷新。',
-    sent: '已发送 {0} 字节', fileTooBig: '文件有 {0} MiB；上限是 {1} MiB', settingsProblem: '设置：{0}',
+    sent: '已发送 {0} 字节', sentFile: '{0}：已发送 {1} 字节', fileTooBig: '文件有 {0} MiB；上限是 {1} MiB', settingsProblem: '设置：{0}',
     noneOpt: '无', truncated: '…（另有 {0} 字节）', emptyHint: '等待数据…', selectClient: '点击客户端可只发给它',
     simTab: '模拟设备', simNoBoard: '手边没有开发板？', simTitle: '模拟设备',
     simIntro: '启动多个模拟开发板，连接本页面的会话或任意 主机:端口。',
@@ -128,6 +136,14 @@ const STRINGS = {
     simBytesIn: '接收字节', simBytesOut: '发送字节', simRtt: '往返时间 (p50 · p99 · 最大)', simRate: '每秒消息数',
     simMsgsInShort: '收', simMsgsOutShort: '发', simTotals: '收 {0} · 发 {1} · {2} 秒', simErrors: '按原因分组的错误',
     simRemove: '移除',
+    clientsCount: '客户端（{0}）', peersUdpCount: '收到数据的对端（{0}）', disconnectAll: '全部断开',
+    confirmRemove: '移除“{0}”？它仍处于打开状态：移除标签会关闭该会话及其所有连接。',
+    k_held: '数据末尾的字符不完整，按字节显示：{0}',
+    loadDropped: '加载这些行', loadedAll: '已显示 SocketDesk 保留的全部行',
+    srv_internal: 'SocketDesk 内部出错；详情见它的日志。',
+    unreachable: '无法连接 SocketDesk；它还在运行吗？',
+    'profile_echo-client': '回显客户端', 'profile_periodic-client': '定时发送客户端', profile_sensor: '传感器',
+    'profile_udp-client': 'UDP 客户端', 'profile_tcp-echo-server': 'TCP 回显服务器', 'profile_udp-server': 'UDP 服务器',
     'err_refused': '连接被拒绝：目标是否在该端口监听？',
     'err_reset': '连接被对方复位：目标突然关闭了连接',
     'err_timeout': '超时：目标没有及时响应；降低爬升速率或检查目标',
@@ -144,6 +160,44 @@ const listeners = [];
 export function t(key, ...args) {
   const s = STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
   return s.replace(/\{(\d)\}/g, (m, i) => String(args[Number(i)] ?? ''));
+}
+
+/** True when this language has a string for {@code key}. */
+export function has(key) { return key in STRINGS[lang] || key in STRINGS.en; }
+
+/**
+ * The words of a server error: with a {@code code} this page knows (key {@code srv_CODE}), that
+ * string in the page's language with the error's {@code params} filled in by name ({name}) or
+ * position ({0}); otherwise the server's own one-line {@code error}.
+ */
+export function serverText(json, status) {
+  const code = json && json.code ? json.code : status >= 500 ? 'internal' : null;
+  if (code && has(`srv_${code}`)) {
+    const params = (json && json.params) || {};
+    const list = Array.isArray(params) ? params : Object.values(params);
+    return t(`srv_${code}`, ...list).replace(/\{([A-Za-z_]\w*)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+  }
+  if (!json || !json.error) return `HTTP ${status}`;
+  const word = FIELD_WORDS[json.field];
+  return word && json.error.startsWith(`${json.field} `) ? word + json.error.slice(json.field.length) : json.error;
+}
+
+/** API field names the page words as its labels do, where a server message starts with one. */
+const FIELD_WORDS = { intervalMs: 'interval' };
+
+/**
+ * A message that re-words itself when the language changes: msg('sent', 12), a plain string, or an
+ * Error from the API (worded with serverText).
+ */
+export function msg(key, ...args) { return { key, args }; }
+
+export function say(m) {
+  if (!m) return '';
+  if (typeof m === 'string') return m;
+  if (m.key) return t(m.key, ...m.args);
+  if (m.unreachable) return t('unreachable');
+  if (m.json !== undefined || m.status !== undefined) return serverText(m.json, m.status);
+  return m.message || String(m);
 }
 
 export function getLang() { return lang; }

@@ -28,9 +28,10 @@ export function noteText(line) {
     case 'local': return t('k_local', line.x);
     case 'opened': return t('k_opened', line.x);
     case 'connected': return t('k_connected');
-    case 'disconnected': return t('k_disconnected', t(`r_${line.x}`));
+    case 'disconnected': return t('k_disconnected', t(`r_${line.x}`)) + (line.h ? ` · ${t('k_held', line.h)}` : '');
     case 'reconnecting': return t('k_reconnecting', line.x || '');
     case 'closed': return t('k_closed');
+    case 'held': return t('k_held', line.x);
     default: return line.x || '';
   }
 }

@@ -1,6 +1,6 @@
 // The send panel of a tab: payload box and format, target, Send (Ctrl+Enter), periodic send,
 // send file, history and quick-send buttons (persisted in settings).
-import { t, applyStatic } from './i18n.js';
+import { t, applyStatic, msg, say } from './i18n.js';
 import { api } from './api.js';
 import { encodingOptions } from './tabview.js';
 
@@ -84,7 +84,7 @@ export class SendPanel {
     this.$('.f-input').onchange = () => this.sendFile();
     this.$('.history').onchange = (e) => {
       const h = (this.app.settings.history || [])[Number(e.target.value)];
-      if (h) { this.$('.tx-text').value = h.data; this.setMode(h.mode); }
+      if (h) { this.$('.tx-text').value = h.data; this.applyFormat(h); }
       e.target.value = '';
     };
     this.$('.b-addq').onclick = () => this.app.editQuick(null, { ...this.format(), data: this.$('.tx-text').value });
@@ -102,6 +102,15 @@ export class SendPanel {
     this.$('.mode-seg').querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === this.mode)));
     this.$('.esc-wrap').classList.toggle('disabled', this.mode === 'hex');
     this.$('.tx-text').placeholder = this.mode === 'hex' ? '48 65 6C 6C 6F  /  0x48,0x65' : 'Hello WalnutPi!\\r\\n';
+  }
+
+  /** Sets the send format from a saved one (history, settings); missing fields stay as they are. */
+  applyFormat(f) {
+    this.setMode(f.mode);
+    if (f.encoding) encodingOptions(this.$('.tx-enc'), f.encoding);
+    if (f.lineEnding) this.$('.tx-eol').value = f.lineEnding;
+    if (f.checksum) this.$('.tx-sum').value = f.checksum;
+    if (typeof f.escapes === 'boolean') this.$('.tx-esc').checked = f.escapes;
   }
 
   format() {
@@ -162,15 +171,17 @@ export class SendPanel {
     b.setAttribute('aria-pressed', String(!!meta.periodic));
   }
 
+  /** Shows the outcome of the last action; both are msg()/Error values, worded again on relabel. */
   showResult(error, ok) {
-    this.$('[data-testid=send-error]').textContent = error || '';
-    this.$('[data-testid=send-ok]').textContent = ok || '';
+    this.result = { error, ok };
+    this.$('[data-testid=send-error]').textContent = say(error);
+    this.$('[data-testid=send-ok]').textContent = say(ok);
   }
 
   /** Refuses (with the inline error) to send while the chosen client is gone. */
   refuseGone() {
     if (!this.gone) return false;
-    this.showResult(t('targetGoneError', this.gone), '');
+    this.showResult(msg('targetGoneError', this.gone), '');
     return true;
   }
 
@@ -178,10 +189,10 @@ export class SendPanel {
     if (this.refuseGone()) return false;
     try {
       const r = await api.post(this.tab.api('/send'), { ...body, ...this.targetFields() });
-      this.showResult('', t('sent', r.bytes));
+      this.showResult('', msg('sent', r.bytes.toLocaleString()));
       return true;
     } catch (e) {
-      this.showResult(e.message, '');
+      this.showResult(e, '');
       return false;
     }
   }
@@ -191,10 +202,13 @@ export class SendPanel {
     if (await this.post({ ...this.format(), data })) this.remember(data);
   }
 
+  /** Keeps a sent payload with its whole format (mode, encoding, line ending, checksum, escapes). */
   remember(data) {
     if (!data) return;
-    const list = (this.app.settings.history || []).filter((h) => !(h.data === data && h.mode === this.mode));
-    list.unshift({ data, mode: this.mode });
+    const entry = { data, ...this.format() };
+    const same = (h) => ['data', 'mode', 'encoding', 'lineEnding', 'checksum', 'escapes'].every((k) => h[k] === entry[k]);
+    const list = (this.app.settings.history || []).filter((h) => !same(h));
+    list.unshift(entry);
     this.app.settings.history = list.slice(0, MAX_HISTORY);
     this.app.saveSettings();
     this.app.eachTab((tab) => tab.send.renderHistory());
@@ -205,7 +219,11 @@ export class SendPanel {
     const opts = [new Option('—', '')];
     (this.app.settings.history || []).forEach((h, i) => {
       const label = (h.mode === 'hex' ? '[HEX] ' : '') + h.data.replace(/\s+/g, ' ');
-      opts.push(new Option(label.length > 48 ? `${label.slice(0, 47)}…` : label, String(i)));
+      const short = label.length > 40 ? `${label.slice(0, 39)}…` : label;
+      const fmt = [h.encoding && h.encoding !== 'UTF-8' && h.mode !== 'hex' ? h.encoding : '',
+        h.lineEnding && h.lineEnding !== 'none' ? h.lineEnding.toUpperCase() : '',
+        h.checksum && h.checksum !== 'none' ? h.checksum.toUpperCase() : ''].filter(Boolean).join(' ');
+      opts.push(new Option(fmt ? `${short}  · ${fmt}` : short, String(i)));
     });
     sel.replaceChildren(...opts);
     sel.value = '';
@@ -238,20 +256,20 @@ export class SendPanel {
       } else if (this.target() !== 'all') {
         // A periodic send always goes to the default target; never start it for another one.
         const all = this.$('.tx-target option[value=all]');
-        this.showResult(t('periodicAllOnly', all ? all.textContent : t('allClients')), '');
+        this.showResult(msg('periodicAllOnly', all ? all.textContent : t('allClients')), '');
         return;
       } else {
         await api.post(this.tab.api('/periodic'), {
           ...this.format(),
           data: this.$('.tx-text').value,
-          intervalMs: Number(this.$('.p-int').value),
-          count: Number(this.$('.p-count').value || 0),
+          intervalMs: this.$('.p-int').value,
+          count: this.$('.p-count').value,
           cycle: this.$('.p-cycle').checked,
         });
       }
       this.showResult('', '');
     } catch (e) {
-      this.showResult(e.message, '');
+      this.showResult(e, '');
     }
   }
 
@@ -262,15 +280,15 @@ export class SendPanel {
     if (!file || this.refuseGone()) return;
     const max = this.app.maxUpload;
     if (file.size > max) {
-      this.showResult(t('fileTooBig', (file.size / 1048576).toFixed(1), max / 1048576), '');
+      this.showResult(msg('fileTooBig', (file.size / 1048576).toFixed(1), max / 1048576), '');
       return;
     }
     const peer = this.targetFields().peer;
     try {
       const r = await api.upload(this.tab.api(`/file${peer ? `?peer=${peer}` : ''}`), file);
-      this.showResult('', `${file.name}: ${t('sent', r.bytes)}`);
+      this.showResult('', msg('sentFile', file.name, r.bytes.toLocaleString()));
     } catch (e) {
-      this.showResult(e.message, '');
+      this.showResult(e, '');
     }
   }
 
@@ -280,5 +298,6 @@ export class SendPanel {
     this.$('.tx-eol option[value=none]').textContent = t('noneOpt');
     this.$('.tx-sum option[value=none]').textContent = t('noneOpt');
     this.applyMeta(this.tab.meta || {});
+    if (this.result) this.showResult(this.result.error, this.result.ok);
   }
 }

@@ -123,7 +123,8 @@ class RunCard {
     const r = this.run;
     const lampState = r.state === 'running' ? 'open' : r.state === 'starting' ? 'opening' : r.state === 'failed' ? 'failed' : 'closed';
     this.$('.lamp').className = `lamp ${lampState}`;
-    const where = r.server ? `${r.profile} @ ${r.target}` : `${r.count} × ${r.profile} → ${r.target}${r.session ? ` (${r.session})` : ''}`;
+    const name = t(`profile_${r.profile}`);
+    const where = r.server ? `${name} @ ${r.target}` : `${r.count} × ${name} → ${r.target}${r.session ? ` (${r.session})` : ''}`;
     this.$('.r-title').textContent = where;
     this.$('.r-state').textContent = t(`sim_${r.state}`);
     this.el.dataset.state = r.state;
@@ -195,9 +196,12 @@ export class SimPanel {
     this.el.innerHTML = LAYOUT;
     this.$ = (sel) => this.el.querySelector(sel);
     this.form = this.$('.sim-form');
-    this.$('#sim-profile').replaceChildren(...PROFILES.map((p) => new Option(p, p)));
     encodingOptions(this.$('#sim-encoding'), 'UTF-8');
-    this.form.addEventListener('change', (e) => { if (e.target.name === 'profile' || e.target.name === 'session') this.updateForm(); this.checkSoon(); });
+    this.form.addEventListener('change', (e) => {
+      if (e.target.name === 'session') this.targetChosen = true;
+      if (e.target.name === 'profile' || e.target.name === 'session') this.updateForm();
+      this.checkSoon();
+    });
     this.form.addEventListener('input', () => this.checkSoon());
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.start(); });
     applyStatic(this.el);
@@ -231,7 +235,9 @@ export class SimPanel {
     if (key === this.targetsKey) return;
     this.targetsKey = key;
     sel.replaceChildren(...opts);
-    sel.value = [...sel.options].some((o) => o.value === keep) ? keep : sel.options[0].value;
+    // Until the user picks a target, the first open session is the default, not "Other host:port".
+    const kept = [...sel.options].some((o) => o.value === keep) && (this.targetChosen || keep !== '');
+    sel.value = kept ? keep : sel.options[0].value;
     this.updateForm();
   }
 
@@ -341,6 +347,10 @@ export class SimPanel {
   }
 
   labelOptions() {
+    const profile = this.$('#sim-profile');
+    const keep = profile.value || PROFILES[0];
+    profile.replaceChildren(...PROFILES.map((p) => new Option(`${t(`profile_${p}`)} (${p})`, p)));
+    profile.value = keep;
     this.$('#sim-mode option[value=text]').textContent = t('text');
     this.$('#sim-mode option[value=hex]').textContent = t('hex');
     this.$('#sim-eol option[value=none]').textContent = t('noneOpt');

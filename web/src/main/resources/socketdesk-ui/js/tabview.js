@@ -1,5 +1,5 @@
 // One session tab: session card, counters and chart, automatic actions, clients, receive log, send panel.
-import { t, applyStatic } from './i18n.js';
+import { t, applyStatic, say } from './i18n.js';
 import { api } from './api.js';
 import { LogView, MAX_LINES, formatTime, dataText, dirLabel } from './logview.js';
 import { RateChart, formatBytes } from './chart.js';
@@ -50,7 +50,8 @@ const LAYOUT = `
 </aside>
 <div class="center">
   <div class="card peers-card">
-    <div class="card-head"><h2 class="peers-title"></h2><small class="hint" data-i18n="selectClient"></small></div>
+    <div class="card-head"><h2 class="peers-title" data-testid="peers-title"></h2><small class="hint peers-hint" data-i18n="selectClient"></small>
+      <button type="button" class="small danger b-kick-all" data-testid="disconnect-all" data-i18n="disconnectAll"></button></div>
     <div class="peers-wrap"><table class="peers" data-testid="peers">
       <thead><tr><th data-i18n="id"></th><th data-i18n="address"></th><th data-i18n="since"></th><th data-i18n="bytesIn"></th><th data-i18n="bytesOut"></th><th></th></tr></thead>
       <tbody></tbody>
@@ -74,10 +75,13 @@ const LAYOUT = `
     <div class="log mono" data-testid="log" tabindex="0"></div>
     <div class="log-detail hidden" data-testid="log-detail"><button type="button" class="ghost small d-close" aria-label="close">×</button>
       <div class="d-meta"></div><pre class="d-text mono"></pre><pre class="d-hex mono"></pre></div>
-    <div class="log-foot"><span class="dropped hint" data-testid="dropped"></span><span class="spacer"></span><button type="button" class="small b-follow hidden" data-testid="follow"></button></div>
+    <div class="log-foot"><span class="dropped hint" data-testid="dropped"></span><button type="button" class="small ghost b-load hidden" data-testid="load-dropped" data-i18n="loadDropped"></button><span class="spacer"></span><button type="button" class="small b-follow hidden" data-testid="follow"></button></div>
   </div>
   <div class="send-slot"></div>
 </div>`;
+
+/** A line to show: every line but the empty end of a stream that had no incomplete character. */
+function visibleLine(l) { return !(l.k === 'held' && !l.x); }
 
 export class TabView {
   constructor(app, snap) {
@@ -111,7 +115,12 @@ export class TabView {
       const box = this.$(`.l-${line}`);
       box.onchange = () => this.action(() => api.post(this.api('/lines'), { line, on: box.checked }));
     }
-    this.$('.b-remove').onclick = () => this.action(() => api.del(this.api('')));
+    this.$('.b-remove').onclick = () => {
+      if (this.live() && !window.confirm(t('confirmRemove', this.title()))) return;
+      this.action(() => api.del(this.api('')));
+    };
+    this.$('.b-kick-all').onclick = () => this.action(() => api.post(this.api('/peers/disconnect')));
+    this.$('.b-load').onclick = () => this.loadDropped();
     this.$('.b-reset').onclick = () => this.action(() => api.post(this.api('/reset')));
     this.$('.view-seg').addEventListener('click', (e) => {
       const mode = e.target.dataset.mode;
@@ -142,12 +151,38 @@ export class TabView {
 
   /** Runs an API call; its error shows in the session card. */
   async action(fn) {
-    try { await fn(); this.actionError = ''; } catch (e) { this.actionError = e.message; }
+    try { await fn(); this.actionError = null; } catch (e) { this.actionError = e; }
     this.showError();
   }
 
   showError() {
-    this.$('[data-testid=session-error]').textContent = this.actionError || this.meta.error || '';
+    this.$('[data-testid=session-error]').textContent = say(this.actionError) || this.meta.error || '';
+  }
+
+  /** Open, opening or reconnecting: removing it would close connections. */
+  live() {
+    const state = this.meta.state || 'new';
+    return state === 'open' || state === 'opening' || state === 'reconnecting';
+  }
+
+  /**
+   * Fetches the lines the server still keeps and shows them in place of the page's own, keeping any
+   * newer line that came in meanwhile; what the server no longer has stays not shown.
+   */
+  async loadDropped() {
+    try {
+      const r = await api.get(this.api('/log'));
+      const fresh = this.log.lines.filter((l) => l.s > r.seq);
+      this.log.replace(r.lines.filter(visibleLine).concat(fresh));
+      this.log.dropped = 0;
+      if (r.seq > this.lastSeq) this.lastSeq = r.seq;
+      this.log.scrollToEnd();
+      this.actionError = null;
+    } catch (e) {
+      this.actionError = e;
+    }
+    this.showError();
+    this.renderLogFoot();
   }
 
   setActive(active) {
@@ -158,7 +193,7 @@ export class TabView {
 
   applySnapshot(snap) {
     this.applyMeta(snap);
-    this.log.replace(snap.lines || []);
+    this.log.replace((snap.lines || []).filter(visibleLine));
     this.lastSeq = snap.seq || 0;
     if (snap.counters) this.applyCounters(snap.counters);
     if (snap.peers) this.applyPeers(snap.peers);
@@ -172,7 +207,7 @@ export class TabView {
         if (l.s <= this.lastSeq) continue;
         if (this.lastSeq > 0 && l.s > this.lastSeq + 1) this.log.addSkipped(l.s - this.lastSeq - 1);
         this.lastSeq = l.s;
-        fresh.push(l);
+        if (visibleLine(l)) fresh.push(l);
       }
       if (fresh.length) this.log.append(fresh);
     }
@@ -217,17 +252,17 @@ export class TabView {
       : this.meta.local || `${spec.localHost || '*'}:${spec.localPort}`;
     this.$('.i-remote').textContent = spec.remote || spec.target || '—';
     this.$('.serial-lines').classList.toggle('hidden', spec.type !== 'serial');
+    this.$('.i-remote').classList.toggle('hidden', spec.type === 'tcp-server');
+    this.$('.i-remote-l').classList.toggle('hidden', spec.type === 'tcp-server');
     const stateEl = this.$('.sess-state');
     const strong = document.createElement('b');
     strong.textContent = t(`state_${state}`);
     stateEl.replaceChildren(`${t('status')}: `, strong, this.meta.periodic ? ` · ${t('periodic')} ${t('running')}` : '');
     this.showError();
-    const live = state === 'open' || state === 'opening' || state === 'reconnecting';
+    const live = this.live();
     this.$('.b-open').disabled = live || state === 'closing';
     this.$('.b-close').disabled = !live;
-    const server = spec.type === 'tcp-server' || spec.type === 'forward';
     this.$('.peers-card').classList.toggle('hidden', spec.type === 'tcp-client' || spec.type === 'serial');
-    this.$('.peers-title').textContent = server ? t('clients') : t('peersUdp');
     this.send.applyMeta(this.meta);
     this.app.updateTabHeader(this);
   }
@@ -261,12 +296,17 @@ export class TabView {
     });
     this.$('.peers tbody').replaceChildren(...rows);
     this.$('.peers-empty').textContent = peers.length ? '' : server ? t('noClients') : t('noPeers');
+    const clients = server || (this.meta.spec || {}).type === 'forward';
+    this.$('.peers-title').textContent = t(clients ? 'clientsCount' : 'peersUdpCount', peers.length.toLocaleString());
+    this.$('.b-kick-all').classList.toggle('hidden', !server);
+    this.$('.b-kick-all').disabled = peers.length === 0;
     this.send.updateTargets(peers, server);
   }
 
   renderLogFoot() {
     const d = this.log.dropped;
     this.$('.dropped').textContent = d > 0 ? t('linesDropped', d.toLocaleString(), MAX_LINES.toLocaleString()) : '';
+    this.$('.b-load').classList.toggle('hidden', d === 0);
     const follow = this.$('.b-follow');
     follow.classList.toggle('hidden', this.log.follow);
     follow.textContent = t('newLines', this.log.unseen.toLocaleString());

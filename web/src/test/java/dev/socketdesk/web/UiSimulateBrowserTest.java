@@ -29,7 +29,7 @@ class UiSimulateBrowserTest extends PageTest {
     Locator run = panel.locator("[data-testid=sim-run-1]");
     PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-connected]")).hasText("10");
     PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-failed]")).hasText("0");
-    PlaywrightAssertions.assertThat(run).containsText("10 × echo-client → " + local + " (#1)");
+    PlaywrightAssertions.assertThat(run).containsText("10 × Echo client → " + local + " (#1)");
     PlaywrightAssertions.assertThat(run.locator("[data-testid=sim-state]")).hasText("running");
     PlaywrightAssertions.assertThat(panel.locator("[data-testid=sim-error]")).isEmpty();
     PlaywrightAssertions.assertThat(run.locator(".sim-chart canvas")).hasCount(1);

@@ -44,11 +44,16 @@ public final class Durations {
     String value = text == null ? "" : text.strip();
     Matcher m = DURATION.matcher(value);
     if (!m.matches()) {
+      String what =
+          "ms".equals(bareUnit)
+              ? "' is not a number of milliseconds; use a whole number, e.g. 1000, or a number"
+                  + " with ms, s, m or h"
+              : "' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s";
       throw SpecException.of(
           field,
           "'"
               + Visible.of(text == null ? "" : text)
-              + "' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s"
+              + what
               + (AsciiNumbers.hasOtherDigits(value) ? ", written with the ASCII digits 0-9" : ""));
     }
     double amount = Double.parseDouble(m.group(1));

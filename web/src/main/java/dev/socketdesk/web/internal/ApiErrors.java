@@ -154,7 +154,7 @@ final class ApiErrors {
     }
     if (statusOf(t) == 500) {
       LOG.log(Level.WARNING, "request failed", t);
-      return "internal error: " + t + "; see the SocketDesk log";
+      return "internal error in SocketDesk; its log has the details";
     }
     return t.getMessage() == null ? t.toString() : t.getMessage();
   }

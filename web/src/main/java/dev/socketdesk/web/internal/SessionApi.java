@@ -7,9 +7,11 @@ import dev.socketdesk.core.spec.SendFormatSpec;
 import dev.socketdesk.core.spec.SendSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.SessionSpecs;
+import dev.socketdesk.core.spec.SpecException;
 import dev.socketdesk.engine.ControlLine;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.SerialPortInfo;
 import dev.socketdesk.engine.codec.AsciiNumbers;
 import io.vertx.core.Context;
@@ -45,6 +47,12 @@ final class SessionApi {
         .handler(ctx -> reply(ctx, hub.remove(id(ctx)), v -> done()));
     r.post("/api/sessions/:id/send").handler(Bodies.json()).handler(this::send);
     r.post("/api/sessions/:id/file").handler(Bodies.upload()).handler(this::sendFile);
+    r.get("/api/sessions/:id/log").handler(ctx -> ok(ctx, tab(ctx).logTail()));
+    r.post("/api/sessions/:id/peers/disconnect")
+        .handler(Bodies.empty())
+        .handler(
+            ctx ->
+                reply(ctx, tab(ctx).disconnectAll(), n -> new JsonObject().put("disconnected", n)));
     r.post("/api/sessions/:id/peers/:peer/disconnect")
         .handler(Bodies.empty())
         .handler(this::disconnect);
@@ -119,10 +127,16 @@ final class SessionApi {
     ObjectNode o = body(ctx);
     SendSpec send = SessionSpecs.fromTree(o, SendSpec.class);
     byte[] data = send.bytes(SessionSpecs.fromTree(o, SendFormatSpec.class).format());
+    if (data.length == 0) {
+      throw SpecException.worded(
+          "data",
+          "nothing to send: the message is empty; type some text or hex, or choose a line ending"
+              + " to send just that");
+    }
     reply(
         ctx,
         tab(ctx).send(data, send.peer(), send.to()),
-        v -> new JsonObject().put("bytes", data.length));
+        bytes -> new JsonObject().put("bytes", bytes));
   }
 
   private void sendFile(RoutingContext ctx) {
@@ -132,7 +146,7 @@ final class SessionApi {
     }
     String peerText = ctx.request().getParam("peer");
     Integer peer = peerText == null || peerText.isBlank() ? null : parseInt(peerText, "peer");
-    reply(ctx, tab(ctx).send(data, peer, null), v -> new JsonObject().put("bytes", data.length));
+    reply(ctx, tab(ctx).send(data, peer, null), bytes -> new JsonObject().put("bytes", bytes));
   }
 
   private void disconnect(RoutingContext ctx) {
@@ -151,7 +165,13 @@ final class SessionApi {
   private void startPeriodic(RoutingContext ctx) {
     ObjectNode o = body(ctx);
     PeriodicSpec spec = SessionSpecs.fromTree(o, PeriodicSpec.class);
-    tab(ctx).startPeriodic(spec.periodic(SessionSpecs.fromTree(o, SendFormatSpec.class).format()));
+    PeriodicSend periodic = spec.periodic(SessionSpecs.fromTree(o, SendFormatSpec.class).format());
+    if (periodic.payloads().stream().anyMatch(p -> p.length == 0)) {
+      throw SpecException.worded(
+          "data",
+          "nothing to send: the message is empty; type some text or hex, or choose a line ending");
+    }
+    tab(ctx).startPeriodic(periodic);
     ok(ctx, done());
   }
 

@@ -4,6 +4,8 @@ import dev.socketdesk.core.spec.SerialSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.SessionSpecs;
 import dev.socketdesk.core.spec.TcpClientSpec;
+import dev.socketdesk.core.spec.TcpServerSpec;
+import dev.socketdesk.core.spec.UdpSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.Engine;
@@ -93,10 +95,9 @@ final class SessionTab {
     return s.open()
         .whenComplete(
             (local, failure) -> {
+              // The session's Error event logs the failure; this only keeps it for the card.
               if (failure != null) {
                 error = ApiErrors.messageOf(ApiErrors.unwrap(failure));
-                log.addNote(
-                    System.currentTimeMillis(), LogRing.Direction.ERR, "error", null, error);
               }
               metaDirty.set(true);
             });
@@ -115,12 +116,21 @@ final class SessionTab {
     return s;
   }
 
-  CompletableFuture<Void> send(byte[] data, Integer peerId, HostPort to) {
+  /**
+   * Sends {@code data} to one peer, an address, or the default target; completes with the bytes
+   * that went out: a TCP server's send to all clients counts each client's copy (the clients
+   * connected when the send was made).
+   */
+  CompletableFuture<Long> send(byte[] data, Integer peerId, HostPort to) {
     Session s = requireOpen();
     if (to != null) {
-      return s.sendTo(to, data);
+      return s.sendTo(to, data).thenApply(v -> (long) data.length);
     }
-    return peerId == null ? s.send(data) : s.send(peerId, data);
+    if (peerId != null) {
+      return s.send(peerId, data).thenApply(v -> (long) data.length);
+    }
+    long copies = spec instanceof TcpServerSpec ? Math.max(1, s.peers().size()) : 1;
+    return s.send(data).thenApply(v -> copies * data.length);
   }
 
   void setAutoActions(AutoActions newActions, JsonObject asGiven) {
@@ -192,10 +202,30 @@ final class SessionTab {
   JsonObject snapshot(int maxLines, int maxBytes) {
     List<LogRing.Entry> tail = log.tail(maxLines, maxBytes);
     JsonObject o = putMeta(new JsonObject().put("id", id));
-    o.put("lines", new LogRenderer(displayCharset).render(tail));
+    o.put("lines", newRenderer().render(tail));
     o.put("seq", tail.isEmpty() ? log.lastSeq() : tail.get(tail.size() - 1).seq());
     o.put("counters", countersJson(counters()));
     return o.put("peers", peersJson());
+  }
+
+  /**
+   * The recent log as a snapshot has it ({@code lines}, {@code seq}), for a page that wants back
+   * the lines a burst kept from it.
+   */
+  JsonObject logTail() {
+    List<LogRing.Entry> tail = log.tail(SNAPSHOT_LINES, SNAPSHOT_BYTES);
+    return new JsonObject()
+        .put("lines", newRenderer().render(tail))
+        .put("seq", tail.isEmpty() ? log.lastSeq() : tail.get(tail.size() - 1).seq());
+  }
+
+  /** Disconnects every client of a TCP server; completes with how many there were. */
+  CompletableFuture<Integer> disconnectAll() {
+    Session s = requireOpen();
+    List<PeerInfo> peers = s.peers();
+    CompletableFuture<?>[] closing =
+        peers.stream().map(p -> s.disconnect(p.peer().id())).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(closing).thenApply(v -> peers.size());
   }
 
   /**
@@ -222,10 +252,15 @@ final class SessionTab {
     boolean any = false;
     if (!drain.entries().isEmpty()) {
       if (renderer == null || !renderer.charset().equals(displayCharset)) {
-        renderer = new LogRenderer(displayCharset);
+        renderer = newRenderer();
       }
       o.put("lines", renderer.render(drain.entries()));
       any = true;
+    }
+    if (renderer != null) {
+      for (LogRenderer.IdleStream idle : renderer.idleStreams(nowMillis)) {
+        log.addHeld(nowMillis, idle.dir(), idle.peerId(), idle.peer());
+      }
     }
     if (metaDirty.getAndSet(false) || fullTick) {
       putMeta(o);
@@ -251,6 +286,11 @@ final class SessionTab {
       rateAtMillis = nowMillis;
     }
     return any ? o : null;
+  }
+
+  /** A renderer in the display charset: UDP decodes each datagram on its own. */
+  private LogRenderer newRenderer() {
+    return new LogRenderer(displayCharset, spec instanceof UdpSpec);
   }
 
   private JsonObject putMeta(JsonObject o) {
@@ -302,9 +342,22 @@ final class SessionTab {
 
   /** Records the session's events into the log; runs on the session's dispatcher thread. */
   private final class Listener implements SessionListener {
+    /**
+     * A reconnecting client's failed attempt, held until the next event: the Reconnecting event
+     * that follows repeats its cause, and the two make one log line. Dispatcher thread only.
+     */
+    private SessionEvent.Error heldError;
+
     @Override
     public void onEvent(SessionEvent event) {
       long t = event.time().toEpochMilli();
+      SessionEvent.Error held = heldError;
+      heldError = null;
+      if (held != null
+          && !(event instanceof SessionEvent.Reconnecting r && r.cause().equals(held.message()))) {
+        log.addNote(
+            held.time().toEpochMilli(), LogRing.Direction.ERR, "error", null, held.message());
+      }
       if (event instanceof SessionEvent.Received r) {
         log.addData(t, LogRing.Direction.IN, r.peer().id(), r.peer().toString(), r.data());
       } else if (event instanceof SessionEvent.Sent r) {
@@ -325,12 +378,20 @@ final class SessionTab {
         }
       } else if (event instanceof SessionEvent.Disconnected d) {
         String reason = d.reason().name().toLowerCase(Locale.ROOT);
-        log.addNote(t, LogRing.Direction.SYS, "disconnected", d.peer().toString(), reason);
+        log.addNote(
+            t, LogRing.Direction.SYS, "disconnected", d.peer().id(), d.peer().toString(), reason);
         peersDirty.set(true);
       } else if (event instanceof SessionEvent.Reconnecting r) {
         log.addNote(t, LogRing.Direction.SYS, "reconnecting", null, r.cause());
         metaDirty.set(true);
       } else if (event instanceof SessionEvent.Error e) {
+        Session s = session;
+        if (e.peer() == null && spec.reconnects() && s != null && s.state() != SessionState.OPEN) {
+          heldError = e;
+          error = e.message();
+          metaDirty.set(true);
+          return;
+        }
         String peer = e.peer() == null ? null : e.peer().toString();
         log.addNote(t, LogRing.Direction.ERR, "error", peer, e.message());
         if (e.peer() == null) {
