@@ -59,7 +59,7 @@ class UiNewSessionFormBrowserTest extends PageTest {
         PlaywrightAssertions.assertThat(server.locator(".i-remote")).isHidden();
         JsonObject spec =
             ui.get("/api/state").json().getJsonArray("tabs").getJsonObject(1).getJsonObject("spec");
-        assertThat(spec.getString("remote")).isEmpty();
+        assertThat(spec.getString("remote", "")).isEmpty();
       }
     }
   }

@@ -154,12 +154,12 @@ class UiPageDetailsBrowserTest extends PageTest {
     tab.locator("[data-testid=periodic]").click();
     PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
         .hasText(
-            "interval 'abc' is not a number of milliseconds; use a whole number from 1 to"
-                + " 86400000, e.g. 1000");
+            "interval 'abc' is not a number of milliseconds; use a whole number, e.g. 1000, or a"
+                + " number with ms, s, m or h");
     tab.locator("[data-testid=periodic-interval]").fill("0");
     tab.locator("[data-testid=periodic]").click();
     PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
-        .hasText("interval 0 ms is too short; the minimum is 1 ms");
+        .hasText("interval 0ms is too short; use at least 1ms, e.g. 5s");
     PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
         .not()
         .containsText(Pattern.compile("java|Exception|PT0S"));
