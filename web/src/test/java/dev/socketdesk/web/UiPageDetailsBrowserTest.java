@@ -3,6 +3,7 @@ package dev.socketdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.InputStream;
 import java.net.Socket;
@@ -167,6 +168,54 @@ class UiPageDetailsBrowserTest extends PageTest {
     tab.locator("[data-testid=periodic]").click();
     PlaywrightAssertions.assertThat(tab.locator("[data-testid=periodic]")).hasText("Stop");
     PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]")).hasText("");
+  }
+
+  @Test
+  @Timeout(90)
+  void serverErrorsWithACodeThePageKnowsAreWordedInItsLanguage() {
+    Locator tab = openServer();
+    page.route(
+        "**/api/sessions/1/send",
+        route ->
+            route.fulfill(
+                new Route.FulfillOptions()
+                    .setStatus(500)
+                    .setContentType("application/json")
+                    .setBody(
+                        "{\"error\":\"internal error in SocketDesk; its log has the details\"}")));
+    tab.locator("[data-testid=send-text]").fill("x");
+    tab.locator("[data-testid=send]").click();
+    PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
+        .hasText("SocketDesk hit an internal error; its log has the details.");
+    page.locator("#lang").selectOption("zh");
+    PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
+        .hasText("SocketDesk 内部出错；详情见它的日志。");
+    page.unroute("**/api/sessions/1/send");
+    page.route(
+        "**/api/sessions/1/send",
+        route ->
+            route.fulfill(
+                new Route.FulfillOptions()
+                    .setStatus(409)
+                    .setContentType("application/json")
+                    .setBody(
+                        "{\"error\":\"some server wording\",\"code\":\"internal\","
+                            + "\"params\":{}}")));
+    tab.locator("[data-testid=send]").click();
+    PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
+        .hasText("SocketDesk 内部出错；详情见它的日志。");
+    page.unroute("**/api/sessions/1/send");
+    page.route(
+        "**/api/sessions/1/send",
+        route ->
+            route.fulfill(
+                new Route.FulfillOptions()
+                    .setStatus(409)
+                    .setContentType("application/json")
+                    .setBody("{\"error\":\"words for an unknown code\",\"code\":\"later\"}")));
+    tab.locator("[data-testid=send]").click();
+    PlaywrightAssertions.assertThat(tab.locator("[data-testid=send-error]"))
+        .hasText("words for an unknown code");
   }
 
   @Test
