@@ -50,6 +50,16 @@ class UiChineseLayoutBrowserTest extends PageTest {
           .isLessThan(6.0);
       assertThat(saveBox.height).as("one line of text").isLessThan(32.0);
       assertThat(saveBox.x + saveBox.width).isLessThanOrEqualTo(card.x + card.width);
+      Object oneRow =
+          tab.locator(".log-card .toolbar")
+              .evaluate(
+                  "bar => [...bar.children].filter((c) => c.offsetParent !== null).every((c) => {"
+                      + " const r = c.getBoundingClientRect();"
+                      + " return r.height < 32 && c.scrollWidth <= c.clientWidth + 1"
+                      + " && r.right <= bar.getBoundingClientRect().right + 1; })");
+      assertThat(oneRow)
+          .as("every item of the log toolbar shows whole on one line: heading, views, encoding")
+          .isEqualTo(true);
       BrowserSupport.screenshot(p, "zh-1024");
     } finally {
       p.context().close();
