@@ -1,5 +1,5 @@
 // SocketDesk page: one WebSocket for state and batches, HTTP calls for actions, tabs per session.
-import { t, getLang, setLang, onLangChange, applyStatic } from './i18n.js';
+import { t, getLang, setLang, onLangChange, applyStatic, say } from './i18n.js';
 import { api, socketUrl } from './api.js';
 import { TabView } from './tabview.js';
 import { QuickDialog } from './quickdialog.js';
@@ -267,13 +267,15 @@ class App {
     const err = this.newEl.querySelector('[data-testid=new-error]');
     const btn = form.querySelector('button[type=submit]');
     btn.disabled = true;
+    this.newError = null;
     err.textContent = '';
     try {
       const body = this.newBody(form);
       const r = await api.post('/api/sessions', body);
       if (this.tabs.has(r.id)) this.activate(r.id); else this.wantActive = r.id;
     } catch (e) {
-      err.textContent = e.message;
+      this.newError = e;
+      err.textContent = say(e);
     } finally {
       btn.disabled = false;
     }
@@ -290,6 +292,7 @@ class App {
 
   relabel() {
     applyStatic(this.newEl);
+    if (this.newError) this.newEl.querySelector('[data-testid=new-error]').textContent = say(this.newError);
     this.loadInterfaces();
     this.tabs.forEach((tab) => tab.relabel());
     this.sim.relabel();
