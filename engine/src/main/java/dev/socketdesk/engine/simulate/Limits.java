@@ -73,7 +73,8 @@ public record Limits(long maxOpenFiles, long openFiles, int portLow, int portHig
                 + "' or run fewer devices");
       }
     }
-    int ports = localPorts();
+    int sources = Math.max(1, config.sourceAddresses().size());
+    long ports = (long) localPorts() * sources;
     if (config.profile().role() == Profile.Role.TCP_CLIENT && ports > 0 && sockets > ports) {
       warnings.add(
           config.count()
@@ -83,8 +84,10 @@ public record Limits(long maxOpenFiles, long openFiles, int portLow, int portHig
               + portLow
               + "-"
               + portHigh
+              + (sources > 1 ? ", times " + sources + " source addresses" : "")
               + ") for one target; the rest will fail with 'cannot assign requested address'."
-              + " Run fewer devices or widen net.ipv4.ip_local_port_range");
+              + " Run fewer devices, widen net.ipv4.ip_local_port_range or add source"
+              + " addresses");
     }
     return warnings;
   }

@@ -3,7 +3,9 @@ package dev.socketdesk.engine.simulate;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.simulate.InvalidSettingException.Setting;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -53,6 +55,11 @@ public final class SimulationConfig {
   private final boolean verifyEcho;
   private final int threads;
   private final SerialConfig serial;
+  private final Shard shard;
+  private final int fleetCount;
+  private final List<InetAddress> sourceAddresses;
+  private final Path histogramLog;
+  private final String runId;
 
   private SimulationConfig(Builder b) {
     this.profile = b.profile;
@@ -74,6 +81,11 @@ public final class SimulationConfig {
     this.verifyEcho = b.verifyEcho;
     this.threads = b.threads;
     this.serial = b.serial;
+    this.shard = b.shard;
+    this.fleetCount = b.fleetCount;
+    this.sourceAddresses = List.copyOf(b.sourceAddresses);
+    this.histogramLog = b.histogramLog;
+    this.runId = b.runId;
   }
 
   /** The serial-echo-board's port and settings; null for other profiles. */
@@ -105,8 +117,42 @@ public final class SimulationConfig {
     return port;
   }
 
+  /** The devices this simulation runs: its shard's share of the fleet (0 to the fleet's count). */
   public int count() {
     return count;
+  }
+
+  /** Which part of a fleet this simulation is; {@link Shard#WHOLE} when it runs alone. */
+  public Shard shard() {
+    return shard;
+  }
+
+  /** The devices of the whole fleet; {@link #count()} when the simulation runs alone. */
+  public int fleetCount() {
+    return fleetCount;
+  }
+
+  /** The id of the first device; ids run from here to {@code firstId() + count() - 1}. */
+  public int firstId() {
+    return shard.firstId(fleetCount);
+  }
+
+  /**
+   * Local addresses client devices bind to before they connect (or send), device by device in turn,
+   * so that a run can use more than one address's local ports; empty for the system's choice.
+   */
+  public List<InetAddress> sourceAddresses() {
+    return sourceAddresses;
+  }
+
+  /** Where the run writes its HdrHistogram interval log; null for none (see {@code ShardLog}). */
+  public Path histogramLog() {
+    return histogramLog;
+  }
+
+  /** The fleet run this simulation belongs to, named in its histogram log; never null. */
+  public String runId() {
+    return runId;
   }
 
   /** New devices per second; 0 for as fast as possible. */
@@ -206,6 +252,11 @@ public final class SimulationConfig {
     private boolean verifyEcho;
     private int threads = Runtime.getRuntime().availableProcessors();
     private SerialConfig serial;
+    private Shard shard = Shard.WHOLE;
+    private int fleetCount = -1;
+    private List<InetAddress> sourceAddresses = List.of();
+    private Path histogramLog;
+    private String runId = "none";
 
     private Builder(Profile profile) {
       if (profile == null) {
@@ -301,6 +352,37 @@ public final class SimulationConfig {
       return this;
     }
 
+    /**
+     * Runs only {@code shard}'s share of {@code fleetCount} devices, with global device ids; this
+     * replaces {@link #count(int)}.
+     */
+    public Builder shard(Shard shard, int fleetCount) {
+      this.shard = shard == null ? Shard.WHOLE : shard;
+      this.fleetCount = fleetCount;
+      return this;
+    }
+
+    /** Local addresses the client devices bind to, in turn; empty for the system's choice. */
+    public Builder sourceAddresses(List<InetAddress> addresses) {
+      this.sourceAddresses = addresses == null ? List.of() : addresses;
+      return this;
+    }
+
+    /** Writes an HdrHistogram interval log of the run to {@code file} (see {@code ShardLog}). */
+    public Builder histogramLog(Path file) {
+      this.histogramLog = file;
+      return this;
+    }
+
+    /**
+     * Names the fleet run in the histogram log, so that a report refuses logs of another run:
+     * letters, digits and {@code . _ : + -}, at most 64.
+     */
+    public Builder runId(String runId) {
+      this.runId = runId == null ? "none" : runId;
+      return this;
+    }
+
     /** Checks the settings and fills in the profile's defaults. */
     public SimulationConfig build() {
       if (profile == Profile.SERIAL_ECHO_BOARD && serial == null) {
@@ -323,8 +405,32 @@ public final class SimulationConfig {
         throw new IllegalArgumentException(
             profile.cliName() + " needs a target; give HOST:PORT, e.g. 127.0.0.1:10000");
       }
-      if (count < 1) {
-        throw new InvalidSettingException(Setting.COUNT, count + " is too small; use 1 or more");
+      if (fleetCount >= 0) {
+        if (profile.isServer()) {
+          throw new IllegalArgumentException(
+              "shards apply to client profiles; a server profile runs one listening socket");
+        }
+        if (fleetCount < 1) {
+          throw new InvalidSettingException(
+              Setting.COUNT, fleetCount + " is too small; use 1 or more");
+        }
+        count = shard.devices(fleetCount);
+      } else {
+        if (count < 1) {
+          throw new InvalidSettingException(Setting.COUNT, count + " is too small; use 1 or more");
+        }
+        fleetCount = count;
+      }
+      if (!runId.matches("[A-Za-z0-9._:+-]{1,64}")) {
+        throw new IllegalArgumentException(
+            "run id '"
+                + runId
+                + "' is not usable; use up to 64 letters, digits and . _ : + -, e.g. run-42");
+      }
+      if (!sourceAddresses.isEmpty() && profile.isServer()) {
+        throw new IllegalArgumentException(
+            "source addresses apply to client profiles; a server profile listens on its bind"
+                + " address");
       }
       if (rampPerSecond < 0) {
         throw new InvalidSettingException(

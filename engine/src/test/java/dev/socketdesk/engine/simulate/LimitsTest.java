@@ -42,7 +42,25 @@ class LimitsTest {
         .asString()
         .contains("30000 devices exceed the 28232 local ports")
         .contains("32768-60999")
-        .endsWith("Run fewer devices or widen net.ipv4.ip_local_port_range");
+        .endsWith("widen net.ipv4.ip_local_port_range or add source addresses");
+  }
+
+  @Test
+  void eachSourceAddressAddsItsOwnLocalPorts() throws Exception {
+    Limits limits = new Limits(1_000_000, 40, 32768, 60999);
+    SimulationConfig.Builder b =
+        SimulationConfig.builder(Profile.ECHO_CLIENT)
+            .target(new dev.socketdesk.engine.HostPort("127.0.0.1", 1))
+            .count(50_000);
+    java.util.List<java.net.InetAddress> two =
+        java.util.List.of(
+            java.net.InetAddress.getByName("127.0.0.2"), java.net.InetAddress.getByName("127.0.0.3"));
+    assertThat(limits.warnings(b.sourceAddresses(two).build())).isEmpty();
+    assertThat(limits.warnings(b.count(60_000).build()))
+        .singleElement()
+        .asString()
+        .contains("exceed the 56464 local ports")
+        .contains("times 2 source addresses");
   }
 
   @Test

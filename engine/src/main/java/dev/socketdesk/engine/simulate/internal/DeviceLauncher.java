@@ -6,7 +6,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +25,7 @@ final class DeviceLauncher {
   private final AtomicInteger pending = new AtomicInteger();
   private final boolean udp;
   private final InetSocketAddress udpBind;
+  private final InetSocketAddress[] sources;
   private ScheduledFuture<?> ticker;
   private long startNanos;
   private int launched;
@@ -35,6 +38,11 @@ final class DeviceLauncher {
     this.udpBind =
         new InetSocketAddress(
             run.target().getAddress() instanceof Inet6Address ? "::" : "0.0.0.0", 0);
+    List<InetAddress> addresses = run.config.sourceAddresses();
+    this.sources = new InetSocketAddress[addresses.size()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = new InetSocketAddress(addresses.get(i), 0);
+    }
   }
 
   void start() {
@@ -66,21 +74,31 @@ final class DeviceLauncher {
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       allowed = Math.min(allowed, (long) (ramp * seconds) + 1 - launched);
     }
+    int firstId = run.config.firstId();
     for (long i = 0; i < allowed && launched < count; i++) {
-      launch(++launched);
+      launched++;
+      launch(
+          firstId + launched - 1, sources.length == 0 ? null : sources[launched % sources.length]);
     }
   }
 
-  private void launch(int id) {
+  /** Starts device {@code id}, bound to {@code source} (any port) before connecting, if given. */
+  private void launch(int id, InetSocketAddress source) {
     run.stats.launched.increment();
     pending.incrementAndGet();
+    long began = System.nanoTime();
     ChannelFuture attempt =
         udp
-            ? bootstrap.handler(new UdpDevice(run, id)).bind(udpBind)
-            : bootstrap.handler(new TcpDevice(run, id)).connect(run.target());
+            ? bootstrap.handler(new UdpDevice(run, id)).bind(source == null ? udpBind : source)
+            : source == null
+                ? bootstrap.handler(new TcpDevice(run, id)).connect(run.target())
+                : bootstrap.handler(new TcpDevice(run, id)).connect(run.target(), source);
     attempt.addListener(
         (ChannelFuture f) -> {
           pending.decrementAndGet();
+          if (f.isSuccess() && !udp) {
+            run.stats.recordConnect(System.nanoTime() - began);
+          }
           if (!f.isSuccess()) {
             run.stats.failed.increment();
             run.errors.record(f.cause());

@@ -57,6 +57,7 @@ public final class SimulationRunner {
   private DeviceLauncher launcher;
   private volatile Channel listener;
   private volatile String target;
+  private volatile IntervalLogWriter log;
 
   public SimulationRunner(SimulationConfig config) {
     this.config = config;
@@ -107,6 +108,7 @@ public final class SimulationRunner {
     group = Transport.newGroup(config.threads(), "socketdesk-sim");
     CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
     try {
+      openLog();
       if (config.profile().isServer()) {
         listen(ready);
       } else {
@@ -123,10 +125,24 @@ public final class SimulationRunner {
         (address, error) -> {
           if (error != null) {
             shutdown();
+            IntervalLogWriter l = log;
+            if (l != null) {
+              l.abandon();
+            }
             done.completeExceptionally(error);
             return;
           }
           group.next().scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
+          IntervalLogWriter l = log;
+          if (l != null) {
+            group
+                .next()
+                .scheduleAtFixedRate(
+                    () -> l.interval(stats.takeInterval()), 1, 1, TimeUnit.SECONDS);
+          }
+          if (config.count() == 0) {
+            finish();
+          }
           CaptureFile capture = run.capture;
           if (capture != null) {
             group.next().scheduleAtFixedRate(capture::flush, 1, 1, TimeUnit.SECONDS);
@@ -138,6 +154,17 @@ public final class SimulationRunner {
           }
         });
     return ready;
+  }
+
+  private void openLog() {
+    if (config.histogramLog() == null) {
+      return;
+    }
+    try {
+      log = IntervalLogWriter.open(config, config.targetText());
+    } catch (IOException e) {
+      throw new SessionException(Kind.INVALID, FileRing.cannotWrite(e, config.histogramLog()));
+    }
   }
 
   private InetSocketAddress resolve() {
@@ -322,6 +349,10 @@ public final class SimulationRunner {
     }
     stopped = stats.snapshot();
     Stats last = stats.averaged();
+    IntervalLogWriter intervalLog = log;
+    if (intervalLog != null) {
+      intervalLog.finish(stats.takeInterval(), last, errors.groups());
+    }
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     Channel l = listener;
     if (l != null) {

@@ -19,12 +19,15 @@ public final class StatsCollector {
   final LongAdder echoesVerified = new LongAdder();
   final LongAdder echoMismatches = new LongAdder();
   private final Recorder rtt = new Recorder(3);
+  private final Recorder connect = new Recorder(3);
   private final ErrorCollector errors;
   private final long startNanos = System.nanoTime();
 
   private final Histogram rttTotal = new Histogram(3);
   private final Histogram rttSinceSample = new Histogram(3);
   private Histogram rttInterval;
+  private final Histogram rttSinceLog = new Histogram(3);
+  private Histogram connectSinceLog;
   private Stats previous;
   private double[] rates = new double[4];
   private double[] recentRtt = new double[3];
@@ -35,6 +38,23 @@ public final class StatsCollector {
 
   void recordRtt(long nanos) {
     rtt.recordValue(Math.max(0, nanos));
+  }
+
+  /** A TCP connection was established {@code nanos} after the attempt began. */
+  void recordConnect(long nanos) {
+    connect.recordValue(Math.max(0, nanos));
+  }
+
+  /**
+   * The round trips and connect times recorded since the previous call, for the interval log: two
+   * new histograms (RTT, connect), each with exact counts. Values are in nanoseconds.
+   */
+  synchronized Histogram[] takeInterval() {
+    drain();
+    Histogram r = rttSinceLog.copy();
+    rttSinceLog.reset();
+    connectSinceLog = connect.getIntervalHistogram(connectSinceLog);
+    return new Histogram[] {r, connectSinceLog.copy()};
   }
 
   void received(int bytes) {
@@ -101,10 +121,15 @@ public final class StatsCollector {
     };
   }
 
-  private Stats build(double[] r) {
+  private void drain() {
     rttInterval = rtt.getIntervalHistogram(rttInterval);
     rttTotal.add(rttInterval);
     rttSinceSample.add(rttInterval);
+    rttSinceLog.add(rttInterval);
+  }
+
+  private Stats build(double[] r) {
+    drain();
     long count = rttTotal.getTotalCount();
     double[] total = percentiles(rttTotal);
     return new Stats(
