@@ -58,6 +58,7 @@ public final class Main implements Callable<Integer> {
     SUBCOMMANDS.put("forward", ForwardCommand::new);
     SUBCOMMANDS.put("ui", io -> new UiCommand());
     SUBCOMMANDS.put("simulate", SimulateCommand::new);
+    SUBCOMMANDS.put("simulate-report", io -> new SimulateReportCommand());
   }
 
   @Spec CommandSpec spec;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketdesk.app.internal.CaptureMixin;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.FleetOptions;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.SerialConverters;
@@ -27,6 +28,7 @@ import dev.socketdesk.engine.simulate.SimulationConfig;
 import dev.socketdesk.engine.simulate.Summary;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,6 +203,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin FormatOptions format;
   @Mixin CaptureMixin capture;
+  @Mixin FleetOptions fleet;
 
   public SimulateCommand(Stdio io) {
     this.io = io;
@@ -224,12 +227,19 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("socketdesk: warning: " + warning);
     }
     err.flush();
+    fleet.awaitStart(err, FleetOptions.who(config), Clock.systemDefaultZone());
     String where = started(sim);
     PrintWriter progress = json ? err : out;
     progress.println(
         (profile.isServer()
                 ? profile.cliName() + " listening on " + where
-                : "simulating " + count + " " + profile.cliName() + " devices against " + where)
+                : "simulating "
+                    + config.count()
+                    + " "
+                    + profile.cliName()
+                    + " devices against "
+                    + where
+                    + FleetOptions.detail(config))
             + (duration == null
                 ? "; Ctrl+C to stop"
                 : " for " + duration.toMillis() / 1000.0 + " s"));
@@ -266,7 +276,6 @@ public final class SimulateCommand implements Callable<Integer> {
     try {
       SimulationConfig.Builder b =
           SimulationConfig.builder(profile)
-              .count(count)
               .ramp(ramp)
               .duration(duration)
               .messages(messages)
@@ -288,6 +297,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 ? null
                 : SerialConfig.open(serialPath, baud).withGrouping(Grouping.NONE));
       }
+      fleet.apply(b, count, System.getenv(), Clock.systemDefaultZone());
       if (profile.isServer()) {
         if (target != null) {
           throw CliFailure.usage(

@@ -54,7 +54,8 @@ class LimitsTest {
             .count(50_000);
     java.util.List<java.net.InetAddress> two =
         java.util.List.of(
-            java.net.InetAddress.getByName("127.0.0.2"), java.net.InetAddress.getByName("127.0.0.3"));
+            java.net.InetAddress.getByName("127.0.0.2"),
+            java.net.InetAddress.getByName("127.0.0.3"));
     assertThat(limits.warnings(b.sourceAddresses(two).build())).isEmpty();
     assertThat(limits.warnings(b.count(60_000).build()))
         .singleElement()
