@@ -91,8 +91,10 @@ public final class SimulateReportCommand implements Callable<Integer> {
       b.append(
           String.format(
               Locale.ROOT,
-              "  connect %d samples: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+              "  connected %d of %d devices at some point; connect time p50 %.3f ms, p99 %.3f ms,"
+                  + " max %.3f ms%n",
               c.getTotalCount(),
+              report.summary().count(),
               c.getValueAtPercentile(50) / 1e6,
               c.getValueAtPercentile(99) / 1e6,
               c.getMaxValue() / 1e6));

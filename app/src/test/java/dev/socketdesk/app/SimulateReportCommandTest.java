@@ -71,7 +71,7 @@ class SimulateReportCommandTest {
           .contains("messages in")
           .contains("rtt 15 samples")
           .contains("echoes verified 15, mismatched 0")
-          .contains("connect 5 samples");
+          .contains("connected 5 of 5 devices at some point; connect time p50");
       assertThat(cli.allLines())
           .anyMatch(l -> l.startsWith("1/2") && l.contains("1-3") && l.endsWith("ok"));
       assertThat(cli.allLines()).anyMatch(l -> l.startsWith("2/2") && l.contains("4-5"));
