@@ -110,18 +110,32 @@ bad=0
     printf "  fleet: %.2f CPU-s, %.0f MiB RSS in all -> %.2f CPU-s and %.1f MiB per 1,000 devices\n", c, r, c * 1000 / n, r * 1000 / n }'
 } | tee "$out/checks.txt"
 
+# alone LABEL TIMEFILE N: prints the cost line of a process measured alone against the server.
+alone() {
+  read -r wall user sys rss <"$2"
+  awk -v l="$1" -v n="$3" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+    printf "  %s: %d devices, %.1f s wall, %.2f CPU-s, peak RSS %.0f MiB -> %.2f CPU-s and %.1f MiB per 1,000 devices\n",
+      l, n, w, u + s, r / 1024, (u + s) * 1000 / n, r / 1024 * 1000 / n }'
+}
+n=$((DEVICES / SHARDS))
+echo "one shard's devices alone against the server (no other shard beside it):" | tee -a "$out/checks.txt"
+start_server "$out/server-alone.jsonl"
+/usr/bin/time -f "%e %U %S %M" -o "$out/alone.time" \
+  "${SD[@]}" simulate periodic-client "127.0.0.1:$PORT" -n "$n" --source-ips "$(echo "$sources" | sed 's/-.*//')" \
+  --every 1s --messages "$MESSAGES" --verify-echo --ramp "$RAMP" --connect-timeout 20s >"$out/alone.out" 2>&1 || true
+stop_server
+grep -E "devices; when|rtt " "$out/alone.out" | sed 's/^/  /' | tee -a "$out/checks.txt"
+alone "socketdesk simulate" "$out/alone.time" "$n" | tee -a "$out/checks.txt"
+
 if [ -z "${NO_PYTHON:-}" ] && [ -x "$PY" ]; then
-  n=$((DEVICES / SHARDS))
   log "python asyncio: $n devices, same profile, one process"
   start_server "$out/server-python.jsonl"
   /usr/bin/time -f "%e %U %S %M" -o "$out/python.time" \
     "$PY" "$here/python/asyncio_echo_clients.py" 127.0.0.1 "$PORT" "$n" --messages "$MESSAGES" \
-    --interval 1 --ramp "$RAMP" --source-ips "$(echo "$sources" | sed 's/-.*//')" | tee "$out/python.out"
+    --interval 1 --ramp "$RAMP" --source-ips "$(echo "$sources" | sed 's/-.*//')" >"$out/python.out"
+  sed 's/^/  /' "$out/python.out" | tee -a "$out/checks.txt"
   stop_server
-  read -r wall user sys rss <"$out/python.time"
-  awk -v n="$n" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
-    printf "  python asyncio: %d devices, %.1f s wall, %.2f CPU-s, peak RSS %.0f MiB -> %.2f CPU-s and %.1f MiB per 1,000 devices\n",
-      n, w, u + s, r / 1024, (u + s) * 1000 / n, r / 1024 * 1000 / n }' | tee -a "$out/checks.txt"
+  alone "python asyncio" "$out/python.time" "$n" | tee -a "$out/checks.txt"
 fi
 [ "$bad" = 0 ] || die "a check failed (above); logs in $out"
 log "done; logs, report and figures in $out"
