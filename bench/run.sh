@@ -84,6 +84,9 @@ build() {
     || [ "$jar" -nt "$bin/java/NettyFloor.class" ]; }; then
     javac -d "$bin/java" -cp "$jar" "$here/java/NettyFloor.java" || die "javac failed on NettyFloor.java"
   fi
+  if [ ! -f "$bin/java/BareServer.class" ] || [ "$here/java/BareServer.java" -nt "$bin/java/BareServer.class" ]; then
+    javac -d "$bin/java" "$here/java/BareServer.java" || die "javac failed on BareServer.java"
+  fi
 }
 
 # ---------------------------------------------------------------- processes and figures
@@ -483,13 +486,16 @@ job_udp() {
 # ---------------------------------------------------------------- 6. start-up
 job_startup() {
   log "6. start-up: process start to listening; one-shot round trip (ms, lower is better)"
-  local p=$((PORT_BASE + 6)) e=$((PORT_BASE + 7)) i sd_l=() nc_l=() sd_rt=() nc_rt=() ps_rt=() t0 t1
+  local p=$((PORT_BASE + 6)) e=$((PORT_BASE + 7)) i sd_l=() nc_l=() bare_l=() sd_rt=() nc_rt=() ps_rt=() t0 t1
   for i in $(seq 1 "$RUNS"); do
+    bare_l+=("$("$bin/startup" "$p" 20 java -cp "$bin/java" BareServer "$p" | field ms)")
     sd_l+=("$("$bin/startup" "$p" 20 "${SD[@]}" tcp-server --port "$p" --quiet | field ms)")
     nc_l+=("$("$bin/startup" "$p" 20 nc.openbsd -d -l 127.0.0.1 "$p" | field ms)")
   done
-  row startup "nc -l (reference)" "start to listening" "ms" "$(stats "${nc_l[@]}")"
-  row startup "socketdesk tcp-server" "start to listening" "ms" "$(stats "${sd_l[@]}")" "" "<= 400 ms"
+  row startup "nc -l (context)" "start to listening" "ms" "$(stats "${nc_l[@]}")"
+  row startup "bare Java ServerSocket (reference)" "start to listening" "ms" "$(stats "${bare_l[@]}")"
+  row startup "socketdesk tcp-server" "start to listening" "ms" "$(stats "${sd_l[@]}")" \
+    "$(stats "${bare_l[@]}" | cut -d' ' -f1)" "<= 3x"
   start c "$bin/epoll_echo" "$e"; wait_listen "$e"
   for i in $(seq 1 "$RUNS"); do
     t0=$(date +%s%N); printf hi | "${SD[@]}" tcp-client "127.0.0.1:$e" >/dev/null 2>&1 || true; t1=$(date +%s%N)

@@ -10,11 +10,13 @@ import dev.socketdesk.engine.simulate.FleetReport;
 import dev.socketdesk.engine.simulate.ShardLog;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +38,10 @@ import picocli.CommandLine.Spec;
 public final class SimulateReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "One log per shard.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "One log per shard, or a folder: its *.hlog files.")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--json", description = "Print the report as one JSON object.")
@@ -57,7 +62,7 @@ public final class SimulateReportCommand implements Callable<Integer> {
     FleetReport report;
     try {
       List<ShardLog> logs = new ArrayList<>();
-      for (Path f : files) {
+      for (Path f : expand(files)) {
         logs.add(ShardLog.read(f));
       }
       report = FleetReport.merge(logs);
@@ -81,6 +86,26 @@ public final class SimulateReportCommand implements Callable<Integer> {
     }
     err.flush();
     return code;
+  }
+
+  /** The files, with each folder replaced by its {@code *.hlog} files in name order. */
+  static List<Path> expand(List<Path> given) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path p : given) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> list = Files.list(p)) {
+          List<Path> logs =
+              list.filter(f -> f.getFileName().toString().endsWith(".hlog")).sorted().toList();
+          if (logs.isEmpty()) {
+            throw CliFailure.usage(p + ": a folder without *.hlog files; give the shards' logs");
+          }
+          out.addAll(logs);
+        }
+      } else {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /** The single-run summary, the connect times, then one row per shard. */
