@@ -76,6 +76,10 @@ class SimulateReportCommandTest {
           .anyMatch(l -> l.startsWith("1/2") && l.contains("1-3") && l.endsWith("ok"));
       assertThat(cli.allLines()).anyMatch(l -> l.startsWith("2/2") && l.contains("4-5"));
     }
+    try (CliRun cli = CliRun.piped(new byte[0], "simulate-report", dir.toString())) {
+      assertThat(cli.exitCode()).as("a folder stands for its *.hlog files: " + cli.err()).isZero();
+      assertThat(cli.allLines()).anyMatch(l -> l.startsWith("2/2"));
+    }
     try (CliRun cli =
         CliRun.piped(new byte[0], "simulate-report", a, b, "--json", "--fail-if", "failed>0")) {
       assertThat(cli.exitCode()).as(cli.err()).isZero();
