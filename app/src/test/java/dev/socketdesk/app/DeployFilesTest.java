@@ -80,8 +80,7 @@ class DeployFilesTest {
     assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("simulate");
     SimulateCommand simulate = (SimulateCommand) parsed.subcommand().commandSpec().userObject();
     FleetOptions fleet = simulate.fleet;
-    Shard last =
-        fleet.shard(Map.of(FleetOptions.JOB_INDEX, String.valueOf(completions - 1)));
+    Shard last = fleet.shard(Map.of(FleetOptions.JOB_INDEX, String.valueOf(completions - 1)));
     assertThat(last).isEqualTo(new Shard(completions, completions));
     assertThat(parsed.subcommand().matchedOptionValue("--histogram-log", ""))
         .startsWith("/logs/")
@@ -92,7 +91,8 @@ class DeployFilesTest {
   void theReportJobWaitsForEveryShardAndRunsAValidReport() throws Exception {
     List<JsonNode> docs = manifest();
     int completions = job(docs, "socketdesk-simulate").path("spec").path("completions").asInt();
-    JsonNode pod = job(docs, "socketdesk-simulate-report").path("spec").path("template").path("spec");
+    JsonNode pod =
+        job(docs, "socketdesk-simulate-report").path("spec").path("template").path("spec");
     assertThat(pod.path("initContainers").get(0).path("command").get(2).asText())
         .contains("-ge " + completions + " ]");
     ParseResult parsed = parse(pod.path("containers").get(0));

@@ -38,12 +38,14 @@ class ReleaseIT {
   @BeforeAll
   static void unzip() throws Exception {
     ExternalTools.require("unzip", "unzip");
-    zip = Path.of(System.getProperty("socketdesk.releaseZip"));
+    String built = System.getProperty("socketdesk.releaseZip");
+    assertThat(built)
+        .as("socketdesk.releaseZip, set by the release profile (mvn -Prelease verify)")
+        .isNotNull();
+    zip = Path.of(built);
     assertThat(zip).as("built by mvn -Prelease package").isRegularFile();
     Process p =
-        new ProcessBuilder("unzip", "-q", zip.toString(), "-d", dir.toString())
-            .inheritIO()
-            .start();
+        new ProcessBuilder("unzip", "-q", zip.toString(), "-d", dir.toString()).inheritIO().start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
     try (Stream<Path> top = Files.list(dir)) {
@@ -66,8 +68,10 @@ class ReleaseIT {
                 + " -Dvertx.disableDnsResolver=true");
     b.environment().putAll(env);
     Process p = b.start();
-    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    CompletableFuture<byte[]> out =
+        CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
     try (OutputStream stdin = p.getOutputStream()) {
       stdin.write(input);
     }
@@ -127,7 +131,8 @@ class ReleaseIT {
           CompletableFuture.supplyAsync(
               () -> {
                 try (Socket s = server.accept()) {
-                  String got = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                  String got =
+                      new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                   s.getOutputStream().write(("got " + got).getBytes(StandardCharsets.UTF_8));
                   return got;
                 } catch (IOException e) {
@@ -150,7 +155,8 @@ class ReleaseIT {
   void withoutJavaTheLauncherSaysInOneLineHowToGetIt() throws Exception {
     Path bin = Files.createDirectories(dir.resolve("no-java-bin"));
     Files.createSymbolicLink(bin.resolve("dirname"), Path.of("/usr/bin/dirname"));
-    ProcessBuilder b = new ProcessBuilder("/bin/sh", home.resolve("socketdesk").toString(), "--version");
+    ProcessBuilder b =
+        new ProcessBuilder("/bin/sh", home.resolve("socketdesk").toString(), "--version");
     b.environment().remove("JAVA_HOME");
     b.environment().put("PATH", bin.toString());
     b.redirectErrorStream(true);
