@@ -61,12 +61,12 @@ public final class SimulationConfig {
   private final Path histogramLog;
   private final String runId;
 
-  private SimulationConfig(Builder b) {
+  private SimulationConfig(Builder b, int count, int fleetCount) {
     this.profile = b.profile;
     this.target = b.target;
     this.bindHost = b.bindHost;
     this.port = b.port;
-    this.count = b.count;
+    this.count = count;
     this.rampPerSecond = b.rampPerSecond;
     this.duration = b.duration;
     this.messages = b.messages;
@@ -82,7 +82,7 @@ public final class SimulationConfig {
     this.threads = b.threads;
     this.serial = b.serial;
     this.shard = b.shard;
-    this.fleetCount = b.fleetCount;
+    this.fleetCount = fleetCount;
     this.sourceAddresses = List.copyOf(b.sourceAddresses);
     this.histogramLog = b.histogramLog;
     this.runId = b.runId;
@@ -284,6 +284,8 @@ public final class SimulationConfig {
 
     public Builder count(int count) {
       this.count = count;
+      this.fleetCount = -1;
+      this.shard = Shard.WHOLE;
       return this;
     }
 
@@ -405,21 +407,23 @@ public final class SimulationConfig {
         throw new IllegalArgumentException(
             profile.cliName() + " needs a target; give HOST:PORT, e.g. 127.0.0.1:10000");
       }
-      if (fleetCount >= 0) {
+      int devices = count;
+      int fleet = fleetCount;
+      if (fleet >= 0) {
         if (profile.isServer()) {
           throw new IllegalArgumentException(
               "shards apply to client profiles; a server profile runs one listening socket");
         }
-        if (fleetCount < 1) {
-          throw new InvalidSettingException(
-              Setting.COUNT, fleetCount + " is too small; use 1 or more");
+        if (fleet < 1) {
+          throw new InvalidSettingException(Setting.COUNT, fleet + " is too small; use 1 or more");
         }
-        count = shard.devices(fleetCount);
+        devices = shard.devices(fleet);
       } else {
-        if (count < 1) {
-          throw new InvalidSettingException(Setting.COUNT, count + " is too small; use 1 or more");
+        if (devices < 1) {
+          throw new InvalidSettingException(
+              Setting.COUNT, devices + " is too small; use 1 or more");
         }
-        fleetCount = count;
+        fleet = devices;
       }
       if (!runId.matches("[A-Za-z0-9._:+-]{1,64}")) {
         throw new IllegalArgumentException(
@@ -468,7 +472,7 @@ public final class SimulationConfig {
       for (String p : payloads) {
         encoder.encode(p.replace("{id}", "1").replace("{seq}", "1").replace("{time}", "0"));
       }
-      return new SimulationConfig(this);
+      return new SimulationConfig(this, devices, fleet);
     }
   }
 }
