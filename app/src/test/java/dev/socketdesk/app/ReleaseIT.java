@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -111,13 +113,19 @@ class ReleaseIT {
     assertThat(first[0]).as(first[2]).isEqualTo("0");
     assertThat(first[1]).startsWith("socketdesk ").contains("(Java ");
     assertThat(first[2]).isEmpty();
-    try (Stream<Path> archives = Files.list(home.resolve(".cds"))) {
-      assertThat(archives.map(p -> p.getFileName().toString()))
-          .singleElement()
-          .asString()
-          .startsWith("socketdesk-java-")
-          .endsWith(".jsa");
-    }
+    // The first start trains the archive beside itself (Java 17 and 18) or writes it at exit.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              try (Stream<Path> archives = Files.list(home.resolve(".cds"))) {
+                assertThat(archives.map(p -> p.getFileName().toString()))
+                    .singleElement()
+                    .asString()
+                    .startsWith("socketdesk-java-")
+                    .endsWith(".jsa");
+              }
+            });
     String[] second = run(Map.of(), new byte[0], "--version");
     assertThat(second[0]).isEqualTo("0");
     assertThat(second[1]).isEqualTo(first[1]);
