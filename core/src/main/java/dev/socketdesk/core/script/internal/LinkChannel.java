@@ -1,0 +1,333 @@
+package dev.socketdesk.core.script.internal;
+
+import dev.socketdesk.core.script.Link;
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Peer;
+import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionListener;
+import dev.socketdesk.engine.TcpClientConfig;
+import dev.socketdesk.engine.TcpServerConfig;
+import dev.socketdesk.engine.UdpConfig;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * One link of a running test: the engine session the CLI would open for it, and the stream of data
+ * its peer sent. A {@code listen} link talks to its first client only; a UDP link hears every
+ * sender. Events arrive on the session's dispatcher thread; the test's thread waits on {@link
+ * #changed} under {@link #lock}.
+ */
+final class LinkChannel implements SessionListener {
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+
+  private final String name;
+  private final Link link;
+  private final Transcript transcript;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ReceiveBuffer buffer = new ReceiveBuffer();
+  private Session session;
+  private Peer peer;
+  private boolean peerGone;
+  private boolean closed;
+  private String lastError;
+
+  LinkChannel(String name, Link link, Transcript transcript) {
+    this.name = name;
+    this.link = link;
+    this.transcript = transcript;
+  }
+
+  /** Opens the session with the link's values filled in by {@code vars}. */
+  void open(Engine engine, UnaryOperator<String> vars, long deadline) throws StepFailure {
+    try {
+      if (link instanceof Link.Connect c) {
+        session = engine.tcpClient(TcpClientConfig.connect(address(vars.apply(c.address()))));
+      } else if (link instanceof Link.Listen l) {
+        session = engine.tcpServer(TcpServerConfig.listen(l.bind(), port(vars.apply(l.port()))));
+      } else {
+        Link.Udp u = (Link.Udp) link;
+        UdpConfig config = UdpConfig.bind(null, port(vars.apply(u.port())));
+        session =
+            engine.udp(u.to() == null ? config : config.withRemote(address(vars.apply(u.to()))));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new StepFailure("link " + name + ": " + e.getMessage());
+    }
+    session.addListener(this);
+    try {
+      session.open().get(Deadlines.left(deadline, Duration.ofSeconds(10)), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      String why =
+          e.getCause() instanceof SessionException se
+              ? se.getMessage()
+              : String.valueOf(e.getCause());
+      throw new StepFailure("link " + name + " (" + session.target() + ") did not open: " + why);
+    } catch (TimeoutException e) {
+      throw new StepFailure("link " + name + " (" + session.target() + ") did not open in time");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StepFailure("interrupted while opening link " + name);
+    }
+    transcript.add(name + " open: " + session.target());
+  }
+
+  private static HostPort address(String text) throws StepFailure {
+    try {
+      return HostPort.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new StepFailure(e.getMessage());
+    }
+  }
+
+  private static int port(String text) throws StepFailure {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new StepFailure("port '" + text + "' is not a number; use 0 to 65535");
+    }
+  }
+
+  /** The bound local port, for simulated clients that connect to this link. */
+  int localPort() {
+    return session.localAddress().getPort();
+  }
+
+  void send(byte[] data, long deadline) throws StepFailure {
+    Integer to = null;
+    if (link instanceof Link.Listen listen) {
+      to =
+          awaitPeer(
+              Math.min(deadline, System.nanoTime() + listen.acceptTimeout().toNanos()), listen);
+    } else if (link instanceof Link.Udp udp && udp.to() == null) {
+      lock.lock();
+      try {
+        if (peer == null) {
+          throw new StepFailure(
+              "udp link "
+                  + name
+                  + " has no 'to' and has heard from no one to answer; add to: HOST:PORT");
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    var sending = to == null ? session.send(data) : session.send(to, data);
+    try {
+      sending.get(Deadlines.left(deadline, SEND_TIMEOUT), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new StepFailure("the send on " + name + " failed: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new StepFailure(
+          "the send on " + name + " did not complete in time; is the peer reading?");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StepFailure("interrupted");
+    }
+  }
+
+  private int awaitPeer(long deadline, Link.Listen listen) throws StepFailure {
+    lock.lock();
+    try {
+      while (peer == null) {
+        if (closed || !waitUntil(deadline)) {
+          throw new StepFailure(
+              "no client connected to "
+                  + session.target()
+                  + " within "
+                  + Deadlines.show(listen.acceptTimeout()),
+              "a client",
+              "none");
+        }
+      }
+      return peer.id();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until {@code matcher} matches the unconsumed data, then consumes it up to the match's
+   * end.
+   */
+  Match expect(ByteMatcher matcher, long deadline, boolean hex, Charset charset)
+      throws StepFailure {
+    lock.lock();
+    try {
+      long from = Long.MIN_VALUE;
+      while (true) {
+        Match match = buffer.find(matcher, from);
+        if (match != null) {
+          buffer.consume(match.end());
+          return match;
+        }
+        from = matcher.overlap() < 0 ? Long.MIN_VALUE : buffer.position() - matcher.overlap();
+        if (peerGone || closed) {
+          throw notReceived(matcher, "the peer closed the connection first", hex, charset);
+        }
+        if (!waitUntil(deadline)) {
+          throw notReceived(matcher, null, hex, charset);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits out the window; fails at once if {@code matcher} matches unconsumed data. */
+  void expectNone(ByteMatcher matcher, long deadline, Charset charset) throws StepFailure {
+    lock.lock();
+    try {
+      do {
+        Match match = buffer.find(matcher, Long.MIN_VALUE);
+        if (match != null) {
+          throw new StepFailure(
+              "received " + matcher.expected() + ", which must not arrive",
+              "nothing matching " + matcher.expected(),
+              received(false, charset));
+        }
+      } while (waitUntil(deadline));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void expectClose(long deadline) throws StepFailure {
+    lock.lock();
+    try {
+      while (!peerGone && !closed) {
+        if (!waitUntil(deadline)) {
+          throw new StepFailure(
+              "the peer did not close the connection in time",
+              "the peer to close",
+              received(false, StandardCharsets.UTF_8));
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Closes the link; its session's close completes in the background. */
+  void close() {
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  /** Waits for a change until {@code deadline}; false when the time is up. Holds {@link #lock}. */
+  private boolean waitUntil(long deadline) throws StepFailure {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    try {
+      changed.awaitNanos(left);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StepFailure("interrupted");
+    }
+  }
+
+  private StepFailure notReceived(ByteMatcher matcher, String why, boolean hex, Charset charset) {
+    String got = received(hex, charset);
+    return new StepFailure(
+        (why == null ? "did not receive " + matcher.expected() + " in time" : why)
+            + "; received "
+            + got
+            + (lastError == null ? "" : "; last error: " + lastError),
+        matcher.expected(),
+        got);
+  }
+
+  /** The tail of the unconsumed data, for failure reports. Holds {@link #lock}. */
+  private String received(boolean hex, Charset charset) {
+    if (buffer.available() == 0) {
+      return "nothing ("
+          + (buffer.dropped() > 0 ? buffer.dropped() + " B dropped unread" : "all consumed")
+          + ")";
+    }
+    byte[] tail = buffer.tail(128);
+    return (tail.length < buffer.available()
+            ? "(last " + tail.length + " of " + buffer.available() + " B) "
+            : "")
+        + Shown.bytes(tail, hex, charset);
+  }
+
+  @Override
+  public void onEvent(SessionEvent event) {
+    if (event instanceof SessionEvent.Received r) {
+      update(() -> received(r));
+    } else if (event instanceof SessionEvent.Sent s) {
+      transcript.add(
+          name
+              + " TX "
+              + s.data().length
+              + " B "
+              + Shown.start(s.data(), 96, StandardCharsets.UTF_8));
+    } else if (event instanceof SessionEvent.Connected c) {
+      update(
+          () -> {
+            if (peer == null) {
+              peer = c.peer();
+              transcript.add(name + " connected " + c.peer().hostPort());
+            } else {
+              transcript.add(name + " ignores another client " + c.peer().hostPort());
+            }
+          });
+    } else if (event instanceof SessionEvent.Disconnected d) {
+      update(
+          () -> {
+            if (peer != null && peer.id() == d.peer().id()) {
+              peerGone = true;
+              transcript.add(name + " disconnected: " + d.reason().description());
+            }
+          });
+    } else if (event instanceof SessionEvent.Error e) {
+      update(
+          () -> {
+            lastError = e.message();
+            transcript.add(name + " error: " + e.message());
+          });
+    } else if (event instanceof SessionEvent.Closed) {
+      update(() -> closed = true);
+    }
+  }
+
+  /** Holds {@link #lock}. */
+  private void received(SessionEvent.Received r) {
+    if (link instanceof Link.Udp) {
+      peer = r.peer();
+    } else if (peer == null || peer.id() != r.peer().id()) {
+      return;
+    }
+    buffer.append(r.data());
+    transcript.add(
+        name
+            + " RX "
+            + r.data().length
+            + " B "
+            + Shown.start(r.data(), 96, StandardCharsets.UTF_8));
+  }
+
+  private void update(Runnable change) {
+    lock.lock();
+    try {
+      change.run();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

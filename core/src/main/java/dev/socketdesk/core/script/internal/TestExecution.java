@@ -1,0 +1,288 @@
+package dev.socketdesk.core.script.internal;
+
+import dev.socketdesk.core.script.Link;
+import dev.socketdesk.core.script.RunListener;
+import dev.socketdesk.core.script.Status;
+import dev.socketdesk.core.script.Step;
+import dev.socketdesk.core.script.StepResult;
+import dev.socketdesk.core.script.TestCase;
+import dev.socketdesk.core.script.TestResult;
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.codec.Checksum;
+import dev.socketdesk.engine.codec.PayloadFormatException;
+import dev.socketdesk.engine.codec.PayloadMode;
+import dev.socketdesk.engine.codec.SendFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.PatternSyntaxException;
+
+/** Runs one test once, on the calling thread, and reports each step as it ends. */
+public final class TestExecution {
+  private final Engine engine;
+  private final String file;
+  private final String suite;
+  private final TestCase test;
+  private final int run;
+  private final RunListener listener;
+  private final Map<String, String> vars = new HashMap<>();
+  private final Map<String, LinkChannel> open = new HashMap<>();
+  private final SimulatedPeers peers = new SimulatedPeers();
+  private final Transcript transcript = new Transcript();
+  private final List<StepResult> results = new ArrayList<>();
+  private final long testDeadline;
+  private final Duration timeout;
+  private long seq;
+
+  /**
+   * @param timeout the whole test's bound (the shorter of the test's and the run's); null for none.
+   * @param external variables from outside, which override the test's own.
+   */
+  public TestExecution(
+      Engine engine,
+      String file,
+      String suite,
+      TestCase test,
+      int run,
+      Duration timeout,
+      Map<String, String> external,
+      RunListener listener) {
+    this.engine = engine;
+    this.file = file;
+    this.suite = suite;
+    this.test = test;
+    this.run = run;
+    this.listener = listener;
+    this.timeout = timeout;
+    this.testDeadline = timeout == null ? Long.MAX_VALUE : Deadlines.after(timeout);
+    vars.putAll(test.vars());
+    vars.putAll(external);
+  }
+
+  public TestResult run() {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    listener.testStarted(file, test.name(), run);
+    StepResult failure = null;
+    Status status = Status.PASSED;
+    try {
+      execute(test.steps(), 0, 0);
+    } catch (Failed f) {
+      failure = f.result;
+      status = f.result.status();
+    } finally {
+      open.values().forEach(LinkChannel::close);
+      peers.close();
+    }
+    TestResult result =
+        new TestResult(
+            file,
+            suite,
+            test.name(),
+            run,
+            status,
+            started,
+            (System.nanoTime() - t0) / 1_000_000,
+            results,
+            failure,
+            transcript.text());
+    listener.testFinished(result);
+    return result;
+  }
+
+  private void execute(List<Step> steps, int depth, int iteration) throws Failed {
+    for (Step step : steps) {
+      long t0 = System.nanoTime();
+      try {
+        one(step, depth);
+        if (depth == 0) {
+          report(
+              new StepResult(
+                  step.describe(),
+                  step.location(),
+                  0,
+                  Status.PASSED,
+                  millis(t0),
+                  null,
+                  null,
+                  null));
+        }
+      } catch (StepFailure f) {
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        String message = f.getMessage();
+        if (!interrupted && System.nanoTime() - testDeadline >= 0) {
+          message = "the test's timeout " + Deadlines.show(timeout) + " ran out; " + message;
+        }
+        if (depth > 0) {
+          message = "in iteration " + iteration + ": " + message;
+        }
+        StepResult result =
+            new StepResult(
+                step.describe(),
+                step.location(),
+                depth,
+                interrupted ? Status.INTERRUPTED : Status.FAILED,
+                millis(t0),
+                message,
+                f.expected(),
+                f.received());
+        report(result);
+        transcript.add("FAIL " + step.describe() + ": " + message);
+        throw new Failed(result);
+      } catch (Failed nested) {
+        StepResult result =
+            new StepResult(
+                step.describe(),
+                step.location(),
+                depth,
+                nested.result.status(),
+                millis(t0),
+                nested.result.message(),
+                nested.result.expected(),
+                nested.result.received());
+        report(result);
+        throw new Failed(result);
+      }
+    }
+  }
+
+  private void one(Step step, int depth) throws StepFailure, Failed {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new StepFailure("interrupted");
+    }
+    if (step instanceof Step.Send s) {
+      send(s);
+    } else if (step instanceof Step.Expect e) {
+      ByteMatcher matcher = matcher(e.kind(), fill(e.pattern()), e.charset(), e.checksum());
+      Match match =
+          channel(e.link())
+              .expect(matcher, deadline(e.timeout()), e.kind() == Step.Kind.HEX, e.charset());
+      vars.putAll(match.groups());
+    } else if (step instanceof Step.ExpectNone n) {
+      ByteMatcher matcher = matcher(Step.Kind.REGEX, fill(n.pattern()), n.charset(), null);
+      channel(n.link()).expectNone(matcher, deadline(n.within()), n.charset());
+      if (System.nanoTime() - testDeadline >= 0) {
+        throw new StepFailure("the window did not fit in the test's time");
+      }
+    } else if (step instanceof Step.ExpectClose c) {
+      channel(c.link()).expectClose(deadline(c.timeout()));
+    } else if (step instanceof Step.Close c) {
+      LinkChannel link = open.remove(c.link());
+      if (link != null) {
+        link.close();
+      }
+    } else if (step instanceof Step.Wait w) {
+      sleepUntil(deadline(w.duration()));
+    } else if (step instanceof Step.Repeat r) {
+      for (int i = 1; i <= r.count(); i++) {
+        execute(r.steps(), depth + 1, i);
+      }
+    } else if (step instanceof Step.Set s) {
+      s.values().forEach((k, v) -> vars.put(k, fill(v)));
+    } else if (step instanceof Step.Simulate s) {
+      simulate(s);
+    }
+  }
+
+  private void send(Step.Send s) throws StepFailure {
+    seq++;
+    String text = fill(s.payload());
+    SendFormat format =
+        new SendFormat(
+            s.hex() ? PayloadMode.HEX : PayloadMode.TEXT,
+            s.charset(),
+            true,
+            s.lineEnding(),
+            s.checksum());
+    byte[] data;
+    try {
+      data = format.encode(text);
+    } catch (PayloadFormatException e) {
+      throw new StepFailure(e.getMessage());
+    }
+    channel(s.link()).send(data, testDeadline);
+  }
+
+  private void simulate(Step.Simulate s) throws StepFailure {
+    HostPort target = null;
+    if (s.to() != null) {
+      try {
+        target = HostPort.parse(fill(s.to()));
+      } catch (IllegalArgumentException e) {
+        throw new StepFailure("simulate to: " + e.getMessage());
+      }
+    } else if (s.link() != null) {
+      target = new HostPort("127.0.0.1", channel(s.link()).localPort());
+    }
+    peers.start(s, target, this::fill, vars, testDeadline);
+  }
+
+  private static ByteMatcher matcher(
+      Step.Kind kind, String pattern, java.nio.charset.Charset charset, Checksum checksum)
+      throws StepFailure {
+    try {
+      return switch (kind) {
+        case TEXT -> TextMatcher.of(pattern, charset);
+        case HEX -> HexPattern.parse(pattern, checksum);
+        case REGEX -> new RegexMatcher(pattern, charset);
+      };
+    } catch (PayloadFormatException | PatternSyntaxException ex) {
+      throw new StepFailure("the pattern as filled in is not valid: " + ex.getMessage());
+    }
+  }
+
+  private LinkChannel channel(String name) throws StepFailure {
+    LinkChannel channel = open.get(name);
+    if (channel == null) {
+      Link link = test.links().get(name);
+      channel = new LinkChannel(name, link, transcript);
+      open.put(name, channel);
+      channel.open(engine, this::fill, testDeadline);
+    }
+    return channel;
+  }
+
+  private String fill(String text) {
+    return Placeholders.fill(VarCheck.fill(text, vars), run, seq, System.currentTimeMillis());
+  }
+
+  private long deadline(Duration d) {
+    return Math.min(Deadlines.after(d), testDeadline);
+  }
+
+  private static void sleepUntil(long deadline) throws StepFailure {
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(left);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new StepFailure("interrupted");
+      }
+    }
+  }
+
+  private void report(StepResult result) {
+    if (results.size() < 10_000 || result.status() != Status.PASSED) {
+      results.add(result);
+    }
+    listener.stepFinished(file, test.name(), run, result);
+  }
+
+  private static long millis(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** A step failed; carries its result up through enclosing repeats. */
+  private static final class Failed extends Exception {
+    final StepResult result;
+
+    Failed(StepResult result) {
+      super(null, null, false, false);
+      this.result = result;
+    }
+  }
+}
