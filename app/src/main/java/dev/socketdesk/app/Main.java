@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
     SUBCOMMANDS.put("ui", io -> new UiCommand());
     SUBCOMMANDS.put("simulate", SimulateCommand::new);
     SUBCOMMANDS.put("simulate-report", io -> new SimulateReportCommand());
+    SUBCOMMANDS.put("test", TestCommand::new);
   }
 
   @Spec CommandSpec spec;

@@ -9,6 +9,7 @@ import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
@@ -88,6 +89,7 @@ public final class TcpClientCommand implements Callable<Integer> {
                     .withActions(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, reconnect, true)
+        .recordAs(s -> ScriptRecorder.client(remote))
         .run(
             engine -> {
               Session session = engine.tcpClient(config);

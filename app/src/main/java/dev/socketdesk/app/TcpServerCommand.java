@@ -9,6 +9,7 @@ import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.Session;
@@ -89,6 +90,9 @@ public final class TcpServerCommand implements Callable<Integer> {
                     .withActions(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
+        .recordAs(
+            s ->
+                ScriptRecorder.server(s.localAddress() == null ? port : s.localAddress().getPort()))
         .run(
             engine -> {
               Session session = engine.tcpServer(config);

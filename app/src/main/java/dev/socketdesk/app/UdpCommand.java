@@ -8,6 +8,7 @@ import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SessionType;
@@ -93,6 +94,10 @@ public final class UdpCommand implements Callable<Integer> {
                     .withActions(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.UDP, false, to != null)
+        .recordAs(
+            s ->
+                ScriptRecorder.udp(
+                    s.localAddress() == null ? port : s.localAddress().getPort(), to))
         .run(
             engine -> engine.udp(config),
             actions,

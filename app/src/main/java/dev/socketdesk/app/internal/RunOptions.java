@@ -62,6 +62,19 @@ public final class RunOptions {
       description = "Keep only the newest N log files, deleting older ones (default 0: all).")
   int logFiles;
 
+  @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description =
+          "At the end, write what was sent and what came back to FILE as a test script"
+              + " (socketdesk test FILE replays it; answers become expect steps).")
+  Path record;
+
+  /** Where to write the recorded script, or null. */
+  public Path record() {
+    return record;
+  }
+
   /** The event log file series, opened; null without {@code --log}. */
   RotatingLogWriter openLog() {
     if (log == null) {

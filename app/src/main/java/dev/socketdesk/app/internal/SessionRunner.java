@@ -1,5 +1,6 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.PeerInfo;
@@ -51,6 +52,8 @@ public final class SessionRunner {
   private Sender sender;
   private volatile boolean opened;
   private CompletableFuture<Void> afterPeriodic = CompletableFuture.completedFuture(null);
+  private Function<Session, ScriptRecorder> recording;
+  private ScriptRecorder recorder;
 
   /**
    * @param hasDefaultTarget whether sends have somewhere to go before any peer shows up (a TCP
@@ -71,6 +74,12 @@ public final class SessionRunner {
     this.type = type;
     this.reconnect = reconnect;
     this.hasDefaultTarget = hasDefaultTarget;
+  }
+
+  /** How {@code --record} describes this command's link in the script it writes. */
+  public SessionRunner recordAs(Function<Session, ScriptRecorder> recording) {
+    this.recording = recording;
+    return this;
   }
 
   /**
@@ -112,6 +121,10 @@ public final class SessionRunner {
         session.addListener(logPrinter);
       }
       session.addListener(new Control());
+      if (options.record() != null && recording != null) {
+        recorder = recording.apply(session);
+        session.addListener(recorder);
+      }
       open(failures, openTimeout);
       if (io.shutdownHook()) {
         hook = new Thread(this::interrupted, "socketdesk-shutdown");
@@ -252,10 +265,24 @@ public final class SessionRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      writeRecording();
       output.close();
       closeLog();
       engine.close();
       finished.complete(null);
+    }
+  }
+
+  /** Writes the {@code --record} script, if any; a failure is reported and the run goes on. */
+  private void writeRecording() {
+    if (recorder == null) {
+      return;
+    }
+    try {
+      recorder.write(options.record());
+    } catch (IOException e) {
+      printer.error(
+          null, "cannot write the recorded script " + options.record() + ": " + e.getMessage());
     }
   }
 

@@ -123,6 +123,12 @@ public final class ScriptReader {
     }
     Set<String> defined = new LinkedHashSet<>(external);
     defined.addAll(vars.keySet());
+    links.forEach(
+        (linkName, link) -> {
+          if (!(link instanceof Link.Connect)) {
+            defined.add(linkName + ".port");
+          }
+        });
     StepReader steps = new StepReader(links.keySet(), defined);
     List<Step> list = steps.list(seq);
     checkLinkVars(m, links, steps.everDefined());

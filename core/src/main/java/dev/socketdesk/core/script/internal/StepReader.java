@@ -46,6 +46,9 @@ final class StepReader {
               "simulate",
               Set.of("on", "port", "to", "as", "greeting", "prefix", "reply", "send", "every")));
 
+  /** Each step's options, for the test that keeps docs/script.schema.json complete. */
+  static final Map<String, Set<String>> OPTIONS_FOR_DOCS = OPTIONS;
+
   private final Set<String> links;
   private final Set<String> defined;
   private final Set<String> everDefined;
@@ -114,8 +117,8 @@ final class StepReader {
         yield new Step.ExpectNone(
             link(m, at), pattern, charset(m), Values.duration(within, "within", false), at);
       }
-      case "expect-close" -> new Step.ExpectClose(link(m, at), timeout(m), at);
-      case "close" -> new Step.Close(link(m, at), at);
+      case "expect-close" -> new Step.ExpectClose(linkOrValue(m, value, at), timeout(m), at);
+      case "close" -> new Step.Close(linkOrValue(m, value, at), at);
       case "wait" -> new Step.Wait(Values.duration(value, "wait", true), at);
       case "repeat" -> repeat(m, value, at);
       case "set" -> set(value, at);
@@ -125,6 +128,9 @@ final class StepReader {
 
   private String kindOf(YamlNode.Mapping m) {
     List<String> kinds = m.values().keySet().stream().filter(OPTIONS::containsKey).toList();
+    if (kinds.contains("simulate")) {
+      return "simulate"; // its payload option is called send
+    }
     if (kinds.size() > 1) {
       throw new ScriptException(
           m.keys().get(kinds.get(1)),
@@ -142,7 +148,7 @@ final class StepReader {
   }
 
   private static ScriptException unknownOrValueless(String name, Location at) {
-    if (OPTIONS.containsKey(name)) {
+    if (OPTIONS.containsKey(name) && !name.equals("close") && !name.equals("expect-close")) {
       return new ScriptException(at, name + " needs a value, e.g. '- " + name + ": ...'");
     }
     return new ScriptException(
@@ -279,21 +285,21 @@ final class StepReader {
     return text;
   }
 
+  /** {@code - close: NAME} names the link as {@code on:} would. */
+  private String linkOrValue(YamlNode.Mapping m, YamlNode value, Location at) {
+    if (value instanceof YamlNode.Scalar s
+        && s.text() != null
+        && !s.text().isBlank()
+        && !m.values().containsKey("on")) {
+      return linkNamed(s);
+    }
+    return link(m, at);
+  }
+
   private String link(YamlNode.Mapping m, Location at) {
     YamlNode on = m.values().get("on");
     if (on != null) {
-      String name = Values.text(on, "on");
-      if (!links.contains(name)) {
-        throw new ScriptException(
-            on.location(),
-            "on: '"
-                + name
-                + "' names no link of this test; "
-                + (links.isEmpty()
-                    ? "add links: {" + name + ": {connect: HOST:PORT}}"
-                    : "use one of " + String.join(", ", links)));
-      }
-      return name;
+      return linkNamed(on);
     }
     if (links.size() == 1) {
       return links.iterator().next();
@@ -304,6 +310,21 @@ final class StepReader {
     }
     throw new ScriptException(
         at, "this test has several links; add on: with one of " + String.join(", ", links));
+  }
+
+  private String linkNamed(YamlNode on) {
+    String name = Values.text(on, "on");
+    if (!links.contains(name)) {
+      throw new ScriptException(
+          on.location(),
+          "on: '"
+              + name
+              + "' names no link of this test; "
+              + (links.isEmpty()
+                  ? "add links: {" + name + ": {connect: HOST:PORT}}"
+                  : "use one of " + String.join(", ", links)));
+    }
+    return name;
   }
 
   private Duration timeout(YamlNode.Mapping m) {

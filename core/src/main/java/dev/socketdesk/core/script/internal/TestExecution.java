@@ -71,6 +71,7 @@ public final class TestExecution {
     StepResult failure = null;
     Status status = Status.PASSED;
     try {
+      openListeners();
       execute(test.steps(), 0, 0);
     } catch (Failed f) {
       failure = f.result;
@@ -93,6 +94,40 @@ public final class TestExecution {
             transcript.text());
     listener.testFinished(result);
     return result;
+  }
+
+  /**
+   * Opens the listen and udp links whose ports are fixed at the start, so that their {@code
+   * ${NAME.port}} is known to steps and to the links that connect to them.
+   */
+  private void openListeners() throws Failed {
+    for (Map.Entry<String, Link> e : test.links().entrySet()) {
+      Link link = e.getValue();
+      String fixed =
+          link instanceof Link.Listen l
+              ? l.port()
+              : link instanceof Link.Udp u ? u.port() + (u.to() == null ? "" : u.to()) : null;
+      if (fixed == null || fixed.contains("${")) {
+        continue;
+      }
+      long t0 = System.nanoTime();
+      try {
+        channel(e.getKey());
+      } catch (StepFailure f) {
+        StepResult result =
+            new StepResult(
+                "open " + e.getKey(),
+                link.location(),
+                0,
+                Status.FAILED,
+                millis(t0),
+                f.getMessage(),
+                null,
+                null);
+        report(result);
+        throw new Failed(result);
+      }
+    }
   }
 
   private void execute(List<Step> steps, int depth, int iteration) throws Failed {
@@ -177,7 +212,11 @@ public final class TestExecution {
         link.close();
       }
     } else if (step instanceof Step.Wait w) {
-      sleepUntil(deadline(w.duration()));
+      long until = Deadlines.after(w.duration());
+      sleepUntil(Math.min(until, testDeadline));
+      if (until - testDeadline > 0) {
+        throw new StepFailure("the wait did not fit in the test's time");
+      }
     } else if (step instanceof Step.Repeat r) {
       for (int i = 1; i <= r.count(); i++) {
         execute(r.steps(), depth + 1, i);
@@ -219,7 +258,8 @@ public final class TestExecution {
     } else if (s.link() != null) {
       target = new HostPort("127.0.0.1", channel(s.link()).localPort());
     }
-    peers.start(s, target, this::fill, vars, testDeadline);
+    // The simulator fills in {seq}, {id} and {time} per message itself; only ${var}s are ours.
+    peers.start(s, target, text -> VarCheck.fill(text, vars), vars, testDeadline);
   }
 
   private static ByteMatcher matcher(
@@ -243,6 +283,9 @@ public final class TestExecution {
       channel = new LinkChannel(name, link, transcript);
       open.put(name, channel);
       channel.open(engine, this::fill, testDeadline);
+      if (!(link instanceof Link.Connect)) {
+        vars.put(name + ".port", Integer.toString(channel.localPort()));
+      }
     }
     return channel;
   }

@@ -1,0 +1,186 @@
+package dev.socketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.engine.simulate.Profile;
+import dev.socketdesk.engine.simulate.Simulation;
+import dev.socketdesk.engine.simulate.SimulationConfig;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code socketdesk test}: verdicts, exit codes, reports, and --record's scripts replayed. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TestCommandTest {
+  static final Path EXAMPLES = Path.of("..", "examples", "tests");
+
+  @TempDir Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Stdio io =
+        new Stdio(new ByteArrayInputStream(new byte[0]), false, StandardCharsets.UTF_8, false);
+    int code =
+        Main.commandLine(io, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static List<String> examples() throws Exception {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files
+          .filter(p -> p.toString().endsWith(".yaml"))
+          .map(Path::toString)
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void theExamplesPassWithOneLinePerStepAndAJunitReport() throws Exception {
+    Path junit = dir.resolve("reports/junit.xml");
+    List<String> args = new ArrayList<>(List.of("test", "--junit", junit.toString()));
+    args.addAll(examples());
+
+    Result r = run(args.toArray(new String[0]));
+
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("  ok    send \"hello board\"").contains("PASS  echoes a line");
+    assertThat(r.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+        .matches("\\d+ passed, 0 failed \\(\\d+\\.\\d s\\)");
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+    assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+    assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(examples().size());
+  }
+
+  @Test
+  void theFailingExampleExitsOneAndNamesExpectedAndReceived() throws Exception {
+    Path junit = dir.resolve("junit.xml");
+    Result r =
+        run(
+            "test",
+            "--junit",
+            junit.toString(),
+            EXAMPLES.resolve("failing/wrong-answer.yaml").toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("FAIL  expect \"pong\"")
+        .contains("did not receive \"pong\" in time; received \"ping\\n\"")
+        .contains("0 passed, 1 failed");
+    String xml = Files.readString(junit);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(1);
+    assertThat(doc.getElementsByTagName("failure").item(0).getTextContent())
+        .contains("expected: \"pong\"")
+        .contains("received: \"ping\\n\"");
+    assertThat(xml).contains("<system-out>");
+  }
+
+  @Test
+  void aBadScriptIsExitTwoWithOneLineNamingFileLineAndColumn() throws Exception {
+    Path script = dir.resolve("bad.yaml");
+    Files.writeString(script, "name: t\nconnect: 127.0.0.1:1\nsteps:\n  - sned: hi\n");
+
+    Result r = run("test", script.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).startsWith(script + ":4:5: unknown step 'sned'; use send, send-hex");
+  }
+
+  @Test
+  void jsonIsOneDocumentWithEveryTestAndStep() throws Exception {
+    Result r = run("test", "--json", EXAMPLES.resolve("modbus-crc.yaml").toString());
+
+    assertThat(r.code()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.path("passed").asInt()).isEqualTo(1);
+    assertThat(doc.path("tests").get(0).path("status").asText()).isEqualTo("passed");
+    assertThat(doc.path("tests").get(0).path("steps").get(2).path("step").asText())
+        .startsWith("expect-hex");
+  }
+
+  @Test
+  void repeatAndJobsRunEveryTestThatOften() throws Exception {
+    Result r =
+        run(
+            "test",
+            "--repeat",
+            "3",
+            "--jobs",
+            "2",
+            "--json",
+            EXAMPLES.resolve("udp-server-board.yaml").toString());
+
+    assertThat(r.code()).as(r.out()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.path("passed").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void theTimeoutBoundsAWholeTest() throws Exception {
+    Path script = dir.resolve("slow.yaml");
+    Files.writeString(script, "name: slow\nsteps:\n  - wait: 10s\n");
+
+    Result r = run("test", "--timeout", "200ms", script.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("the test's timeout 200ms ran out");
+  }
+
+  @Test
+  void aRecordedTcpClientSessionReplaysAsAPassingTest() throws Exception {
+    try (Simulation echo =
+        new Simulation(
+            SimulationConfig.builder(Profile.TCP_ECHO_SERVER)
+                .bind("127.0.0.1", 0)
+                .threads(1)
+                .build())) {
+      int port = echo.start().get(10, TimeUnit.SECONDS).getPort();
+      Path recorded = dir.resolve("recorded.yaml");
+      try (CliRun client =
+          CliRun.interactive(
+              "tcp-client",
+              "127.0.0.1:" + port,
+              "--json",
+              "--input",
+              "lines",
+              "--record",
+              recorded.toString())) {
+        client.event("connected");
+        client.type("hello");
+        client.event("received");
+        client.type("/quit");
+        assertThat(client.exitCode()).isZero();
+      }
+      String yaml = Files.readString(recorded);
+      assertThat(yaml)
+          .contains("connect: '127.0.0.1:" + port + "'")
+          .contains("- send: 'hello'")
+          .contains("- expect: 'hello'");
+
+      Result replay = run("test", recorded.toString());
+
+      assertThat(replay.code()).as(replay.out()).isZero();
+    }
+  }
+}

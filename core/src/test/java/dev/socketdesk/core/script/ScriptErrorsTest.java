@@ -1,0 +1,129 @@
+package dev.socketdesk.core.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every kind of bad script is one line naming file:line:column, what is wrong and the fix. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ScriptErrorsTest {
+
+  static ScriptException error(String yaml) {
+    ScriptException e =
+        catchThrowableOfType(ScriptException.class, () -> Scripts.parse("t.yaml", yaml));
+    assertThat(e).as("no error for:\n" + yaml).isNotNull();
+    assertThat(e.getMessage()).doesNotContain("\n");
+    return e;
+  }
+
+  static String test(String steps) {
+    return "name: t\nconnect: 127.0.0.1:5000\nsteps:\n" + steps;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          unknown step     | '  - sned: hi\\n'                              | 4 | 5  | unknown step 'sned'; use send, send-hex, expect
+          bad duration     | '  - expect: OK\\n    timeout: 5 sec\\n'      | 5 | 14 | bad duration '5 sec' for timeout; write a number and a unit, e.g. 500ms
+          bad wait         | '  - wait: soon\\n'                            | 4 | 11 | bad duration 'soon' for wait
+          bad hex          | '  - send-hex: 01 0G\\n'                       | 4 | 19 | malformed hex "01 0G": 'G' at position 5 is not a hex digit
+          bad hex pattern  | '  - expect-hex: 01 ?\\n'                      | 4 | 20 | expect-hex: malformed hex pattern '01 ?' at position 4; write bytes as two hex digits and ?? for any byte
+          bad regex        | '  - expect-regex: \"v(\\\\d+\"\\n'            | 4 | 25 | bad regex 'v(\\d+': Unclosed group at index 5; escape literal
+          missing link     | '  - send: hi\\n    on: logger\\n'            | 5 | 9  | on: 'logger' names no link of this test; use one of link
+          undefined var    | '  - send: \"v=${ver}\"\\n'                    | 4 | 14 | ${ver} is not defined here; set it in vars:, with a set: step or --var
+          bad escape       | '  - send: ''a\\q''\\n'                       | 4 | 13 | bad escape \"\\q\" at position 2
+          unknown option   | '  - send: hi\\n    timeout: 2s\\n'           | 5 | 5  | 'timeout' is not an option of send; use checksum, encoding, line-ending, on
+          bad checksum     | '  - send: hi\\n    checksum: crc8\\n'        | 5 | 15 | checksum: unknown checksum 'crc8'; use none, sum8
+          two steps        | '  - send: hi\\n    expect: hi\\n'            | 5 | 5  | two steps in one item (send and expect); start each step with its own '-'
+          repeat count     | '  - repeat: lots\\n    steps: [{wait: 1ms}]\\n' | 4 | 13 | bad repeat 'lots'; use a whole number from 1 to 100000000
+          """)
+  void stepErrors(String what, String steps, int line, int column, String message) {
+    ScriptException e = error(test(steps.replace("\\n", "\n")));
+
+    assertThat(e.problem()).as(what).startsWith(message);
+    assertThat(e.location())
+        .as(what + ": " + e.getMessage())
+        .isEqualTo(new Location("t.yaml", line, column));
+    assertThat(e.getMessage()).startsWith("t.yaml:" + line + ":" + column + ": ");
+  }
+
+  @Test
+  void aTestWithoutALinkSaysHowToAddOne() {
+    ScriptException e = error("name: t\nsteps:\n  - send: hi\n");
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "t.yaml:3:5: this test has no link; add connect: HOST:PORT, listen: PORT or udp: {port, to}");
+  }
+
+  @Test
+  void aLinkMayUseAVariableASimulateStepSetsLater() {
+    Suite suite =
+        Scripts.parse("t.yaml", "connect: ${sim.address}\nsteps:\n  - simulate: tcp-echo-server\n");
+
+    assertThat(suite.tests().get(0).links()).containsKey(TestCase.DEFAULT_LINK);
+  }
+
+  @Test
+  void aLinkWithAnUndefinedVariableIsAnError() {
+    ScriptException e = error("connect: ${board}:5000\nsteps:\n  - send: hi\n");
+
+    assertThat(e.getMessage()).startsWith("t.yaml:1:10: ${board} is not defined here");
+  }
+
+  @Test
+  void aVariableFromANamedGroupIsDefinedForLaterSteps() {
+    Suite suite =
+        Scripts.parse("t.yaml", test("  - expect-regex: 'v(?<ver>\\d+)'\n  - send: '${ver}'\n"));
+
+    assertThat(suite.tests().get(0).steps()).hasSize(2);
+  }
+
+  @Test
+  void aVariableUsedBeforeItsSetStepIsAnError() {
+    ScriptException e = error(test("  - send: '${x}'\n  - set: {x: 1}\n"));
+
+    assertThat(e.location().line()).isEqualTo(4);
+    assertThat(e.location().column()).isEqualTo(12);
+  }
+
+  @Test
+  void wsAndSerialLinksAreNotYetSupported() {
+    assertThat(error("ws: ws://127.0.0.1:1/\nsteps:\n  - wait: 1ms\n").getMessage())
+        .startsWith(
+            "t.yaml:1:1: ws: links are not yet supported by scripts; use connect, listen or udp");
+    assertThat(error("serial: {path: /dev/ttyUSB0}\nsteps:\n  - wait: 1ms\n").getMessage())
+        .startsWith("t.yaml:1:1: serial: links are not yet supported");
+  }
+
+  @Test
+  void badYamlNamesWhereTheParserStopped() {
+    ScriptException e = error("name: t\nsteps:\n  - send: \"unclosed\n");
+
+    assertThat(e.problem()).startsWith("not valid YAML (");
+    assertThat(e.location().line()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aDuplicateKeyNamesBothLines() {
+    ScriptException e = error("name: a\nname: b\nsteps: []\n");
+
+    assertThat(e.getMessage())
+        .isEqualTo("t.yaml:2:1: 'name' appears twice here (first at line 1); keep one");
+  }
+
+  @Test
+  void anUnknownProfileListsTheProfiles() {
+    ScriptException e = error(test("  - simulate: toaster\n"));
+
+    assertThat(e.getMessage())
+        .startsWith("t.yaml:4:15: simulate: unknown profile 'toaster'; use one of echo-client");
+  }
+}
