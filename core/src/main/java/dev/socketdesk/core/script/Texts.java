@@ -1,5 +1,6 @@
 package dev.socketdesk.core.script;
 
+import dev.socketdesk.core.spec.Durations;
 import dev.socketdesk.engine.codec.Visible;
 import java.time.Duration;
 
@@ -18,16 +19,6 @@ final class Texts {
   }
 
   static String duration(Duration d) {
-    long ms = d.toMillis();
-    if (ms % 3_600_000 == 0 && ms > 0) {
-      return ms / 3_600_000 + "h";
-    }
-    if (ms % 60_000 == 0 && ms > 0) {
-      return ms / 60_000 + "m";
-    }
-    if (ms % 1000 == 0 && ms > 0) {
-      return ms / 1000 + "s";
-    }
-    return ms + "ms";
+    return Durations.format(d);
   }
 }

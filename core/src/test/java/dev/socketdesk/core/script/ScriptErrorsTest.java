@@ -31,8 +31,8 @@ class ScriptErrorsTest {
       textBlock =
           """
           unknown step     | '  - sned: hi\\n'                              | 4 | 5  | unknown step 'sned'; use send, send-hex, expect
-          bad duration     | '  - expect: OK\\n    timeout: 5 sec\\n'      | 5 | 14 | bad duration '5 sec' for timeout; write a number and a unit, e.g. 500ms
-          bad wait         | '  - wait: soon\\n'                            | 4 | 11 | bad duration 'soon' for wait
+          bad duration     | '  - expect: OK\\n    timeout: 5 sec\\n'      | 5 | 14 | timeout: '5 sec' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s
+          bad wait         | '  - wait: soon\\n'                            | 4 | 11 | wait: 'soon' is not a duration
           bad hex          | '  - send-hex: 01 0G\\n'                       | 4 | 19 | malformed hex "01 0G": 'G' at position 5 is not a hex digit
           bad hex pattern  | '  - expect-hex: 01 ?\\n'                      | 4 | 20 | expect-hex: malformed hex pattern '01 ?' at position 4; write bytes as two hex digits and ?? for any byte
           bad regex        | '  - expect-regex: \"v(\\\\d+\"\\n'            | 4 | 25 | bad regex 'v(\\d+': Unclosed group at index 5; escape literal

@@ -16,7 +16,6 @@ final class Deadlines {
   }
 
   static String show(Duration d) {
-    long ms = d.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    return dev.socketdesk.core.spec.Durations.format(d);
   }
 }

@@ -1,6 +1,11 @@
 package dev.socketdesk.core.script.internal;
 
 import dev.socketdesk.core.script.Link;
+import dev.socketdesk.core.spec.SessionSpec;
+import dev.socketdesk.core.spec.TcpClientSpec;
+import dev.socketdesk.core.spec.TcpServerSpec;
+import dev.socketdesk.core.spec.UdpSpec;
+import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.Peer;
@@ -8,9 +13,6 @@ import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionListener;
-import dev.socketdesk.engine.TcpClientConfig;
-import dev.socketdesk.engine.TcpServerConfig;
-import dev.socketdesk.engine.UdpConfig;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,16 +53,7 @@ final class LinkChannel implements SessionListener {
   /** Opens the session with the link's values filled in by {@code vars}. */
   void open(Engine engine, UnaryOperator<String> vars, long deadline) throws StepFailure {
     try {
-      if (link instanceof Link.Connect c) {
-        session = engine.tcpClient(TcpClientConfig.connect(address(vars.apply(c.address()))));
-      } else if (link instanceof Link.Listen l) {
-        session = engine.tcpServer(TcpServerConfig.listen(l.bind(), port(vars.apply(l.port()))));
-      } else {
-        Link.Udp u = (Link.Udp) link;
-        UdpConfig config = UdpConfig.bind(null, port(vars.apply(u.port())));
-        session =
-            engine.udp(u.to() == null ? config : config.withRemote(address(vars.apply(u.to()))));
-      }
+      session = spec(link, vars).create(engine, AutoActions.NONE);
     } catch (IllegalArgumentException e) {
       throw new StepFailure("link " + name + ": " + e.getMessage());
     }
@@ -80,6 +73,22 @@ final class LinkChannel implements SessionListener {
       throw new StepFailure("interrupted while opening link " + name);
     }
     transcript.add(name + " open: " + session.target());
+  }
+
+  /**
+   * The session spec the CLI and the page would build for this link: one validation and one way to
+   * open each kind of session.
+   */
+  private static SessionSpec spec(Link link, UnaryOperator<String> vars) throws StepFailure {
+    if (link instanceof Link.Connect c) {
+      return new TcpClientSpec(address(vars.apply(c.address())), null, null, false);
+    }
+    if (link instanceof Link.Listen l) {
+      return new TcpServerSpec(l.bind(), port(vars.apply(l.port())), null, null);
+    }
+    Link.Udp u = (Link.Udp) link;
+    HostPort to = u.to() == null ? null : address(vars.apply(u.to()));
+    return new UdpSpec(null, port(vars.apply(u.port())), to, null, null, null);
   }
 
   private static HostPort address(String text) throws StepFailure {

@@ -1,9 +1,11 @@
 package dev.socketdesk.core.script.internal;
 
 import dev.socketdesk.core.script.Step;
+import dev.socketdesk.core.spec.Durations;
+import dev.socketdesk.core.spec.SimulationSpec;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SessionException;
-import dev.socketdesk.engine.codec.Escapes;
+import dev.socketdesk.engine.codec.SendFormat;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.Simulation;
 import dev.socketdesk.engine.simulate.SimulationConfig;
@@ -37,28 +39,29 @@ final class SimulatedPeers implements AutoCloseable {
     Map<String, String> o = step.options();
     SimulationConfig config;
     try {
-      SimulationConfig.Builder b = SimulationConfig.builder(profile).threads(1);
-      if (profile.isServer()) {
-        b.bind("127.0.0.1", Integer.parseInt(fill.apply(step.port()).strip()));
-      } else {
-        b.target(target);
-      }
-      if (o.containsKey("greeting")) {
-        b.greeting(bytes(fill.apply(o.get("greeting"))));
-      }
-      if (o.containsKey("prefix")) {
-        b.echoPrefix(bytes(fill.apply(o.get("prefix"))));
-      }
-      if (o.containsKey("reply")) {
-        b.reply(bytes(fill.apply(o.get("reply"))));
-      }
-      if (o.containsKey("send")) {
-        b.payloads(List.of(fill.apply(o.get("send"))));
-      }
-      if (o.containsKey("every")) {
-        b.interval(Values.parseDuration(o.get("every").strip()));
-      }
-      config = b.build();
+      SimulationSpec spec =
+          new SimulationSpec(
+              profile,
+              null,
+              profile.isServer() ? null : target,
+              profile.isServer() ? "127.0.0.1" : null,
+              profile.isServer() ? port(fill.apply(step.port())) : null,
+              1,
+              null,
+              o.containsKey("every")
+                  ? Durations.parse(o.get("every"), "every", Durations.MAX_INTERVAL)
+                  : null,
+              null,
+              null,
+              o.containsKey("send") ? List.of(fill.apply(o.get("send"))) : null,
+              o.containsKey("greeting") ? fill.apply(o.get("greeting")) : null,
+              o.containsKey("prefix") ? fill.apply(o.get("prefix")) : null,
+              o.containsKey("reply") ? fill.apply(o.get("reply")) : null,
+              null,
+              null,
+              null,
+              1);
+      config = spec.config(SendFormat.text(StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw new StepFailure("simulate " + step.profile() + ": " + e.getMessage());
     }
@@ -90,8 +93,12 @@ final class SimulatedPeers implements AutoCloseable {
     }
   }
 
-  private static byte[] bytes(String text) {
-    return Escapes.encode(text, StandardCharsets.UTF_8);
+  private static int port(String text) throws StepFailure {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new StepFailure("port '" + text + "' is not a number; use 0 to 65535");
+    }
   }
 
   @Override

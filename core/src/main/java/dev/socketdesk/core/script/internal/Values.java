@@ -2,16 +2,12 @@ package dev.socketdesk.core.script.internal;
 
 import dev.socketdesk.core.script.Location;
 import dev.socketdesk.core.script.ScriptException;
-import java.math.BigDecimal;
+import dev.socketdesk.core.spec.Durations;
+import dev.socketdesk.core.spec.SpecException;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads single values out of a script: texts, numbers and durations, each with a clear error. */
 public final class Values {
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)(ms|s|m|h)");
-  private static final Duration MAX_DURATION = Duration.ofDays(7);
 
   private Values() {}
 
@@ -42,48 +38,22 @@ public final class Values {
   }
 
   /**
-   * A duration such as {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 1m}, {@code 1h}, up to 7
-   * days; {@code 0} is allowed where {@code zero} says so.
+   * A duration as every front end reads it ({@link Durations}): {@code 500ms}, {@code 2s}, {@code
+   * 1.5s}, {@code 1m}, a bare number being seconds, up to 24 h; zero only where {@code zero} says.
    */
   public static Duration duration(YamlNode node, String what, boolean zero) {
-    String text = text(node, what).strip().toLowerCase(Locale.ROOT);
-    Duration parsed = parseDuration(text);
-    if (parsed != null && (zero || !parsed.isZero()) && parsed.compareTo(MAX_DURATION) <= 0) {
-      return parsed;
+    String text = text(node, what);
+    Duration parsed;
+    try {
+      parsed = Durations.parse(text, what, Durations.MAX_INTERVAL);
+    } catch (SpecException e) {
+      throw new ScriptException(node.location(), what + ": " + e.problem());
     }
-    throw new ScriptException(
-        node.location(),
-        "bad duration '"
-            + text(node, what)
-            + "' for "
-            + what
-            + "; write a number and a unit, e.g. 500ms, 2s, 1.5s or 1m"
-            + (zero ? "" : " (more than zero)")
-            + ", at most 7 days");
-  }
-
-  /** Parses {@code 500ms}, {@code 2s}... or returns null. */
-  public static Duration parseDuration(String text) {
-    if ("0".equals(text)) {
-      return Duration.ZERO;
+    if (parsed.isZero() && !zero) {
+      throw new ScriptException(
+          node.location(), what + ": '" + text + "' is zero; use more, e.g. 500ms or 2s");
     }
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      return null;
-    }
-    BigDecimal amount = new BigDecimal(m.group(1));
-    long perUnit =
-        switch (m.group(2)) {
-          case "ms" -> 1;
-          case "s" -> 1000;
-          case "m" -> 60_000;
-          default -> 3_600_000;
-        };
-    BigDecimal millis = amount.multiply(BigDecimal.valueOf(perUnit));
-    if (millis.stripTrailingZeros().scale() > 0) {
-      return null;
-    }
-    return Duration.ofMillis(millis.longValueExact());
+    return parsed;
   }
 
   /** A location {@code offset} characters into a one-line scalar, else the scalar's own. */
