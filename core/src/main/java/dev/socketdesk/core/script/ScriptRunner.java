@@ -43,6 +43,7 @@ public final class ScriptRunner {
                 return t;
               });
       if (!cancelled.get()) {
+        // cancel() may run from here on: it drops the tests not yet started.
         for (int run = 1; run <= settings.repeat(); run++) {
           for (Suite suite : suites) {
             for (TestCase test : suite.tests()) {
@@ -109,7 +110,11 @@ public final class ScriptRunner {
     cancelled.set(true);
     ExecutorService p = pool;
     if (p != null) {
-      p.shutdownNow();
+      for (Runnable waiting : p.shutdownNow()) {
+        if (waiting instanceof Future<?> f) {
+          f.cancel(false);
+        }
+      }
     }
   }
 }

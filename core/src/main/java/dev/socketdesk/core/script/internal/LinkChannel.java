@@ -16,6 +16,7 @@ import dev.socketdesk.engine.SessionListener;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +44,7 @@ final class LinkChannel implements SessionListener {
   private boolean peerGone;
   private boolean closed;
   private String lastError;
+  private volatile CompletableFuture<Void> lastSend;
 
   LinkChannel(String name, Link link, Transcript transcript) {
     this.name = name;
@@ -131,14 +133,27 @@ final class LinkChannel implements SessionListener {
         lock.unlock();
       }
     }
-    var sending = to == null ? session.send(data) : session.send(to, data);
+    settlePreviousSend(deadline);
+    lastSend = to == null ? session.send(data) : session.send(to, data);
+  }
+
+  /**
+   * Waits for the previous send to be written (it usually is by now) and fails if it could not
+   * be. A send does not wait for its own write, which saves a thread hand-off per round trip; at
+   * most one write is in flight per link, so a peer that does not read cannot pile up memory.
+   */
+  private void settlePreviousSend(long deadline) throws StepFailure {
+    CompletableFuture<Void> previous = lastSend;
+    if (previous == null) {
+      return;
+    }
     try {
-      sending.get(Deadlines.left(deadline, SEND_TIMEOUT), TimeUnit.NANOSECONDS);
+      previous.get(Deadlines.left(deadline, SEND_TIMEOUT), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
-      throw new StepFailure("the send on " + name + " failed: " + e.getCause().getMessage());
+      throw new StepFailure("a send on " + name + " failed: " + e.getCause().getMessage());
     } catch (TimeoutException e) {
       throw new StepFailure(
-          "the send on " + name + " did not complete in time; is the peer reading?");
+          "the previous send on " + name + " was not written in time; is the peer reading?");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StepFailure("interrupted");
@@ -255,9 +270,24 @@ final class LinkChannel implements SessionListener {
         (why == null ? "did not receive " + matcher.expected() + " in time" : why)
             + "; received "
             + got
-            + (lastError == null ? "" : "; last error: " + lastError),
+            + (lastError == null ? "" : "; last error: " + lastError)
+            + sendFailure(),
         matcher.expected(),
         got);
+  }
+
+  /** Why the last send failed, for failure reports; empty when it did not. */
+  private String sendFailure() {
+    CompletableFuture<Void> previous = lastSend;
+    if (previous == null || !previous.isCompletedExceptionally()) {
+      return "";
+    }
+    try {
+      previous.join();
+      return "";
+    } catch (java.util.concurrent.CompletionException e) {
+      return "; the last send failed: " + e.getCause().getMessage();
+    }
   }
 
   /** The tail of the unconsumed data, for failure reports. Holds {@link #lock}. */

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Scripted round trips: `socketdesk test` runs 10,000 send/expect exchanges of 64 bytes against an
+# echo server on loopback, and a plain Python sockets loop does the same exchanges against the same
+# server, in the same run, RUNS times each (alternating). Prints each time, then median, min and
+# max of both and the ratio of the medians (Python / SocketDesk; above 1 means SocketDesk is
+# faster). SocketDesk's time is the test's own duration from its JSON report (the JVM's start-up is
+# not counted; the Python interpreter's start-up is not counted either).
+# Usage: bench/script/run.sh [ROUND_TRIPS] [RUNS]   (builds nothing: run ./socketdesk once first)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+jar="$root/app/target/socketdesk.jar"
+n="${1:-10000}"
+runs="${2:-5}"
+python=/usr/bin/python3
+[ -f "$jar" ] || { echo "no $jar; run ./socketdesk --version first to build it" >&2; exit 1; }
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# The echo server both loops talk to: SocketDesk's simulator (one network thread).
+java -jar "$jar" simulate tcp-echo-server --bind 127.0.0.1 --port "$port" --threads 1 >/dev/null 2>&1 &
+echo_pid=$!
+trap 'kill $echo_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+
+script="$(mktemp --suffix=.yaml)"
+cat >"$script" <<YAML
+name: round trips
+connect: 127.0.0.1:$port
+steps:
+  - repeat: $n
+    steps:
+      - send: '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-\n'
+      - expect: '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-\n'
+YAML
+
+sd=(); py=()
+for i in $(seq "$runs"); do
+  ms=$(java -jar "$jar" test --json "$script" | "$python" -c 'import json,sys; d=json.load(sys.stdin); assert d["failed"]==0, d; print(d["tests"][0]["millis"]/1000)')
+  s=$("$python" "$here/python_roundtrips.py" 127.0.0.1 "$port" "$n")
+  echo "run $i: socketdesk ${ms}s python ${s}s"
+  sd+=("$ms"); py+=("$s")
+done
+rm -f "$script"
+"$python" - "$n" "${sd[*]}" "${py[*]}" <<'PY'
+import statistics, sys
+n = int(sys.argv[1])
+sd = [float(x) for x in sys.argv[2].split()]
+py = [float(x) for x in sys.argv[3].split()]
+for name, xs in (("socketdesk test", sd), ("python sockets", py)):
+    print(f"{name:16} median {statistics.median(xs):.3f} s  min {min(xs):.3f} s  max {max(xs):.3f} s"
+          f"  ({n / statistics.median(xs):,.0f} round trips/s)")
+print(f"ratio (python / socketdesk, medians): {statistics.median(py) / statistics.median(sd):.2f}x")
+PY
