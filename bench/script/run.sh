@@ -4,7 +4,10 @@
 # server, in the same run, RUNS times each (alternating). Prints each time, then median, min and
 # max of both and the ratio of the medians (Python / SocketDesk; above 1 means SocketDesk is
 # faster). SocketDesk's time is the test's own duration from its JSON report (the JVM's start-up is
-# not counted; the Python interpreter's start-up is not counted either).
+# not counted; the Python interpreter's start-up is not counted either). For reference, the same
+# loop on the engine's public API without scripts (EngineRoundTrips.java) shows the engine's floor.
+# "socketdesk test" is the third of three runs of the script in one process (warm); the first
+# (cold) run is shown beside it.
 # Usage: bench/script/run.sh [ROUND_TRIPS] [RUNS]   (builds nothing: run ./socketdesk once first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,20 +36,24 @@ steps:
       - expect: '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-\n'
 YAML
 
-sd=(); py=()
+sd=(); py=(); en=(); co=()
 for i in $(seq "$runs"); do
-  ms=$(java -jar "$jar" test --json "$script" | "$python" -c 'import json,sys; d=json.load(sys.stdin); assert d["failed"]==0, d; print(d["tests"][0]["millis"]/1000)')
+  # Three runs in one process: the first is cold (the JIT compiles as it goes), the last warm.
+  read -r cold ms < <(java -jar "$jar" test --json --repeat 3 "$script" | "$python" -c 'import json,sys; d=json.load(sys.stdin); assert d["failed"]==0, d; t=d["tests"]; print(t[0]["millis"]/1000, t[-1]["millis"]/1000)')
   s=$("$python" "$here/python_roundtrips.py" 127.0.0.1 "$port" "$n")
-  echo "run $i: socketdesk ${ms}s python ${s}s"
-  sd+=("$ms"); py+=("$s")
+  e=$(java -cp "$jar" "$here/EngineRoundTrips.java" "$port" "$n")
+  echo "run $i: socketdesk test ${ms}s (cold ${cold}s), python ${s}s, engine API floor ${e}s"
+  sd+=("$ms"); py+=("$s"); en+=("$e"); co+=("$cold")
 done
 rm -f "$script"
-"$python" - "$n" "${sd[*]}" "${py[*]}" <<'PY'
+"$python" - "$n" "${sd[*]}" "${py[*]}" "${en[*]}" "${co[*]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
 sd = [float(x) for x in sys.argv[2].split()]
 py = [float(x) for x in sys.argv[3].split()]
-for name, xs in (("socketdesk test", sd), ("python sockets", py)):
+en = [float(x) for x in sys.argv[4].split()]
+co = [float(x) for x in sys.argv[5].split()]
+for name, xs in (("socketdesk test", sd), ("  its cold run", co), ("python sockets", py), ("engine API floor", en)):
     print(f"{name:16} median {statistics.median(xs):.3f} s  min {min(xs):.3f} s  max {max(xs):.3f} s"
           f"  ({n / statistics.median(xs):,.0f} round trips/s)")
 print(f"ratio (python / socketdesk, medians): {statistics.median(py) / statistics.median(sd):.2f}x")

@@ -20,7 +20,13 @@ public final class Transcript {
     if (line.length() > MAX_LINE) {
       line = line.substring(0, MAX_LINE - 3) + "...";
     }
-    lines.addLast(String.format("%9.3f %s", (System.nanoTime() - startNanos) / 1e9, line));
+    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    String seconds = Long.toString(millis / 1000);
+    StringBuilder stamped = new StringBuilder(line.length() + 16);
+    stamped.append(" ".repeat(Math.max(0, 5 - seconds.length()))).append(seconds).append('.');
+    long frac = millis % 1000;
+    stamped.append(frac < 100 ? (frac < 10 ? "00" : "0") : "").append(frac).append(' ').append(line);
+    lines.addLast(stamped.toString());
     if (lines.size() > MAX_LINES) {
       lines.removeFirst();
       omitted++;

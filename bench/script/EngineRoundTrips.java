@@ -1,0 +1,43 @@
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.TcpClientConfig;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The engine's floor for scripted round trips: the same 64-byte send / wait-for-64-bytes loop as
+ * roundtrips in run.sh, on the engine's public API with a blocking queue and no script machinery.
+ * Prints the seconds of the last of three loops (the first ones warm the JIT up).
+ * Usage: java -cp app/target/socketdesk.jar bench/script/EngineRoundTrips.java PORT N
+ */
+public class EngineRoundTrips {
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    int n = Integer.parseInt(args[1]);
+    try (Engine engine = Engine.create(1)) {
+      Session s = engine.tcpClient(TcpClientConfig.connect(new HostPort("127.0.0.1", port)));
+      LinkedBlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+      s.addListener(
+          e -> {
+            if (e instanceof SessionEvent.Received r) {
+              received.add(r.data());
+            }
+          });
+      s.open().get();
+      byte[] payload = new byte[64];
+      double seconds = 0;
+      for (int round = 0; round < 3; round++) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          s.send(payload);
+          for (int got = 0; got < 64; ) {
+            got += received.take().length;
+          }
+        }
+        seconds = (System.nanoTime() - t0) / 1e9;
+      }
+      System.out.printf("%.4f%n", seconds);
+    }
+  }
+}
