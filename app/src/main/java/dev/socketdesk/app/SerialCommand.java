@@ -8,6 +8,7 @@ import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SerialConverters;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.Grouping;
@@ -148,6 +149,20 @@ public final class SerialCommand implements Callable<Integer> {
                     .withActions(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.SERIAL, reconnect, true)
+        .recordAs(
+            s ->
+                ScriptRecorder.serial(
+                    port,
+                    "baud: "
+                        + baud
+                        + ", data-bits: "
+                        + dataBits
+                        + ", parity: "
+                        + parity.name().toLowerCase(java.util.Locale.ROOT)
+                        + ", stop-bits: '"
+                        + stopBits.label()
+                        + "', flow: "
+                        + flow.label()))
         .run(
             engine -> engine.serial(config),
             actions,

@@ -25,4 +25,18 @@ public sealed interface Link {
    * {@code udp: {port, to}}: a UDP socket that sends to {@code to} (or answers the last sender).
    */
   record Udp(String port, String to, Location location) implements Link {}
+
+  /**
+   * {@code serial: {path, baud, data-bits, parity, stop-bits, flow}}: a serial port; null values
+   * take the serial session's defaults (115200 8N1, no flow control).
+   */
+  record Serial(
+      String path,
+      Integer baud,
+      Integer dataBits,
+      String parity,
+      String stopBits,
+      String flow,
+      Location location)
+      implements Link {}
 }

@@ -58,6 +58,15 @@ public final class ScriptRecorder implements SessionListener {
     return new ScriptRecorder("recorded udp exchange", "udp: {port: " + port + target + "}", false);
   }
 
+  /**
+   * For a serial port: {@code frame} is written as the link's options, e.g. {@code baud: 9600,
+   * data-bits: 8, parity: none, stop-bits: '1', flow: none}.
+   */
+  public static ScriptRecorder serial(String path, String frame) {
+    return new ScriptRecorder(
+        "recorded exchange on " + path, "serial: {path: " + quote(path) + ", " + frame + "}", true);
+  }
+
   @Override
   public synchronized void onEvent(SessionEvent event) {
     if (event instanceof SessionEvent.Sent s) {

@@ -40,11 +40,14 @@ class CancelTest {
 
     assertThat(report.interrupted()).isTrue();
     assertThat(report.exitCode()).isEqualTo(1);
-    assertThat(report.tests()).singleElement().satisfies(t -> {
-      assertThat(t.name()).isEqualTo("one");
-      assertThat(t.status()).isEqualTo(Status.INTERRUPTED);
-      assertThat(t.millis()).isLessThan(10_000);
-    });
+    assertThat(report.tests())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.name()).isEqualTo("one");
+              assertThat(t.status()).isEqualTo(Status.INTERRUPTED);
+              assertThat(t.millis()).isLessThan(10_000);
+            });
     assertThat(JunitReport.toXml(report)).contains("<error message=\"wait 30s: interrupted\"");
   }
 }

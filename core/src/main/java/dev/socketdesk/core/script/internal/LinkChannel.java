@@ -1,13 +1,8 @@
 package dev.socketdesk.core.script.internal;
 
 import dev.socketdesk.core.script.Link;
-import dev.socketdesk.core.spec.SessionSpec;
-import dev.socketdesk.core.spec.TcpClientSpec;
-import dev.socketdesk.core.spec.TcpServerSpec;
-import dev.socketdesk.core.spec.UdpSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Engine;
-import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.Peer;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionEvent;
@@ -55,7 +50,7 @@ final class LinkChannel implements SessionListener {
   /** Opens the session with the link's values filled in by {@code vars}. */
   void open(Engine engine, UnaryOperator<String> vars, long deadline) throws StepFailure {
     try {
-      session = spec(link, vars).create(engine, AutoActions.NONE);
+      session = LinkSpecs.of(link, vars).create(engine, AutoActions.NONE);
     } catch (IllegalArgumentException e) {
       throw new StepFailure("link " + name + ": " + e.getMessage());
     }
@@ -75,38 +70,6 @@ final class LinkChannel implements SessionListener {
       throw new StepFailure("interrupted while opening link " + name);
     }
     transcript.add(name + " open: " + session.target());
-  }
-
-  /**
-   * The session spec the CLI and the page would build for this link: one validation and one way to
-   * open each kind of session.
-   */
-  private static SessionSpec spec(Link link, UnaryOperator<String> vars) throws StepFailure {
-    if (link instanceof Link.Connect c) {
-      return new TcpClientSpec(address(vars.apply(c.address())), null, null, false);
-    }
-    if (link instanceof Link.Listen l) {
-      return new TcpServerSpec(l.bind(), port(vars.apply(l.port())), null, null);
-    }
-    Link.Udp u = (Link.Udp) link;
-    HostPort to = u.to() == null ? null : address(vars.apply(u.to()));
-    return new UdpSpec(null, port(vars.apply(u.port())), to, null, null, null);
-  }
-
-  private static HostPort address(String text) throws StepFailure {
-    try {
-      return HostPort.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new StepFailure(e.getMessage());
-    }
-  }
-
-  private static int port(String text) throws StepFailure {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new StepFailure("port '" + text + "' is not a number; use 0 to 65535");
-    }
   }
 
   /** The bound local port, for simulated clients that connect to this link. */
@@ -138,9 +101,9 @@ final class LinkChannel implements SessionListener {
   }
 
   /**
-   * Waits for the previous send to be written (it usually is by now) and fails if it could not
-   * be. A send does not wait for its own write, which saves a thread hand-off per round trip; at
-   * most one write is in flight per link, so a peer that does not read cannot pile up memory.
+   * Waits for the previous send to be written (it usually is by now) and fails if it could not be.
+   * A send does not wait for its own write, which saves a thread hand-off per round trip; at most
+   * one write is in flight per link, so a peer that does not read cannot pile up memory.
    */
   private void settlePreviousSend(long deadline) throws StepFailure {
     CompletableFuture<Void> previous = lastSend;
@@ -346,7 +309,7 @@ final class LinkChannel implements SessionListener {
 
   /** Holds {@link #lock}. */
   private void received(SessionEvent.Received r) {
-    if (link instanceof Link.Udp) {
+    if (link instanceof Link.Udp || link instanceof Link.Serial) {
       peer = r.peer();
     } else if (peer == null || peer.id() != r.peer().id()) {
       return;

@@ -103,7 +103,7 @@ public final class ScriptReader {
             key.getValue(),
             "unknown test key '"
                 + key.getKey()
-                + "'; use name, connect, listen, udp, links, vars, steps or timeout");
+                + "'; use name, connect, listen, udp, serial, links, vars, steps or timeout");
       }
     }
     String name =
@@ -165,7 +165,8 @@ public final class ScriptReader {
         String kind = one.values().keySet().iterator().next();
         if (!LINK_KEYS.contains(kind)) {
           throw new ScriptException(
-              one.keys().get(kind), "unknown link '" + kind + "'; use connect, listen or udp");
+              one.keys().get(kind),
+              "unknown link '" + kind + "'; use connect, listen, udp or serial");
         }
         links.put(e.getKey(), link(kind, one.values().get(kind), one));
       }
@@ -183,12 +184,13 @@ public final class ScriptReader {
       }
       case "listen" -> listen(value, owner, at);
       case "udp" -> udp(value, at);
+      case "serial" -> serial(value, at);
       default ->
           throw new ScriptException(
               at,
               kind
-                  + ": links are not yet supported by scripts; use connect, listen or udp (and"
-                  + " simulate for a board)");
+                  + ": links are not yet supported by scripts; use connect, listen, udp or serial"
+                  + " (and simulate for a board)");
     };
   }
 
@@ -248,6 +250,42 @@ public final class ScriptReader {
       checkAddress(to, m.values().get("to"), "to");
     }
     return new Link.Udp(port, to, at);
+  }
+
+  private Link serial(YamlNode value, Location at) {
+    if (!(value instanceof YamlNode.Mapping m) || !m.values().containsKey("path")) {
+      throw new ScriptException(
+          value.location(),
+          "serial: needs {path, baud}, e.g. serial: {path: /dev/ttyUSB0, baud: 115200}");
+    }
+    Set<String> known = Set.of("path", "baud", "data-bits", "parity", "stop-bits", "flow");
+    for (Map.Entry<String, Location> key : m.keys().entrySet()) {
+      if (!known.contains(key.getKey())) {
+        throw new ScriptException(
+            key.getValue(),
+            "unknown serial option '"
+                + key.getKey()
+                + "'; use path, baud, data-bits, parity, stop-bits or flow");
+      }
+    }
+    Map<String, YamlNode> v = m.values();
+    Link.Serial link =
+        new Link.Serial(
+            Values.text(v.get("path"), "path"),
+            v.containsKey("baud") ? Values.number(v.get("baud"), "baud", 1, 100_000_000) : null,
+            v.containsKey("data-bits")
+                ? Values.number(v.get("data-bits"), "data-bits", 5, 8)
+                : null,
+            v.containsKey("parity") ? Values.text(v.get("parity"), "parity") : null,
+            v.containsKey("stop-bits") ? Values.text(v.get("stop-bits"), "stop-bits") : null,
+            v.containsKey("flow") ? Values.text(v.get("flow"), "flow") : null,
+            at);
+    try {
+      LinkSpecs.serial(link, path -> path);
+    } catch (IllegalArgumentException e) {
+      throw new ScriptException(at, "serial: " + e.getMessage());
+    }
+    return link;
   }
 
   private static void checkAddress(String address, YamlNode where, String what) {

@@ -25,7 +25,11 @@ public final class Transcript {
     StringBuilder stamped = new StringBuilder(line.length() + 16);
     stamped.append(" ".repeat(Math.max(0, 5 - seconds.length()))).append(seconds).append('.');
     long frac = millis % 1000;
-    stamped.append(frac < 100 ? (frac < 10 ? "00" : "0") : "").append(frac).append(' ').append(line);
+    stamped
+        .append(frac < 100 ? (frac < 10 ? "00" : "0") : "")
+        .append(frac)
+        .append(' ')
+        .append(line);
     lines.addLast(stamped.toString());
     if (lines.size() > MAX_LINES) {
       lines.removeFirst();
