@@ -7,7 +7,7 @@
  * session specs and reports each step to a {@link dev.socketdesk.core.script.RunListener}, {@link
  * dev.socketdesk.core.script.JunitReport} and {@link dev.socketdesk.core.script.JsonReport} write
  * the {@link dev.socketdesk.core.script.RunReport}, and {@link
- * dev.socketdesk.core.script.ScriptRecorder} turns a session's traffic into a script. The format
- * is in docs/scripts.md.
+ * dev.socketdesk.core.script.ScriptRecorder} turns a session's traffic into a script. The format is
+ * in docs/scripts.md.
  */
 package dev.socketdesk.core.script;
