@@ -45,6 +45,11 @@ export const api = {
   upload: (p, blob) => call('POST', p, blob, true),
 };
 
+/** A link to an API path that the browser follows itself (a download), with the token. */
+export function href(path) {
+  return token ? `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : path;
+}
+
 export function socketUrl() {
   const u = new URL('/ws', location.href);
   u.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';

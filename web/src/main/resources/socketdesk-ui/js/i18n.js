@@ -34,6 +34,7 @@ const STRINGS = {
     flowNone: 'no flow control', groupIdle: 'Group bytes into one message after a pause of (ms)',
     groupIdleHint: 'empty = 20 ms at 115200 baud, scaled with the speed; 0 = off', forwardTarget: 'Forward to',
     targetHint: 'HOST:PORT, or serial:/dev/ttyUSB0?baud=115200', k_opened: 'opened {0}',
+    record: 'Record', stopRecording: 'Stop recording', downloadPcap: 'Download pcap', exportJsonl: 'Export JSON lines', exportCsv: 'Export CSV', exportJsonlShort: 'JSONL', exportCsvShort: 'CSV',
     k_listening: 'listening on {0}', k_local: 'local address {0}', k_connected: 'connected', k_closed: 'session closed',
     k_disconnected: 'disconnected ({0})', k_reconnecting: 'reconnecting: {0}',
     r_peer_closed: 'closed by peer', r_reset: 'reset by peer', r_local: 'closed by us', r_error: 'closed after an error',
@@ -75,6 +76,21 @@ const STRINGS = {
     'err_no-local-port': 'no free local port: the local port range is used up; use fewer devices',
     'err_unreachable': 'host or network unreachable: check the target address',
     'err_other': 'other error: see the example message',
+    // Server failures by catalogue code (see docs/web-api.md, "Failures"): {name} is a parameter of
+    // the failure, {error} the server's own English line. English shows the server's line itself.
+    'f_port-in-use': 'port {port} is already in use on {host}; pick another port or stop the program using it',
+    'f_address-not-local': 'address {host} is not an address of this machine; pick one of its addresses or 0.0.0.0',
+    'f_permission-denied': 'permission denied to listen on port {port} of {host}; use a port above 1023 or run with the needed privileges',
+    'f_unknown-host': 'unknown host in {target}; check the spelling, or use the board\'s IP address',
+    'f_refused': 'connection to {target} refused; check that the server is running and listening on that port',
+    'f_timeout': 'connecting to {target} timed out after {timeoutMs} ms; check the address, and that the board is on the same network',
+    'f_reset': '{peer} reset the connection',
+    'f_unreachable': 'no route to {target}; check the address and this machine\'s network connection',
+    'f_not-connected': '{peer} is no longer connected; wait for it to reconnect',
+    'f_too-many-files': 'too many open files: the open-file limit (ulimit -n) is reached; raise it or use fewer connections',
+    'f_invalid': '{error}',
+    'f_invalid-value': '{error}',
+    'f_other': '{error}',
   },
   zh: {
     newSession: '新建会话', type: '类型', tcpServer: 'TCP 服务器', tcpClient: 'TCP 客户端',
@@ -110,6 +126,7 @@ const STRINGS = {
     flowNone: '无流控', groupIdle: '分包：停顿多少毫秒后算一条消息',
     groupIdleHint: '留空 = 115200 波特时 20 毫秒，随波特率换算；0 = 不分包', forwardTarget: '转发到',
     targetHint: '主机:端口，或 serial:/dev/ttyUSB0?baud=115200', k_opened: '已打开 {0}',
+    record: '录制', stopRecording: '停止录制', downloadPcap: '下载 pcap', exportJsonl: '导出 JSON 行', exportCsv: '导出 CSV', exportJsonlShort: 'JSONL', exportCsvShort: 'CSV',
     k_listening: '正在监听 {0}', k_local: '本地地址 {0}', k_connected: '已连接', k_closed: '会话已关闭',
     k_disconnected: '已断开（{0}）', k_reconnecting: '正在重连：{0}',
     r_peer_closed: '对方关闭', r_reset: '对方复位', r_local: '本方关闭', r_error: '出错后关闭',
@@ -151,6 +168,19 @@ const STRINGS = {
     'err_no-local-port': '没有空闲的本地端口：本地端口范围已用完；请减少设备数',
     'err_unreachable': '主机或网络不可达：请检查目标地址',
     'err_other': '其他错误：见示例消息',
+    'f_port-in-use': '端口 {port} 在 {host} 上已被占用；请换一个端口，或停止占用它的程序',
+    'f_address-not-local': '地址 {host} 不是本机的地址；请选择本机的一个地址或 0.0.0.0',
+    'f_permission-denied': '没有权限监听 {host} 的端口 {port}；请使用 1023 以上的端口，或以所需权限运行',
+    'f_unknown-host': '无法解析 {target} 中的主机名；请检查拼写，或使用板子的 IP 地址',
+    'f_refused': '连接 {target} 被拒绝；请确认服务器正在运行并在该端口监听',
+    'f_timeout': '连接 {target} 超时（{timeoutMs} 毫秒）；请检查地址，并确认板子在同一网络',
+    'f_reset': '{peer} 复位了连接',
+    'f_unreachable': '没有到 {target} 的路由；请检查地址和本机的网络连接',
+    'f_not-connected': '{peer} 已断开；请等待它重连',
+    'f_too-many-files': '打开的文件过多：已达到打开文件数上限 (ulimit -n)；请提高上限或减少连接数',
+    'f_invalid': '操作无效：{error}',
+    'f_invalid-value': '{field} 的值无效：{error}',
+    'f_other': '出错：{error}',
   },
 };
 
@@ -171,6 +201,7 @@ export function has(key) { return key in STRINGS[lang] || key in STRINGS.en; }
  * position ({0}); otherwise the server's own one-line {@code error}.
  */
 export function serverText(json, status) {
+  if (lang !== 'en' && json && json.code && `f_${json.code}` in STRINGS[lang]) return failText(json.code, json.params, json.error);
   const code = json && json.code ? json.code : status >= 500 ? 'internal' : null;
   if (code && has(`srv_${code}`)) {
     const params = (json && json.params) || {};
@@ -198,6 +229,24 @@ export function say(m) {
   if (m.unreachable) return t('unreachable');
   if (m.json !== undefined || m.status !== undefined) return serverText(m.json, m.status);
   return m.message || String(m);
+}
+
+/**
+ * A server failure in the page's language: the catalogue's wording of {@code code} with its
+ * parameters. English, an unknown code, or a wording that names a parameter the failure lacks give
+ * the server's own line ({@code error}), which is the catalogue's English.
+ */
+export function failText(code, params, error) {
+  if (!code || lang === 'en') return error || '';
+  const s = STRINGS[lang][`f_${code}`];
+  if (!s) return error || '';
+  const all = { ...(params || {}), error: error || '' };
+  let missing = false;
+  const out = s.replace(/\{(\w+)\}/g, (m, name) => {
+    if (!(name in all)) missing = true;
+    return String(all[name] ?? '');
+  });
+  return missing ? error || '' : out;
 }
 
 export function getLang() { return lang; }

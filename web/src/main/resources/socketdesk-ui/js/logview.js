@@ -1,6 +1,6 @@
 // The receive log of one tab: keeps the last MAX_LINES lines, renders them as text, hex or both,
 // appends at most once per animation frame, and stops auto-scrolling while the user scrolls up.
-import { t } from './i18n.js';
+import { t, failText } from './i18n.js';
 
 export const MAX_LINES = 5000;
 const MAX_DATA_CHARS = 600;
@@ -22,23 +22,26 @@ export function formatTime(ms) {
   return `${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}:${pad(d.getSeconds(), 2)}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-export function noteText(line) {
+/**
+ * A note's text from its event (k), in the page's language. "listening" is worded by the tab's kind
+ * (listenKey: a TCP client's local address, a serial port opened); a "closed" with a peer is that
+ * peer's disconnection, x its reason code.
+ */
+export function noteText(line, listenKey = 'k_listening') {
   switch (line.k) {
-    case 'listening': return t('k_listening', line.x);
-    case 'local': return t('k_local', line.x);
-    case 'opened': return t('k_opened', line.x);
+    case 'listening': return t(listenKey, line.x);
     case 'connected': return t('k_connected');
-    case 'disconnected': return t('k_disconnected', t(`r_${line.x}`)) + (line.h ? ` · ${t('k_held', line.h)}` : '');
+    case 'closed': return line.p ? t('k_disconnected', t(`r_${(line.x || '').replace('-', '_')}`)) + (line.h ? ` · ${t('k_held', line.h)}` : '') : t('k_closed');
     case 'reconnecting': return t('k_reconnecting', line.x || '');
-    case 'closed': return t('k_closed');
     case 'held': return t('k_held', line.x);
+    case 'error': return failText(line.c, line.a, line.x);
     default: return line.x || '';
   }
 }
 
 /** The data column of a line in the given view mode. */
-export function dataText(line, mode) {
-  if (line.d === 'sys' || line.d === 'err') return noteText(line);
+export function dataText(line, mode, listenKey = 'k_listening') {
+  if (line.d === 'sys' || line.d === 'err') return noteText(line, listenKey);
   const b = line.b || '';
   const shown = (b.length * 3) / 4 - (b.endsWith('==') ? 2 : b.endsWith('=') ? 1 : 0);
   const extra = (line.n || 0) - shown;
@@ -79,6 +82,7 @@ export class LogView {
     this.active = false;
     this.onDroppedChange = onDroppedChange;
     this.onSelect = onSelect;
+    this.listenKey = 'k_listening';
     this.el.addEventListener('scroll', () => {
       const atBottom = this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - 24;
       if (atBottom !== this.follow) {
@@ -164,7 +168,7 @@ export class LogView {
 
   matches(line) {
     if (!this.filter) return true;
-    const hay = `${line.p || ''} ${line.d === 'sys' || line.d === 'err' ? noteText(line) : line.x}`.toLowerCase();
+    const hay = `${line.p || ''} ${line.d === 'sys' || line.d === 'err' ? noteText(line, this.listenKey) : line.x}`.toLowerCase();
     return hay.includes(this.filter) || (this.mode !== 'text' && b64ToHex(line.b).toLowerCase().includes(this.filter));
   }
 
@@ -189,7 +193,7 @@ export class LogView {
     ts.textContent = formatTime(line.t);
     dir.textContent = dirLabel(line.d);
     peer.textContent = line.p || '';
-    const text = dataText(line, this.mode);
+    const text = dataText(line, this.mode, this.listenKey);
     data.textContent = text.length > MAX_DATA_CHARS ? `${text.slice(0, MAX_DATA_CHARS)}…` : text;
   }
 
@@ -231,6 +235,6 @@ export class LogView {
 
   /** The whole log as text, in the current view mode. */
   asText() {
-    return this.lines.map((l) => `${formatTime(l.t)} ${dirLabel(l.d)} ${l.p || '-'} ${dataText(l, this.mode)}`).join('\n') + '\n';
+    return this.lines.map((l) => `${formatTime(l.t)} ${dirLabel(l.d)} ${l.p || '-'} ${dataText(l, this.mode, this.listenKey)}`).join('\n') + '\n';
   }
 }

@@ -1,6 +1,6 @@
 // One session tab: session card, counters and chart, automatic actions, clients, receive log, send panel.
-import { t, applyStatic, say } from './i18n.js';
-import { api } from './api.js';
+import { t, applyStatic, say, failText } from './i18n.js';
+import { api, href } from './api.js';
 import { LogView, MAX_LINES, formatTime, dataText, dirLabel } from './logview.js';
 import { RateChart, formatBytes } from './chart.js';
 import { SendPanel } from './sendpanel.js';
@@ -33,6 +33,10 @@ const LAYOUT = `
       <button type="button" class="primary b-open" data-testid="open" data-i18n="open"></button>
       <button type="button" class="b-close" data-testid="close" data-i18n="close"></button>
       <button type="button" class="ghost b-remove" data-testid="remove" data-i18n="remove"></button>
+    </div>
+    <div class="btns capture-btns">
+      <button type="button" class="small b-record" data-testid="record" aria-pressed="false"></button>
+      <a class="small button hidden a-pcap" data-testid="pcap-download" download data-i18n="downloadPcap"></a>
     </div>
   </div>
   <div class="card counters-card">
@@ -75,7 +79,7 @@ const LAYOUT = `
     <div class="log mono" data-testid="log" tabindex="0"></div>
     <div class="log-detail hidden" data-testid="log-detail"><button type="button" class="ghost small d-close" aria-label="close">×</button>
       <div class="d-meta"></div><pre class="d-text mono"></pre><pre class="d-hex mono"></pre></div>
-    <div class="log-foot"><span class="dropped hint" data-testid="dropped"></span><button type="button" class="small ghost b-load hidden" data-testid="load-dropped" data-i18n="loadDropped"></button><span class="spacer"></span><button type="button" class="small b-follow hidden" data-testid="follow"></button></div>
+    <div class="log-foot"><span class="dropped hint" data-testid="dropped"></span><button type="button" class="small ghost b-load hidden" data-testid="load-dropped" data-i18n="loadDropped"></button><span class="spacer"></span><button type="button" class="small b-follow hidden" data-testid="follow"></button><a class="small button a-jsonl" data-testid="export-jsonl" download data-i18n="exportJsonl"></a><a class="small button a-csv" data-testid="export-csv" download data-i18n="exportCsv"></a></div>
   </div>
   <div class="send-slot"></div>
 </div>`;
@@ -115,6 +119,11 @@ export class TabView {
       const box = this.$(`.l-${line}`);
       box.onchange = () => this.action(() => api.post(this.api('/lines'), { line, on: box.checked }));
     }
+    this.$('.b-record').onclick = () => this.action(() => (this.meta.capture && this.meta.capture.on
+      ? api.del(this.api('/capture')) : api.post(this.api('/capture'))));
+    this.$('.a-pcap').href = href(this.api('/capture.pcap'));
+    this.$('.a-jsonl').href = href(this.api('/log.jsonl'));
+    this.$('.a-csv').href = href(this.api('/log.csv'));
     this.$('.b-remove').onclick = () => {
       if (this.live() && !window.confirm(t('confirmRemove', this.title()))) return;
       this.action(() => api.del(this.api('')));
@@ -156,7 +165,7 @@ export class TabView {
   }
 
   showError() {
-    this.$('[data-testid=session-error]').textContent = say(this.actionError) || this.meta.error || '';
+    this.$('[data-testid=session-error]').textContent = say(this.actionError) || failText(this.meta.errorCode, this.meta.errorParams, this.meta.error) || '';
   }
 
   /** Open, opening or reconnecting: removing it would close connections. */
@@ -239,8 +248,9 @@ export class TabView {
   }
 
   applyMeta(m) {
-    for (const k of ['spec', 'state', 'local', 'error', 'encoding', 'periodic']) if (k in m) this.meta[k] = m[k];
+    for (const k of ['spec', 'state', 'local', 'error', 'errorCode', 'errorParams', 'encoding', 'periodic', 'capture']) if (k in m) this.meta[k] = m[k];
     const spec = this.meta.spec || {};
+    this.log.listenKey = spec.type === 'tcp-client' ? 'k_local' : spec.type === 'serial' ? 'k_opened' : 'k_listening';
     const state = this.meta.state || 'new';
     this.el.dataset.state = state;
     this.$('.lamp').className = `lamp ${state}`;
@@ -262,6 +272,12 @@ export class TabView {
     const live = this.live();
     this.$('.b-open').disabled = live || state === 'closing';
     this.$('.b-close').disabled = !live;
+    const capture = this.meta.capture || {};
+    const rec = this.$('.b-record');
+    rec.textContent = t(capture.on ? 'stopRecording' : 'record');
+    rec.setAttribute('aria-pressed', String(!!capture.on));
+    rec.disabled = !capture.on && state !== 'open';
+    this.$('.a-pcap').classList.toggle('hidden', !capture.file);
     this.$('.peers-card').classList.toggle('hidden', spec.type === 'tcp-client' || spec.type === 'serial');
     this.send.applyMeta(this.meta);
     this.app.updateTabHeader(this);
@@ -317,7 +333,7 @@ export class TabView {
     const data = line.d === 'in' || line.d === 'out';
     const size = data ? ` · ${line.n} B` : '';
     this.$('.d-meta').textContent = `${formatTime(line.t)} ${dirLabel(line.d)} ${line.p || ''}${size}`;
-    this.$('.d-text').textContent = dataText(line, 'text');
+    this.$('.d-text').textContent = dataText(line, 'text', this.log.listenKey);
     this.$('.d-hex').textContent = data ? dataText(line, 'hex') : '';
     this.$('.log-detail').classList.remove('hidden');
   }

@@ -5,9 +5,9 @@ import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.GroupingOptions;
-import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
+import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.ForwardConfig;
@@ -101,7 +101,7 @@ public final class ForwardCommand implements Callable<Integer> {
               return session;
             },
             actions,
-            OpenFailures.bind(bind, port),
+            SpecOptions::failure,
             Duration.ofSeconds(10));
   }
 

@@ -7,27 +7,23 @@ import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FleetOptions;
 import dev.socketdesk.app.internal.FormatOptions;
-import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.SerialConverters;
 import dev.socketdesk.app.internal.SimulateConverters;
+import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.core.spec.SimulationSpec;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.SessionException;
-import dev.socketdesk.engine.codec.Escapes;
-import dev.socketdesk.engine.codec.LineEnding;
-import dev.socketdesk.engine.codec.SendFormat;
 import dev.socketdesk.engine.simulate.ErrorGroup;
-import dev.socketdesk.engine.simulate.InvalidSettingException;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.SensorFormat;
 import dev.socketdesk.engine.simulate.Simulation;
 import dev.socketdesk.engine.simulate.SimulationConfig;
 import dev.socketdesk.engine.simulate.Summary;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -268,68 +264,52 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private SimulationConfig config() {
-    Charset charset = format.encoding();
-    SendFormat sendFormat = format.sendFormat();
-    if (profile == Profile.SENSOR && sendFormat.lineEnding() == LineEnding.NONE) {
-      sendFormat = sendFormat.withLineEnding(LineEnding.LF);
+    if (profile.isServer() && target != null) {
+      throw CliFailure.usage(
+          profile.cliName() + " listens and takes no HOST:PORT; use --port N [--bind ADDR]");
     }
-    try {
-      SimulationConfig.Builder b =
-          SimulationConfig.builder(profile)
-              .ramp(ramp)
-              .duration(duration)
-              .messages(messages)
-              .interval(interval)
-              .payloads(payloads)
-              .encoder(sendFormat::encode)
-              .greeting(Escapes.encode(greeting, charset))
-              .echoPrefix(Escapes.encode(prefix, charset))
-              .reply(Escapes.encode(reply, charset))
-              .connectTimeout(connectTimeout)
-              .sensorFormat(sensorFormat)
-              .verifyEcho(verifyEcho);
-      if (threads != null) {
-        b.threads(threads);
-      }
-      if (profile == Profile.SERIAL_ECHO_BOARD) {
-        b.serial(
-            serialPath == null
-                ? null
-                : SerialConfig.open(serialPath, baud).withGrouping(Grouping.NONE));
-      }
-      fleet.apply(b, count, System.getenv(), Clock.systemDefaultZone());
-      if (profile.isServer()) {
-        if (target != null) {
-          throw CliFailure.usage(
-              profile.cliName() + " listens and takes no HOST:PORT; use --port N [--bind ADDR]");
-        }
-        b.bind(bind, serverPort());
-      } else {
-        b.target(target);
-      }
-      return b.build();
-    } catch (InvalidSettingException e) {
-      throw CliFailure.usage(option(e.setting()) + " " + e.problem());
-    } catch (IllegalArgumentException e) {
-      throw CliFailure.usage(e.getMessage());
-    }
+    SimulationSpec simulation =
+        SpecOptions.build(
+            () ->
+                new SimulationSpec(
+                    profile,
+                    null,
+                    target,
+                    bind,
+                    profile.isServer() ? Integer.valueOf(serverPort()) : port,
+                    count,
+                    ramp,
+                    interval,
+                    duration,
+                    messages,
+                    payloads,
+                    greeting,
+                    prefix,
+                    reply,
+                    sensorFormat,
+                    verifyEcho,
+                    connectTimeout,
+                    threads),
+            "HOST:PORT");
+    return SpecOptions.build(
+        () ->
+            simulation.config(
+                format.sendFormat(),
+                b -> {
+                  if (profile == Profile.SERIAL_ECHO_BOARD) {
+                    b.serial(
+                        serialPath == null
+                            ? null
+                            : SerialConfig.open(serialPath, baud).withGrouping(Grouping.NONE));
+                  }
+                  fleet.apply(b, count, System.getenv(), Clock.systemDefaultZone());
+                  return b;
+                }),
+        "HOST:PORT");
   }
 
   private int serverPort() {
     return port != null ? port : profile == Profile.TCP_ECHO_SERVER ? 5001 : 5000;
-  }
-
-  /** The option that sets {@code setting}: the engine names settings in words, never options. */
-  static String option(InvalidSettingException.Setting setting) {
-    return switch (setting) {
-      case COUNT -> "--count";
-      case RAMP -> "--ramp";
-      case MESSAGES -> "--messages";
-      case DURATION -> "--duration";
-      case INTERVAL -> "--interval";
-      case CONNECT_TIMEOUT -> "--connect-timeout";
-      case THREADS -> "--threads";
-    };
   }
 
   private String started(Simulation sim) {
@@ -340,7 +320,7 @@ public final class SimulateCommand implements Callable<Integer> {
         throw CliFailure.runtime(e.getCause().getMessage());
       }
       if (profile.isServer() && e.getCause() instanceof SessionException failure) {
-        throw CliFailure.runtime(OpenFailures.bind(bind, serverPort()).apply(failure));
+        throw CliFailure.runtime(SpecOptions.failure(failure));
       }
       throw CliFailure.runtime(e.getCause().getMessage());
     } catch (TimeoutException e) {

@@ -5,11 +5,12 @@ import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.GroupingOptions;
-import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
+import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.core.script.ScriptRecorder;
+import dev.socketdesk.core.spec.TcpClientSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
@@ -79,14 +80,10 @@ public final class TcpClientCommand implements Callable<Integer> {
   public Integer call() {
     AutoActions auto = actions.autoActions(format.sendFormat());
     Grouping groups = grouping.grouping(Duration.ZERO);
-    TcpClientConfig config =
-        CliFailure.usageIfInvalid(
-            () ->
-                TcpClientConfig.connect(remote)
-                    .withConnectTimeout(connectTimeout)
-                    .withReconnect(reconnect)
-                    .withBindHost(bind)
-                    .withActions(auto));
+    TcpClientSpec client =
+        SpecOptions.build(
+            () -> new TcpClientSpec(remote, bind, connectTimeout, reconnect), "HOST:PORT");
+    TcpClientConfig config = CliFailure.usageIfInvalid(() -> client.config(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, reconnect, true)
         .recordAs(s -> ScriptRecorder.client(remote))
@@ -97,7 +94,7 @@ public final class TcpClientCommand implements Callable<Integer> {
               return session;
             },
             actions,
-            OpenFailures.connect(remote, connectTimeout),
+            SpecOptions::failure,
             connectTimeout.plusSeconds(10));
   }
 }

@@ -5,11 +5,12 @@ import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.GroupingOptions;
-import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
+import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.core.script.ScriptRecorder;
+import dev.socketdesk.core.spec.TcpServerSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.Session;
@@ -81,13 +82,9 @@ public final class TcpServerCommand implements Callable<Integer> {
   public Integer call() {
     AutoActions auto = actions.autoActions(format.sendFormat());
     Grouping groups = grouping.grouping(Duration.ZERO);
-    TcpServerConfig config =
-        CliFailure.usageIfInvalid(
-            () ->
-                TcpServerConfig.listen(bind, port)
-                    .withBacklog(backlog)
-                    .withMaxClients(maxClients)
-                    .withActions(auto));
+    TcpServerSpec server =
+        SpecOptions.build(() -> new TcpServerSpec(bind, port, maxClients, backlog), null);
+    TcpServerConfig config = CliFailure.usageIfInvalid(() -> server.config(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
         .recordAs(
@@ -100,7 +97,7 @@ public final class TcpServerCommand implements Callable<Integer> {
               return session;
             },
             actions,
-            OpenFailures.bind(bind, port),
+            SpecOptions::failure,
             Duration.ofSeconds(10));
   }
 }

@@ -4,11 +4,11 @@ import dev.socketdesk.app.internal.ActionOptions;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
-import dev.socketdesk.app.internal.OpenFailures;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
+import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
-import dev.socketdesk.core.script.ScriptRecorder;
+import dev.socketdesk.core.spec.UdpSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SessionType;
@@ -84,24 +84,12 @@ public final class UdpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AutoActions auto = actions.autoActions(format.sendFormat());
-    UdpConfig config =
-        CliFailure.usageIfInvalid(
-            () ->
-                UdpConfig.bind(bind, port)
-                    .withRemote(to)
-                    .withBroadcast(broadcast)
-                    .withMulticast(groups, networkInterface)
-                    .withActions(auto));
+    UdpSpec udp =
+        SpecOptions.build(
+            () -> new UdpSpec(bind, port, to, broadcast, groups, networkInterface), "--to");
+    UdpConfig config = CliFailure.usageIfInvalid(() -> udp.config(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.UDP, false, to != null)
-        .recordAs(
-            s ->
-                ScriptRecorder.udp(
-                    s.localAddress() == null ? port : s.localAddress().getPort(), to))
-        .run(
-            engine -> engine.udp(config),
-            actions,
-            OpenFailures.bind(bind, port),
-            Duration.ofSeconds(10));
+        .run(engine -> engine.udp(config), actions, SpecOptions::failure, Duration.ofSeconds(10));
   }
 }

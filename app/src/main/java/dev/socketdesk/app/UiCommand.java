@@ -1,6 +1,7 @@
 package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.web.ConfigDirs;
@@ -156,7 +157,8 @@ public final class UiCommand implements Callable<Integer> {
               : startFrom(DEFAULT_PORT, engine, host, token, noToken, dir);
     } catch (UiServerException e) {
       engine.close();
-      throw CliFailure.runtime(e.getMessage());
+      throw CliFailure.runtime(
+          e.failure() == null ? e.getMessage() : SpecOptions.failure(e.failure()));
     }
     AtomicBoolean closed = new AtomicBoolean();
     shutdown =

@@ -2,6 +2,7 @@ package dev.socketdesk.engine;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Something that happened in a {@link Session}. Events of one session are delivered to its
@@ -40,9 +41,21 @@ public sealed interface SessionEvent {
 
   /**
    * Something went wrong. {@code message} is one line for a person: it names the value and says
-   * what to do. {@code peer} is null when the error is not about one peer.
+   * what to do. {@code peer} is null when the error is not about one peer. {@code code} and {@code
+   * params} are the failure's {@link SessionException#code()} and {@link
+   * SessionException#params()}, or null when the error is not a {@link SessionException}.
    */
-  record Error(Instant time, Peer peer, String message) implements SessionEvent {}
+  record Error(Instant time, Peer peer, String message, String code, Map<String, String> params)
+      implements SessionEvent {
+    public Error(Instant time, Peer peer, String message) {
+      this(time, peer, message, null, null);
+    }
+
+    /** The event of {@code failure}, with its code and parameters. */
+    public static Error of(Instant time, Peer peer, SessionException failure) {
+      return new Error(time, peer, failure.getMessage(), failure.code(), failure.params());
+    }
+  }
 
   /** The session closed; no event follows. */
   record Closed(Instant time) implements SessionEvent {}

@@ -1,9 +1,18 @@
 package dev.socketdesk.engine;
 
+import dev.socketdesk.engine.internal.failures.Failures;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * A session could not do what was asked. The message is one line for a person: it names the bad
  * value and says what to do, e.g. {@code port 10000 is already in use on 0.0.0.0; pick another port
  * or stop the program using it}.
+ *
+ * <p>This is the catalogue of failures: each {@link Kind} has one wording, made here in the engine
+ * (the front ends name no option in it), a stable {@link #code()} and the {@link #params()} its
+ * wording names, so that a front end can word it again in another language.
  */
 public final class SessionException extends RuntimeException {
 
@@ -24,13 +33,66 @@ public final class SessionException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final Map<String, String> params;
 
   public SessionException(Kind kind, String message) {
+    this(kind, message, Map.of());
+  }
+
+  /**
+   * @param params the values the message names, e.g. {@code port} and {@code host}.
+   */
+  public SessionException(Kind kind, String message, Map<String, String> params) {
     super(message, null, false, false);
     this.kind = kind;
+    this.params = Map.copyOf(params);
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The stable code of {@link #kind()}: {@code port-in-use}, {@code timeout}... */
+  public String code() {
+    return code(kind);
+  }
+
+  /** The code of {@code kind}: its name in lower case with dashes. */
+  public static String code(Kind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The values the message names, by name ({@code host}, {@code port}, {@code target}...). */
+  public Map<String, String> params() {
+    return params;
+  }
+
+  /**
+   * The message with the advice naming a front end's own setting where the wording advises one:
+   * {@code settings} maps {@code port} and {@code connectTimeout} to a name (e.g. {@code --port}),
+   * or to null for none, which gives {@link #getMessage()}.
+   */
+  public String describe(Function<String, String> settings) {
+    if (kind == Kind.PORT_IN_USE && params.containsKey("port") && settings.apply("port") != null) {
+      return Failures.portInUse(params.get("port"), params.get("host"), settings.apply("port"));
+    }
+    if (kind == Kind.TIMEOUT
+        && params.containsKey("timeoutMs")
+        && settings.apply("connectTimeout") != null) {
+      return Failures.timedOut(
+          params.get("target"),
+          Long.parseLong(params.get("timeoutMs")),
+          settings.apply("connectTimeout"));
+    }
+    return getMessage();
+  }
+
+  /**
+   * The failure to listen on {@code host:port} ({@code host} null for all addresses), for any
+   * server socket, the engine's or a front end's own (the web UI's): the one wording of bind
+   * failures.
+   */
+  public static SessionException bind(Throwable cause, String host, int port) {
+    return Failures.bind(cause, host, port);
   }
 }

@@ -2,6 +2,9 @@ package dev.socketdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,6 +72,30 @@ class UiClientMistakesApiTest {
       assertBad(ui.putText(s + "/display", "{\"encoding\":\"klingon\"}"), "encoding");
       assertBad(ui.putText("/api/settings", "[]"), null);
       assertThat(ui.get("/api/state").json().getJsonArray("tabs")).hasSize(1);
+    }
+  }
+
+  @Test
+  void failuresCarryTheirCatalogueCodeAndParameters() throws Exception {
+    try (UiHarness ui = new UiHarness(config);
+        ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      UiHarness.Reply inUse =
+          ui.post(
+              "/api/sessions",
+              new JsonObject()
+                  .put("type", "tcp-server")
+                  .put("localHost", "127.0.0.1")
+                  .put("localPort", taken.getLocalPort()));
+      assertThat(inUse.status()).as(inUse.body()).isEqualTo(409);
+      assertThat(inUse.json().getString("code")).isEqualTo("port-in-use");
+      assertThat(inUse.json().getJsonObject("params").getMap())
+          .containsEntry("port", String.valueOf(taken.getLocalPort()))
+          .containsEntry("host", "127.0.0.1");
+      assertThat(inUse.error()).startsWith("port " + taken.getLocalPort() + " is already in use");
+
+      UiHarness.Reply bad = ui.postText("/api/sessions", "{\"type\":\"udp\",\"localPort\":-5}");
+      assertThat(bad.json().getString("code")).isEqualTo("invalid-value");
+      assertThat(bad.json().getJsonObject("params").getString("field")).isEqualTo("localPort");
     }
   }
 

@@ -108,37 +108,27 @@ final class UiHarness implements AutoCloseable {
   }
 
   Reply post(String path, JsonObject body) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Content-Type", "application/json")
-            .header("Origin", origin())
-            .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
+    return postText(path, body.encode());
   }
 
   /** POSTs {@code body} as it is, which need not be valid JSON. */
   Reply postText(String path, String body) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Content-Type", "application/json")
-            .header("Origin", origin())
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(json(path).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** PUTs {@code body} as it is, which need not be valid JSON. */
   Reply putText(String path, String body) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Content-Type", "application/json")
-            .header("Origin", origin())
-            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    return send(json(path).PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpRequest.Builder json(String path) {
+    return HttpRequest.newBuilder(URI.create(base() + path))
+        .header("Content-Type", "application/json")
+        .header("Origin", origin());
   }
 
   Reply put(String path, JsonObject body) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Content-Type", "application/json")
-            .header("Origin", origin())
-            .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
+    return putText(path, body.encode());
   }
 
   Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -239,8 +239,8 @@ class UiServerApiTest {
           new JsonObject().put("type", "tcp-client").put("remote", "127.0.0.1:" + port);
       assertThat(ui.post("/api/sessions", client.copy().put("connectTimeoutS", "abc")).error())
           .isEqualTo(
-              "connectTimeoutS 'abc' is not a duration; use a number with ms, s, m or h, e.g. 500ms"
-                  + " or 2s");
+              "connectTimeoutS 'abc' is not a duration; use a number with ms, s, m or h, e.g. 500ms or"
+                  + " 2s");
 
       JsonObject udp =
           new JsonObject()

@@ -155,8 +155,8 @@ class UiServerSecurityTest {
           .hasMessage(
               "port "
                   + port
-                  + " is already in use on 127.0.0.1; pick another with --port or stop the program"
-                  + " using it")
+                  + " is already in use on 127.0.0.1; pick another port or stop the program using"
+                  + " it")
           .satisfies(e -> assertThat(((UiServerException) e).portInUse()).isTrue());
       assertThat(ui.get("/api/state").status()).isEqualTo(200);
     }

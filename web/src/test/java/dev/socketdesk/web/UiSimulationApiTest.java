@@ -220,7 +220,7 @@ class UiSimulationApiTest {
           ui,
           new JsonObject().put("profile", "echo-client"),
           400,
-          "echo-client needs a target; pick an open session or enter HOST:PORT");
+          "echo-client needs a target; give HOST:PORT");
       assertError(
           ui,
           new JsonObject().put("profile", "echo-client").put("session", 99),

@@ -1,5 +1,7 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.core.spec.Durations;
+import dev.socketdesk.core.spec.SpecException;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.ByteSizes;
@@ -12,22 +14,16 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** picocli converters. Each throws {@link TypeConversionException} with a one-line message. */
 public final class Converters {
   /** The longest duration any option takes: {@code --every}, {@code --wait}, {@code --duration}. */
-  public static final Duration MAX_DURATION = Duration.ofHours(24);
+  public static final Duration MAX_DURATION = Durations.MAX_INTERVAL;
 
   /** The longest {@code --connect-timeout}; the system gives up on a connection long before. */
-  public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(10);
-
-  /** ASCII digits only ({@code \\d} without UNICODE_CHARACTER_CLASS), an optional unit. */
-  private static final Pattern DURATION =
-      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)[ \\t]*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+  public static final Duration MAX_CONNECT_TIMEOUT = Durations.MAX_CONNECT_TIMEOUT;
 
   private Converters() {}
 
@@ -192,35 +188,16 @@ public final class Converters {
   }
 
   /**
-   * Parses a duration of at most {@code max}; {@code what} names it in messages.
+   * Parses a duration of at most {@code max} with the core's one parser; {@code what} names it in
+   * messages.
    *
    * @throws TypeConversionException with one line naming the value and the fix.
    */
   public static Duration parseDuration(String value, String what, Duration max) {
-    String text = value == null ? "" : value.strip();
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      throw new TypeConversionException(
-          what
-              + " '"
-              + Visible.of(value)
-              + "' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s"
-              + (AsciiNumbers.hasOtherDigits(text) ? ", written with the ASCII digits 0-9" : ""));
+    try {
+      return Durations.parse(value, what, max);
+    } catch (SpecException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    double amount = Double.parseDouble(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-    double millis =
-        switch (unit) {
-          case "ms" -> amount;
-          case "m" -> amount * 60_000;
-          case "h" -> amount * 3_600_000;
-          default -> amount * 1_000;
-        };
-    long rounded = Math.round(millis);
-    if (rounded > max.toMillis()) {
-      throw new TypeConversionException(
-          what + " '" + Visible.of(value) + "' is too long; use at most " + Durations.format(max));
-    }
-    return Duration.ofMillis(rounded);
   }
 }

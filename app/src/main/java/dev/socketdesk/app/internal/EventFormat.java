@@ -1,5 +1,6 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.core.event.EventRecord.PeerTotals;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.Peer;
@@ -10,9 +11,6 @@ import java.util.List;
 /** Turns events into output lines: readable text, or one JSON object per line. */
 interface EventFormat {
 
-  /** A peer's traffic for the summary; {@code counters} is null when not known. */
-  record PeerSummary(Peer peer, Counters counters) {}
-
   String listening(Instant time, InetSocketAddress local, boolean client);
 
   String connected(Instant time, Peer peer);
@@ -22,10 +20,8 @@ interface EventFormat {
    *
    * @param shown the data as the chosen display mode renders it (text output).
    * @param text the data decoded in the chosen encoding (JSON output).
-   * @param hex the data in hex (JSON output).
    */
-  String data(
-      Instant time, Peer peer, boolean received, int bytes, String shown, String text, String hex);
+  String data(Instant time, Peer peer, boolean received, byte[] data, String shown, String text);
 
   String closed(Instant time, Peer peer, CloseReason reason);
 
@@ -39,5 +35,5 @@ interface EventFormat {
   String info(Instant time, String message);
 
   /** The end-of-run summary; {@code unlisted} peers that left early are counted, not listed. */
-  String summary(Instant time, Counters total, List<PeerSummary> peers, int unlisted);
+  String summary(Instant time, Counters total, List<PeerTotals> peers, int unlisted);
 }

@@ -1,6 +1,6 @@
 package dev.socketdesk.app.internal;
 
-import dev.socketdesk.app.internal.EventFormat.PeerSummary;
+import dev.socketdesk.core.event.EventRecord.PeerTotals;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.Peer;
 import dev.socketdesk.engine.PeerInfo;
@@ -8,7 +8,6 @@ import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.codec.Display;
 import dev.socketdesk.engine.codec.DisplayMode;
-import dev.socketdesk.engine.codec.Hex;
 import dev.socketdesk.engine.codec.TextDecoder;
 import dev.socketdesk.engine.codec.Visible;
 import java.nio.charset.Charset;
@@ -46,7 +45,7 @@ final class EventPrinter implements SessionListener {
   static final int MAX_LISTED_DEPARTED = 1000;
 
   /** Peers that left, with their final counters; at most {@link #MAX_LISTED_DEPARTED}. */
-  private final Map<Integer, PeerSummary> departed = new ConcurrentHashMap<>();
+  private final Map<Integer, PeerTotals> departed = new ConcurrentHashMap<>();
 
   /** Listener thread only: departed peers beyond {@link #MAX_LISTED_DEPARTED}. */
   private volatile int unlisted;
@@ -102,7 +101,7 @@ final class EventPrinter implements SessionListener {
       out.line(format.connected(t, c.peer()), true);
     } else if (event instanceof SessionEvent.Disconnected d) {
       if (departed.size() < MAX_LISTED_DEPARTED) {
-        departed.put(d.peer().id(), new PeerSummary(d.peer(), d.counters()));
+        departed.put(d.peer().id(), new PeerTotals(d.peer(), d.counters()));
       } else {
         unlisted++;
       }
@@ -143,11 +142,11 @@ final class EventPrinter implements SessionListener {
    * the disconnect of the others.
    */
   void summary(Counters total, List<PeerInfo> connected) {
-    Map<Integer, PeerSummary> rows = new TreeMap<>(departed);
+    Map<Integer, PeerTotals> rows = new TreeMap<>(departed);
     for (PeerInfo info : connected) {
-      rows.put(info.peer().id(), new PeerSummary(info.peer(), info.counters()));
+      rows.put(info.peer().id(), new PeerTotals(info.peer(), info.counters()));
     }
-    List<PeerSummary> list = new ArrayList<>(rows.values());
+    List<PeerTotals> list = new ArrayList<>(rows.values());
     out.line(format.summary(Instant.now(), total, list, unlisted), true);
   }
 
@@ -156,10 +155,10 @@ final class EventPrinter implements SessionListener {
     TextDecoder decoder = decoders.computeIfAbsent(peer.id(), id -> new TextDecoder(charset));
     if (json) {
       String text = decoder.decode(data);
-      return format.data(t, peer, received, data.length, null, text, Hex.format(data));
+      return format.data(t, peer, received, data, null, text);
     }
     String shown = Display.render(data, display, decoder);
-    return format.data(t, peer, received, data.length, shown, null, null);
+    return format.data(t, peer, received, data, shown, null);
   }
 
   private void flushDecoder(Instant t, Peer peer) {

@@ -1,6 +1,7 @@
 package dev.socketdesk.app.internal;
 
 import dev.socketdesk.core.script.ScriptRecorder;
+import dev.socketdesk.core.spec.Durations;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.PeerInfo;

@@ -1,7 +1,7 @@
 package dev.socketdesk.app.internal;
 
-import dev.socketdesk.engine.codec.AsciiNumbers;
-import dev.socketdesk.engine.codec.Visible;
+import dev.socketdesk.core.spec.Decimals;
+import dev.socketdesk.core.spec.SpecException;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.SensorFormat;
 import java.time.Duration;
@@ -40,20 +40,12 @@ public final class SimulateConverters {
   public static final class Rate implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {
-      String text = value.strip();
-      if (!text.matches("[0-9]+(\\.[0-9]+)?")) {
+      try {
+        return Decimals.parse(value, "ramp");
+      } catch (SpecException e) {
         throw new TypeConversionException(
-            "--ramp '"
-                + Visible.of(value)
-                + "' is not a number; use devices per second, e.g. 500"
-                + (AsciiNumbers.hasOtherDigits(text) ? ", written with the ASCII digits 0-9" : ""));
+            e.describe("--ramp") + "; use devices per second, 0 for as fast as possible");
       }
-      double rate = Double.parseDouble(text);
-      if (Double.isInfinite(rate)) {
-        throw new TypeConversionException(
-            "--ramp " + text + " is too large; use 0 (as fast as possible) or more, e.g. 500");
-      }
-      return rate;
     }
   }
 }

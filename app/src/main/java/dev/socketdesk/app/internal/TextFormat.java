@@ -1,5 +1,7 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.core.event.EventRecord.PeerTotals;
+import dev.socketdesk.core.event.Timestamps;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.HostPort;
@@ -40,8 +42,8 @@ final class TextFormat implements EventFormat {
 
   @Override
   public String data(
-      Instant time, Peer peer, boolean received, int bytes, String shown, String text, String hex) {
-    return at(time) + who(peer) + (received ? " RX " : " TX ") + bytes + " B: " + shown;
+      Instant time, Peer peer, boolean received, byte[] data, String shown, String text) {
+    return at(time) + who(peer) + (received ? " RX " : " TX ") + data.length + " B: " + shown;
   }
 
   @Override
@@ -70,12 +72,12 @@ final class TextFormat implements EventFormat {
   }
 
   @Override
-  public String summary(Instant time, Counters total, List<PeerSummary> peers, int unlisted) {
+  public String summary(Instant time, Counters total, List<PeerTotals> peers, int unlisted) {
     StringBuilder s = new StringBuilder();
     s.append(at(time)).append("summary: ").append(traffic(total));
     int all = peers.size() + unlisted;
     s.append("; ").append(all).append(all == 1 ? " peer" : " peers");
-    for (PeerSummary p : peers) {
+    for (PeerTotals p : peers) {
       s.append(System.lineSeparator()).append("  ").append(who(p.peer()));
       s.append(p.counters() == null ? ": not counted" : ": " + traffic(p.counters()));
     }

@@ -3,6 +3,7 @@ package dev.socketdesk.app.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.socketdesk.core.spec.Durations;
 import dev.socketdesk.engine.testing.FuzzChecks;
 import dev.socketdesk.engine.testing.FuzzInput;
 import java.time.Duration;

@@ -14,6 +14,7 @@ import dev.socketdesk.engine.simulate.SimulationConfig;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Simulated devices. JSON: {@code {"profile": "echo-client", "target": "127.0.0.1:10000", "count":
@@ -62,7 +63,7 @@ public record SimulationSpec(
     Boolean verifyEcho,
     @JsonAlias("connectTimeout") Duration connectTimeoutS,
     Integer threads) {
-  public static final int MAX_COUNT = 100_000;
+  public static final int MAX_COUNT = 1_000_000;
   public static final int MAX_THREADS = 1024;
 
   public SimulationSpec {
@@ -86,14 +87,11 @@ public record SimulationSpec(
       }
       port = Specs.port("port", port, 0, 0);
     } else if (target == null && session == null) {
-      throw SpecException.of(
-          "target",
-          "is missing: "
-              + profile.cliName()
-              + " needs a target; pick an open session or enter HOST:PORT, e.g. 127.0.0.1:10000");
+      throw SpecException.worded(
+          "target", profile.cliName() + " needs a target; give HOST:PORT, e.g. 127.0.0.1:10000");
     }
     bind = Specs.host(bind);
-    count = Specs.whole("count", count, 1, 1, profile.isServer() ? 1 : MAX_COUNT);
+    count = Specs.whole("count", count, 1, 1, MAX_COUNT);
     ramp = ramp == null ? 0.0 : ramp;
     if (ramp < 0 || ramp.isNaN() || ramp.isInfinite()) {
       throw SpecException.of(
@@ -166,6 +164,14 @@ public record SimulationSpec(
    *     resolved to a target.
    */
   public SimulationConfig config(SendFormat format) {
+    return config(format, b -> b);
+  }
+
+  /**
+   * The engine's config, as {@link #config(SendFormat)}, with what a front end sets that is not a
+   * spec field (e.g. the serial port of the serial-echo-board profile) added by {@code extra}.
+   */
+  public SimulationConfig config(SendFormat format, UnaryOperator<SimulationConfig.Builder> extra) {
     SendFormat payloadFormat = payloadFormat(format);
     Charset charset = format.charset();
     if (!profile.isServer() && target == null) {
@@ -195,7 +201,7 @@ public record SimulationSpec(
       } else {
         b.target(target);
       }
-      return b.build();
+      return extra.apply(b).build();
     } catch (InvalidSettingException e) {
       throw SpecException.of(field(e.setting()), e.problem());
     } catch (PayloadFormatException e) {

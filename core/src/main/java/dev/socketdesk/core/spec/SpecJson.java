@@ -298,23 +298,7 @@ final class SpecJson {
         throw wrongType(p, "a number");
       }
       String text = textOrNull(p);
-      if (text == null) {
-        return null;
-      }
-      String s = text.strip();
-      if (!s.matches("-?[0-9]+(\\.[0-9]+)?")) {
-        throw SpecException.of(
-            field(p),
-            "'"
-                + Visible.of(text)
-                + "' is not a number"
-                + (AsciiNumbers.hasOtherDigits(s) ? "; write it with the ASCII digits 0-9" : ""));
-      }
-      double d = Double.parseDouble(s);
-      if (Double.isInfinite(d)) {
-        throw SpecException.of(field(p), s + " is too large");
-      }
-      return d;
+      return text == null ? null : Decimals.parse(text, field(p));
     }
   }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.codec.LineEnding;
+import dev.socketdesk.engine.codec.SendFormat;
 import dev.socketdesk.engine.simulate.Profile;
+import dev.socketdesk.engine.simulate.SimulationConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -197,6 +200,36 @@ class SessionSpecsTest {
     assertThat(e).as(body).isNotNull();
     assertThat(e.field()).isEqualTo(field);
     assertThat(e.getMessage()).contains(message);
+  }
+
+  @Test
+  void aSimulationBuiltFromOptionsGivesTheEngineItsConfig() {
+    SimulationSpec spec =
+        new SimulationSpec(
+            Profile.PERIODIC_CLIENT,
+            null,
+            new HostPort("127.0.0.1", 9),
+            null,
+            null,
+            1,
+            0.0,
+            Duration.ofMillis(50),
+            null,
+            2L,
+            List.of("dev {id} #{seq}"),
+            null,
+            null,
+            null,
+            null,
+            false,
+            Duration.ofSeconds(5),
+            null);
+    SimulationConfig config =
+        spec.config(SendFormat.text(StandardCharsets.UTF_8).withLineEnding(LineEnding.LF));
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.messages()).isEqualTo(2);
+    assertThat(config.duration()).isNull();
+    assertThat(config.target()).isEqualTo(new HostPort("127.0.0.1", 9));
   }
 
   @Test

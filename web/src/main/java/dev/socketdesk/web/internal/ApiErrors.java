@@ -9,6 +9,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -24,6 +26,9 @@ final class ApiErrors {
 
   private static final long LINGER_MILLIS = 5_000;
 
+  /** The catalogue code of a bad spec value; its parameter {@code field} names the field. */
+  static final String INVALID_VALUE = "invalid-value";
+
   private ApiErrors() {}
 
   static void send(RoutingContext ctx, int status, String message) {
@@ -32,12 +37,31 @@ final class ApiErrors {
 
   /** Sends {@code {"error": message, "field": field}}; no field when {@code field} is null. */
   static void send(RoutingContext ctx, int status, String message, String field) {
+    send(ctx, status, message, field, null, null);
+  }
+
+  /**
+   * Sends {@code {"error": message, "field": field, "code": code, "params": {...}}}, leaving out
+   * what is null: {@code code} and {@code params} are a failure's entry in the catalogue (a session
+   * failure's {@link SessionException#code()}, or {@code invalid-value} for a spec field), so that
+   * the page can word it in its own language.
+   */
+  static void send(
+      RoutingContext ctx,
+      int status,
+      String message,
+      String field,
+      String code,
+      Map<String, String> params) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
     JsonObject body = new JsonObject().put("error", oneLine(message));
     if (field != null) {
       body.put("field", field);
+    }
+    if (code != null) {
+      body.put("code", code).put("params", new JsonObject(new HashMap<>(params)));
     }
     boolean unread = !ctx.request().isEnded();
     if (unread) {
@@ -124,7 +148,17 @@ final class ApiErrors {
   /** Answers with the status, message and field (for a bad spec value) of {@code failure}. */
   static void fail(RoutingContext ctx, Throwable failure) {
     Throwable t = unwrap(failure);
-    send(ctx, statusOf(t), messageOf(t), t instanceof SpecException s ? s.field() : null);
+    if (t instanceof SpecException s) {
+      Map<String, String> params = new HashMap<>();
+      if (s.field() != null) {
+        params.put("field", s.field());
+      }
+      send(ctx, 400, s.getMessage(), s.field(), INVALID_VALUE, params);
+    } else if (t instanceof SessionException e) {
+      send(ctx, statusOf(t), messageOf(t), null, e.code(), e.params());
+    } else {
+      send(ctx, statusOf(t), messageOf(t), null);
+    }
   }
 
   static Throwable unwrap(Throwable t) {

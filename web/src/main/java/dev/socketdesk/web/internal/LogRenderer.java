@@ -1,24 +1,26 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.event.EventJson;
+import dev.socketdesk.core.event.EventRecord;
 import dev.socketdesk.engine.codec.TextDecoder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders log entries for the page: the text decoded in the display charset (escapes as the
- * engine's {@link TextDecoder} shows them) and the bytes as base64 for the hex view.
+ * Renders log entries for the page in the compact encoding of the core's {@link EventJson}: the
+ * text decoded in the display charset (escapes as the engine's {@link TextDecoder} shows them) and
+ * the bytes as base64 for the hex view.
  *
  * <p>Streams (TCP): one decoder per peer and direction, so a character split across two reads still
  * displays; a gap (skipped or truncated entries) starts a fresh decoder. Bytes of an incomplete
- * character that nothing completes are shown, never lost: on the line of the peer's disconnect
- * ({@code h}), or on a {@link LogRing#HELD} line that the tab adds once the stream has been idle
- * for {@link TextDecoder#IDLE_FLUSH} ({@link #idleStreams}).
+ * character that nothing completes are shown, never lost: on the line of the peer's close ({@code
+ * h}), or on a {@link LogRing#HELD} line that the tab adds once the stream has been idle for {@link
+ * TextDecoder#IDLE_FLUSH} ({@link #idleStreams}).
  *
  * <p>Datagrams (UDP): each entry is decoded on its own; nothing is carried to the next one.
  *
@@ -47,7 +49,7 @@ final class LogRenderer {
   }
 
   /** A stream whose held-back bytes are due: the tab adds a {@link LogRing#HELD} entry for it. */
-  record IdleStream(LogRing.Direction dir, int peerId, String peer) {}
+  record IdleStream(boolean received, int peerId, String peer) {}
 
   LogRenderer(Charset charset, boolean datagrams) {
     this.charset = charset;
@@ -66,30 +68,32 @@ final class LogRenderer {
     return lines;
   }
 
+  /** The page's compact line of {@code e} (see {@link EventJson#compact}). */
   JsonObject render(LogRing.Entry e) {
-    JsonObject line =
-        new JsonObject().put("s", e.seq()).put("t", e.timeMillis()).put("d", e.dir().code);
-    if (e.peer() != null) {
-      line.put("p", e.peer());
-    }
-    if (LogRing.HELD.equals(e.kind())) {
-      Stream stream = streams.get(key(e.peerId(), e.dir()));
-      String held = stream == null ? "" : flush(stream);
-      return line.put("d", LogRing.Direction.SYS.code).put("k", e.kind()).put("x", held);
-    }
-    if (e.data() == null) {
-      line.put("k", e.kind()).put("x", e.text());
-      if ("disconnected".equals(e.kind()) && e.peerId() != 0) {
-        String held = endOfPeer(e.peerId());
-        if (!held.isEmpty()) {
-          line.put("h", held);
-        }
+    if (e.held() != null) {
+      LogRing.Held h = e.held();
+      Stream stream = streams.get(key(h.peerId(), h.received()));
+      JsonObject line = new JsonObject().put("s", e.seq()).put("t", h.timeMillis()).put("d", "sys");
+      if (h.peer() != null) {
+        line.put("p", "#" + h.peerId() + " " + h.peer());
       }
-      return line;
+      return line.put("k", LogRing.HELD).put("x", stream == null ? "" : flush(stream));
     }
-    line.put("x", datagrams ? decodeAlone(e) : decode(e));
-    line.put("b", Base64.getEncoder().encodeToString(e.data()));
-    return line.put("n", e.size());
+    EventRecord r = decoded(e);
+    JsonObject line = new JsonObject(EventJson.compact(r, e.seq()));
+    if (EventRecord.CLOSED.equals(r.event()) && r.peerId() != null) {
+      String held = endOfPeer(r.peerId());
+      if (!held.isEmpty()) {
+        line.put("h", held);
+      }
+    }
+    return line;
+  }
+
+  /** The record of {@code e} (not a {@link LogRing#HELD} marker), its data decoded. */
+  EventRecord decoded(LogRing.Entry e) {
+    EventRecord r = e.record();
+    return r.isData() ? r.withText(datagrams ? decodeAlone(e) : decode(e)) : r;
   }
 
   /**
@@ -104,7 +108,7 @@ final class LogRenderer {
           && s.decoder.pending() > 0
           && nowMillis - s.lastMillis >= IDLE_FLUSH_MILLIS) {
         s.heldOwed = true;
-        idle.add(new IdleStream(s.first.dir(), s.first.peerId(), s.first.peer()));
+        idle.add(new IdleStream(s.first.received(), s.first.peerId(), s.first.record().peer()));
       }
     }
     return idle;
@@ -118,7 +122,7 @@ final class LogRenderer {
   }
 
   private String decode(LogRing.Entry e) {
-    long key = key(e.peerId(), e.dir());
+    long key = key(e.peerId(), e.received());
     Stream stream = streams.get(key);
     if (stream == null) {
       if (streams.size() >= MAX_STREAMS) {
@@ -144,8 +148,8 @@ final class LogRenderer {
   /** The held-back bytes of both directions of a peer that left, received ones first. */
   private String endOfPeer(int peerId) {
     StringBuilder held = new StringBuilder();
-    for (LogRing.Direction dir : List.of(LogRing.Direction.IN, LogRing.Direction.OUT)) {
-      Stream stream = streams.remove(key(peerId, dir));
+    for (boolean received : new boolean[] {true, false}) {
+      Stream stream = streams.remove(key(peerId, received));
       if (stream != null) {
         held.append(flush(stream));
       }
@@ -158,7 +162,7 @@ final class LogRenderer {
     return stream.decoder == null ? "" : stream.decoder.flush();
   }
 
-  private static long key(int peerId, LogRing.Direction dir) {
-    return ((long) peerId << 1) | (dir == LogRing.Direction.IN ? 0 : 1);
+  private static long key(int peerId, boolean received) {
+    return ((long) peerId << 1) | (received ? 0 : 1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.event.EventRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,45 +16,44 @@ import java.util.Map;
 final class LogRing {
   static final int CAPACITY = 5000;
   static final int MAX_ENTRY_BYTES = 1024;
-
-  /** The kind of the entry {@link #addHeld} makes. */
-  static final String HELD = "held";
-
   private static final int MAX_TRACKED_STREAMS = 4096;
 
-  enum Direction {
-    IN("in"),
-    OUT("out"),
-    SYS("sys"),
-    ERR("err");
-
-    final String code;
-
-    Direction(String code) {
-      this.code = code;
-    }
-  }
+  /** The kind of the marker {@link #addHeld} appends: the page's log only, never exported. */
+  static final String HELD = "held";
 
   /**
-   * One log line. {@code prevSeq} is the sequence number of the previous data entry of the same
-   * peer and direction, so that a renderer knows whether its text decoder state still applies.
+   * One log line: an event record, its data cut to {@link #MAX_ENTRY_BYTES}. {@code prevSeq} is the
+   * sequence number of the previous data entry of the same peer and direction, so that a renderer
+   * knows whether its text decoder state still applies. A {@link #HELD} marker has no record but
+   * {@code held}: where a renderer shows the bytes of an incomplete character it still holds.
    */
-  record Entry(
-      long seq,
-      long timeMillis,
-      Direction dir,
-      int peerId,
-      String peer,
-      byte[] data,
-      int size,
-      String kind,
-      String text,
-      long prevSeq) {
+  record Entry(long seq, EventRecord record, long prevSeq, Held held) {
+    byte[] data() {
+      return record == null ? null : record.data();
+    }
+
+    int peerId() {
+      if (held != null) {
+        return held.peerId();
+      }
+      return record.peerId() == null ? 0 : record.peerId();
+    }
+
+    boolean received() {
+      return held != null ? held.received() : EventRecord.RECEIVED.equals(record.event());
+    }
 
     boolean truncated() {
-      return size > data.length;
+      return record != null && record.data() != null && record.bytes() > record.data().length;
+    }
+
+    long timeMillis() {
+      return held != null ? held.timeMillis() : record.time().toEpochMilli();
     }
   }
+
+  /** A pause in one peer's received ({@code received}) or sent data. */
+  record Held(long timeMillis, boolean received, int peerId, String peer) {}
 
   /** What a flush takes: the entries to show and how many newer-than-last-flush ones it skipped. */
   record Drain(List<Entry> entries, long skipped) {}
@@ -64,45 +64,29 @@ final class LogRing {
   private long oldestSeq = 1;
   private long drainedUpTo;
 
-  synchronized void addData(long timeMillis, Direction dir, int peerId, String peer, byte[] data) {
-    byte[] kept = data.length > MAX_ENTRY_BYTES ? Arrays.copyOf(data, MAX_ENTRY_BYTES) : data;
-    long key = ((long) peerId << 1) | (dir == Direction.IN ? 0 : 1);
+  /** Appends {@code record}, its data cut to {@link #MAX_ENTRY_BYTES}. */
+  synchronized void add(EventRecord record) {
     long seq = nextSeq;
-    if (lastSeqByKey.size() >= MAX_TRACKED_STREAMS && !lastSeqByKey.containsKey(key)) {
-      lastSeqByKey.clear();
+    long prev = 0;
+    if (record.isData()) {
+      record = record.keepingAtMost(MAX_ENTRY_BYTES);
+      long peer = record.peerId() == null ? 0 : record.peerId();
+      long key = (peer << 1) | (EventRecord.RECEIVED.equals(record.event()) ? 0 : 1);
+      if (lastSeqByKey.size() >= MAX_TRACKED_STREAMS && !lastSeqByKey.containsKey(key)) {
+        lastSeqByKey.clear();
+      }
+      Long last = lastSeqByKey.put(key, seq);
+      prev = last == null ? 0 : last;
     }
-    Long prev = lastSeqByKey.put(key, seq);
-    append(
-        new Entry(
-            seq,
-            timeMillis,
-            dir,
-            peerId,
-            peer,
-            kept,
-            data.length,
-            null,
-            null,
-            prev == null ? 0 : prev));
-  }
-
-  synchronized void addNote(long timeMillis, Direction dir, String kind, String peer, String text) {
-    addNote(timeMillis, dir, kind, 0, peer, text);
-  }
-
-  /** A note about peer {@code peerId} (0: none), e.g. its disconnect. */
-  synchronized void addNote(
-      long timeMillis, Direction dir, String kind, int peerId, String peer, String text) {
-    append(new Entry(nextSeq, timeMillis, dir, peerId, peer, null, 0, kind, text, 0));
+    append(new Entry(seq, record, prev, null));
   }
 
   /**
-   * Marks the end of a pause in the {@code dir} data of {@code peerId}: a renderer shows there the
-   * bytes of an incomplete character it still holds for that stream (the entry's {@code dir} is the
-   * stream's, its kind {@value #HELD}).
+   * Marks the end of a pause in the data of {@code peerId} ({@code received} or sent): a renderer
+   * shows there the bytes of an incomplete character it still holds for that stream.
    */
-  synchronized void addHeld(long timeMillis, Direction dir, int peerId, String peer) {
-    append(new Entry(nextSeq, timeMillis, dir, peerId, peer, null, 0, HELD, null, 0));
+  synchronized void addHeld(long timeMillis, boolean received, int peerId, String peer) {
+    append(new Entry(nextSeq, null, 0, new Held(timeMillis, received, peerId, peer)));
   }
 
   private void append(Entry e) {

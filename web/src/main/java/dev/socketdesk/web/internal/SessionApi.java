@@ -229,7 +229,7 @@ final class SessionApi {
     return hub.tab(id(ctx));
   }
 
-  private static int id(RoutingContext ctx) {
+  static int id(RoutingContext ctx) {
     return parseInt(ctx.pathParam("id"), "session id");
   }
 
@@ -251,7 +251,7 @@ final class SessionApi {
     return new JsonObject().put("ok", true);
   }
 
-  private static void ok(RoutingContext ctx, Object json) {
+  static void ok(RoutingContext ctx, Object json) {
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

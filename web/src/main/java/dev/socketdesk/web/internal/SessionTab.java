@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.event.EventRecord;
 import dev.socketdesk.core.spec.SerialSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.SessionSpecs;
@@ -7,6 +8,7 @@ import dev.socketdesk.core.spec.TcpClientSpec;
 import dev.socketdesk.core.spec.TcpServerSpec;
 import dev.socketdesk.core.spec.UdpSpec;
 import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
@@ -14,6 +16,7 @@ import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.SessionState;
 import io.vertx.core.json.JsonArray;
@@ -21,8 +24,11 @@ import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,9 +57,12 @@ final class SessionTab {
 
   private volatile Session session;
   private volatile String error;
+  private volatile String errorCode;
+  private volatile Map<String, String> errorParams;
   private volatile AutoActions actions = AutoActions.NONE;
   private volatile JsonObject autoJson = new JsonObject();
   private volatile boolean periodicRunning;
+  private volatile Path captureFile;
   private volatile Charset displayCharset = StandardCharsets.UTF_8;
   private Counters base = Counters.ZERO;
 
@@ -91,13 +100,17 @@ final class SessionTab {
     s.addListener(listener);
     session = s;
     error = null;
+    errorCode = null;
     metaDirty.set(true);
     return s.open()
         .whenComplete(
             (local, failure) -> {
               // The session's Error event logs the failure; this only keeps it for the card.
               if (failure != null) {
-                error = ApiErrors.messageOf(ApiErrors.unwrap(failure));
+                Throwable t = ApiErrors.unwrap(failure);
+                error = ApiErrors.messageOf(t);
+                errorCode = t instanceof SessionException e ? e.code() : null;
+                errorParams = t instanceof SessionException e ? e.params() : null;
               }
               metaDirty.set(true);
             });
@@ -183,6 +196,38 @@ final class SessionTab {
     return s == null ? base : base.plus(s.counters());
   }
 
+  /**
+   * Starts capturing the open session's traffic into {@code file} (classic pcap), replacing a
+   * capture that runs; the file stays for {@link #captureFile()} after the capture stops.
+   */
+  synchronized void startCapture(Path file) {
+    requireOpen().startCapture(CaptureOptions.to(file));
+    captureFile = file;
+    metaDirty.set(true);
+  }
+
+  synchronized void stopCapture() {
+    Session s = session;
+    if (s != null) {
+      s.stopCapture();
+    }
+    metaDirty.set(true);
+  }
+
+  /** The last capture's file, or null when this tab never captured. */
+  Path captureFile() {
+    return captureFile;
+  }
+
+  /** The log's entries as event records, oldest first, data decoded in the display encoding. */
+  List<EventRecord> logRecords() {
+    LogRenderer renderer = newRenderer();
+    return log.tail(LogRing.CAPACITY).stream()
+        .filter(e -> e.record() != null)
+        .map(renderer::decoded)
+        .toList();
+  }
+
   void clearLog() {
     log.clear();
   }
@@ -259,7 +304,7 @@ final class SessionTab {
     }
     if (renderer != null) {
       for (LogRenderer.IdleStream idle : renderer.idleStreams(nowMillis)) {
-        log.addHeld(nowMillis, idle.dir(), idle.peerId(), idle.peer());
+        log.addHeld(nowMillis, idle.received(), idle.peerId(), idle.peer());
       }
     }
     if (metaDirty.getAndSet(false) || fullTick) {
@@ -301,9 +346,20 @@ final class SessionTab {
         .put("state", state.name().toLowerCase(Locale.ROOT))
         .put("local", local == null ? null : HostPort.format(local))
         .put("error", error)
+        .put("errorCode", errorCode)
+        .put("errorParams", errorParams == null ? null : new JsonObject(new HashMap<>(errorParams)))
         .put("encoding", displayCharset.name())
         .put("auto", autoJson)
-        .put("periodic", periodicRunning);
+        .put("periodic", periodicRunning)
+        .put("capture", captureJson(s));
+  }
+
+  /** {@code {"on": capturing now, "file": the last capture's file name or null}}. */
+  private JsonObject captureJson(Session s) {
+    Path file = captureFile;
+    return new JsonObject()
+        .put("on", s != null && !s.state().isTerminal() && s.capturing() != null)
+        .put("file", file == null ? null : file.getFileName().toString());
   }
 
   /** Few enough peers to resend with every counter change; more wait for the full tick. */
@@ -350,56 +406,47 @@ final class SessionTab {
 
     @Override
     public void onEvent(SessionEvent event) {
-      long t = event.time().toEpochMilli();
       SessionEvent.Error held = heldError;
       heldError = null;
       if (held != null
           && !(event instanceof SessionEvent.Reconnecting r && r.cause().equals(held.message()))) {
-        log.addNote(
-            held.time().toEpochMilli(), LogRing.Direction.ERR, "error", null, held.message());
+        log.add(EventRecord.of(held, null));
       }
-      if (event instanceof SessionEvent.Received r) {
-        log.addData(t, LogRing.Direction.IN, r.peer().id(), r.peer().toString(), r.data());
-      } else if (event instanceof SessionEvent.Sent r) {
-        log.addData(t, LogRing.Direction.OUT, r.peer().id(), r.peer().toString(), r.data());
-      } else if (event instanceof SessionEvent.Listening l) {
-        String kind =
-            spec instanceof TcpClientSpec
-                ? "local"
-                : spec instanceof SerialSpec ? "opened" : "listening";
-        log.addNote(t, LogRing.Direction.SYS, kind, null, HostPort.format(l.local()));
+      Session s = session;
+      if (event instanceof SessionEvent.Error e
+          && e.peer() == null
+          && spec.reconnects()
+          && s != null
+          && s.state() != SessionState.OPEN) {
+        heldError = e;
+        error = e.message();
+        errorCode = e.code();
+        errorParams = e.params();
         metaDirty.set(true);
-      } else if (event instanceof SessionEvent.Connected c) {
-        log.addNote(t, LogRing.Direction.SYS, "connected", c.peer().toString(), null);
+        return;
+      }
+      log.add(EventRecord.of(event, null));
+      if (event instanceof SessionEvent.Listening) {
+        metaDirty.set(true);
+      } else if (event instanceof SessionEvent.Connected) {
         peersDirty.set(true);
         if (spec instanceof TcpClientSpec || spec instanceof SerialSpec) {
           error = null;
+          errorCode = null;
           metaDirty.set(true);
         }
-      } else if (event instanceof SessionEvent.Disconnected d) {
-        String reason = d.reason().name().toLowerCase(Locale.ROOT);
-        log.addNote(
-            t, LogRing.Direction.SYS, "disconnected", d.peer().id(), d.peer().toString(), reason);
+      } else if (event instanceof SessionEvent.Disconnected) {
         peersDirty.set(true);
-      } else if (event instanceof SessionEvent.Reconnecting r) {
-        log.addNote(t, LogRing.Direction.SYS, "reconnecting", null, r.cause());
+      } else if (event instanceof SessionEvent.Reconnecting) {
         metaDirty.set(true);
       } else if (event instanceof SessionEvent.Error e) {
-        Session s = session;
-        if (e.peer() == null && spec.reconnects() && s != null && s.state() != SessionState.OPEN) {
-          heldError = e;
-          error = e.message();
-          metaDirty.set(true);
-          return;
-        }
-        String peer = e.peer() == null ? null : e.peer().toString();
-        log.addNote(t, LogRing.Direction.ERR, "error", peer, e.message());
         if (e.peer() == null) {
           error = e.message();
+          errorCode = e.code();
+          errorParams = e.params();
           metaDirty.set(true);
         }
       } else if (event instanceof SessionEvent.Closed) {
-        log.addNote(t, LogRing.Direction.SYS, "closed", null, null);
         metaDirty.set(true);
         peersDirty.set(true);
       }

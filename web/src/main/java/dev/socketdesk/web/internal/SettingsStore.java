@@ -33,6 +33,11 @@ final class SettingsStore {
     this.file = dir.resolve("settings.json");
   }
 
+  /** The folder of the settings file, where the page's captures go too ({@code captures/}). */
+  Path dir() {
+    return dir;
+  }
+
   Path file() {
     return file;
   }

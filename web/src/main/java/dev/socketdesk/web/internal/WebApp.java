@@ -1,6 +1,7 @@
 package dev.socketdesk.web.internal;
 
 import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.web.UiServerException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -8,9 +9,7 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import java.net.BindException;
 import java.net.InetAddress;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -71,6 +70,7 @@ public final class WebApp {
     router.route().handler(new RequestGuard(bind, token, () -> port));
     new SessionApi(hub, vertx).mount(router);
     new SimulationApi(hub).mount(router);
+    new CaptureApi(hub).mount(router);
     router
         .route("/api/*")
         .handler(ctx -> ApiErrors.send(ctx, 404, "no such API: " + ctx.request().path()));
@@ -95,8 +95,7 @@ public final class WebApp {
       server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       vertx.close();
-      String message = bindMessage(bind, e.getCause());
-      throw new UiServerException(message, message.contains("already in use"));
+      throw new UiServerException(SessionException.bind(e.getCause(), bind, requestedPort));
     } catch (InterruptedException | TimeoutException e) {
       vertx.close();
       throw new UiServerException(
@@ -127,30 +126,6 @@ public final class WebApp {
               + " needs a token; only loopback addresses (127.0.0.0/8, ::1) may go without one",
           false);
     }
-  }
-
-  private String bindMessage(String bind, Throwable cause) {
-    String where = bind + ":" + requestedPort;
-    if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("in use")) {
-      String text = String.valueOf(cause.getMessage());
-      if (text.contains("assign")) {
-        return "address "
-            + bind
-            + " is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its addresses";
-      }
-      if (text.toLowerCase().contains("permission")) {
-        return "no permission to listen on port " + requestedPort + "; use a port above 1023";
-      }
-      return "port "
-          + requestedPort
-          + " is already in use on "
-          + bind
-          + "; pick another with --port or stop the program using it";
-    }
-    if (cause instanceof SocketException || cause instanceof UnknownHostException) {
-      return "cannot listen on " + where + ": " + cause.getMessage();
-    }
-    return "cannot listen on " + where + ": " + cause;
   }
 
   public int port() {

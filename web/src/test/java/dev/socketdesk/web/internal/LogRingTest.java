@@ -2,20 +2,29 @@ package dev.socketdesk.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socketdesk.core.event.EventRecord;
+import dev.socketdesk.engine.Peer;
 import io.vertx.core.json.JsonObject;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LogRingTest {
+  private static final InetSocketAddress BOARD = new InetSocketAddress("127.0.0.1", 5000);
+
+  private static void add(LogRing ring, boolean received, int peer, byte[] data) {
+    ring.add(
+        EventRecord.data(Instant.EPOCH, new Peer(peer, BOARD), received, data.length, data, null));
+  }
 
   @Test
   void drainTakesTheNewestWithinTheLimitsAndCountsTheRest() {
     LogRing ring = new LogRing();
     for (int i = 0; i < 120; i++) {
-      ring.addData(
-          i, LogRing.Direction.IN, 1, "#1", ("line " + i).getBytes(StandardCharsets.UTF_8));
+      add(ring, true, 1, ("line " + i).getBytes(StandardCharsets.UTF_8));
     }
     LogRing.Drain drain = ring.drain(50, 1 << 20);
     assertThat(drain.entries()).hasSize(50);
@@ -24,8 +33,8 @@ class LogRingTest {
     assertThat(drain.entries().get(49).seq()).isEqualTo(120);
     assertThat(ring.drain(50, 1 << 20).entries()).isEmpty();
 
-    ring.addData(0, LogRing.Direction.OUT, 1, "#1", new byte[600]);
-    ring.addData(0, LogRing.Direction.OUT, 1, "#1", new byte[600]);
+    add(ring, false, 1, new byte[600]);
+    add(ring, false, 1, new byte[600]);
     LogRing.Drain bytes = ring.drain(50, 1000);
     assertThat(bytes.entries()).hasSize(1);
     assertThat(bytes.skipped()).isEqualTo(1);
@@ -35,7 +44,7 @@ class LogRingTest {
   void keepsTheLastEntriesBoundedAndTruncatesLargeOnesButRemembersTheirSize() {
     LogRing ring = new LogRing();
     for (int i = 0; i < LogRing.CAPACITY + 10; i++) {
-      ring.addData(i, LogRing.Direction.IN, 1, "#1", new byte[] {(byte) i});
+      add(ring, true, 1, new byte[] {(byte) i});
     }
     assertThat(ring.tail(Integer.MAX_VALUE)).hasSize(LogRing.CAPACITY);
     assertThat(ring.tail(3)).extracting(LogRing.Entry::seq).containsExactly(5008L, 5009L, 5010L);
@@ -44,13 +53,13 @@ class LogRingTest {
         .containsExactly(5006L, 5007L, 5008L, 5009L, 5010L);
     LogRing.Drain drain = ring.drain(10, 1 << 20);
     assertThat(drain.skipped()).isEqualTo(LogRing.CAPACITY);
-    ring.addData(0, LogRing.Direction.IN, 2, "#2", new byte[100_000]);
+    add(ring, true, 2, new byte[100_000]);
     LogRing.Entry big = ring.tail(1).get(0);
     assertThat(big.data()).hasSize(LogRing.MAX_ENTRY_BYTES);
-    assertThat(big.size()).isEqualTo(100_000);
+    assertThat(big.record().bytes()).isEqualTo(100_000);
     ring.clear();
     assertThat(ring.tail(10)).isEmpty();
-    ring.addNote(0, LogRing.Direction.SYS, "closed", null, null);
+    ring.add(EventRecord.sessionClosed(Instant.EPOCH));
     assertThat(ring.tail(10).get(0).seq()).isEqualTo(LogRing.CAPACITY + 12);
   }
 
@@ -59,9 +68,9 @@ class LogRingTest {
     Charset gbk = Charset.forName("GBK");
     byte[] text = "你好".getBytes(gbk);
     LogRing ring = new LogRing();
-    ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(text, 0, 1));
-    ring.addData(0, LogRing.Direction.OUT, 1, "#1", "x".getBytes(gbk));
-    ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(text, 1, 4));
+    add(ring, true, 1, Arrays.copyOfRange(text, 0, 1));
+    add(ring, false, 1, "x".getBytes(gbk));
+    add(ring, true, 1, Arrays.copyOfRange(text, 1, 4));
     LogRenderer renderer = new LogRenderer(gbk, false);
     var lines = renderer.render(ring.drain(50, 1 << 20).entries());
     assertThat(lines.getJsonObject(0).getString("x")).isEmpty();
@@ -70,8 +79,8 @@ class LogRingTest {
 
     byte[] utf8 = "你".getBytes(StandardCharsets.UTF_8);
     LogRenderer utf8Renderer = new LogRenderer(StandardCharsets.UTF_8, false);
-    ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(utf8, 0, 1));
-    ring.addData(0, LogRing.Direction.IN, 1, "#1", Arrays.copyOfRange(utf8, 1, 3));
+    add(ring, true, 1, Arrays.copyOfRange(utf8, 0, 1));
+    add(ring, true, 1, Arrays.copyOfRange(utf8, 1, 3));
     JsonObject onlyLast = utf8Renderer.render(ring.drain(1, 1 << 20).entries()).getJsonObject(0);
     assertThat(onlyLast.getString("x")).isEqualTo("\\xBD\\xA0");
     assertThat(onlyLast.getInteger("n")).isEqualTo(2);

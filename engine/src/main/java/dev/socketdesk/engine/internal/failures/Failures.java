@@ -6,7 +6,9 @@ import io.netty.channel.ConnectTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns socket exceptions into one-line messages that name the value and say what to do. The
@@ -22,6 +24,10 @@ public final class Failures {
       return e;
     }
     String where = host == null ? "0.0.0.0" : host;
+    return withParams(bindFailure(cause, where, port), Map.of("host", where, "port", "" + port));
+  }
+
+  private static SessionException bindFailure(Throwable cause, String where, int port) {
     if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
       return new SessionException(
           Kind.UNKNOWN_HOST,
@@ -29,13 +35,7 @@ public final class Failures {
     }
     return switch (classify(cause)) {
       case ADDRESS_IN_USE ->
-          new SessionException(
-              Kind.PORT_IN_USE,
-              "port "
-                  + port
-                  + " is already in use on "
-                  + where
-                  + "; pick another port or stop the program using it");
+          new SessionException(Kind.PORT_IN_USE, portInUse(Integer.toString(port), where, null));
       case ADDRESS_NOT_AVAILABLE ->
           new SessionException(
               Kind.ADDRESS_NOT_LOCAL,
@@ -71,6 +71,17 @@ public final class Failures {
     if (cause instanceof SessionException e) {
       return e;
     }
+    Map<String, String> params = new HashMap<>();
+    params.put("target", target);
+    params.put("timeoutMs", Long.toString(timeoutMillis));
+    if (bindHost != null) {
+      params.put("local", bindHost);
+    }
+    return withParams(connectFailure(cause, target, bindHost, timeoutMillis), params);
+  }
+
+  private static SessionException connectFailure(
+      Throwable cause, String target, String bindHost, long timeoutMillis) {
     if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
       String host = target.substring(0, Math.max(0, target.lastIndexOf(':')));
       return new SessionException(
@@ -82,14 +93,7 @@ public final class Failures {
     SocketError error =
         cause instanceof ConnectTimeoutException ? SocketError.TIMED_OUT : classify(cause);
     return switch (error) {
-      case TIMED_OUT ->
-          new SessionException(
-              Kind.TIMEOUT,
-              "connecting to "
-                  + target
-                  + " timed out after "
-                  + seconds(timeoutMillis)
-                  + "; check the address, and that the board is on the same network");
+      case TIMED_OUT -> new SessionException(Kind.TIMEOUT, timedOut(target, timeoutMillis, null));
       case REFUSED ->
           new SessionException(
               Kind.REFUSED,
@@ -129,6 +133,10 @@ public final class Failures {
     if (cause instanceof SessionException e) {
       return e;
     }
+    return withParams(ioFailure(cause, peer), Map.of("peer", peer));
+  }
+
+  private static SessionException ioFailure(Throwable cause, String peer) {
     if (cause instanceof ClosedChannelException) {
       return new SessionException(
           Kind.NOT_CONNECTED, peer + " is no longer connected; wait for it to reconnect");
@@ -148,6 +156,34 @@ public final class Failures {
                   + " over IPv6); send less per datagram, and leave room for an echo prefix");
       default -> new SessionException(Kind.OTHER, peer + ": " + plain(cause));
     };
+  }
+
+  /**
+   * The wording of a port in use; {@code setting} is a front end's name for the port setting, e.g.
+   * {@code --port}, or null.
+   */
+  public static String portInUse(String port, String host, String setting) {
+    return "port "
+        + port
+        + " is already in use on "
+        + host
+        + "; pick another "
+        + (setting == null ? "port" : "with " + setting)
+        + " or stop the program using it";
+  }
+
+  /** The wording of a connect timeout; {@code setting} names the timeout setting, or null. */
+  public static String timedOut(String target, long timeoutMillis, String setting) {
+    return "connecting to "
+        + target
+        + " timed out after "
+        + seconds(timeoutMillis)
+        + "; check the address, and that the board is on the same network"
+        + (setting == null ? "" : ", or raise " + setting);
+  }
+
+  private static SessionException withParams(SessionException e, Map<String, String> params) {
+    return new SessionException(e.kind(), e.getMessage(), params);
   }
 
   /** Whether {@code cause} is a connection reset by the peer. */

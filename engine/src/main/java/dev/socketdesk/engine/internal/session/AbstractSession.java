@@ -392,7 +392,7 @@ abstract class AbstractSession implements Session, PipelineSession {
     }
     stopPeriodic();
     stopCapture();
-    events.emit(new SessionEvent.Error(Instant.now(), null, e.getMessage()));
+    events.emit(SessionEvent.Error.of(Instant.now(), null, e));
     events.emit(new SessionEvent.Closed(Instant.now()));
     closed.complete(null);
     opened.completeExceptionally(e);

@@ -81,7 +81,7 @@ final class TcpClientSession extends AbstractSession {
               Failures.connect(
                   f.cause(), target(), config.bindHost(), config.connectTimeout().toMillis());
           if (config.reconnect() && !isClosing()) {
-            events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+            events.emit(SessionEvent.Error.of(Instant.now(), null, error));
             scheduleReconnect(error.getMessage());
           } else if (isClosing()) {
             finishClose();

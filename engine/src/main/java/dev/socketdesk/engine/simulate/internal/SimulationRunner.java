@@ -27,7 +27,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -275,32 +274,7 @@ public final class SimulationRunner {
   }
 
   private SessionException bindFailure(InetSocketAddress local, Throwable cause) {
-    String where = config.bindHost() == null ? "all addresses" : config.bindHost();
-    String m = cause.getMessage() == null ? "" : cause.getMessage();
-    if (cause instanceof BindException || m.contains("Address already in use")) {
-      if (m.contains("assign")) {
-        return new SessionException(
-            SessionException.Kind.ADDRESS_NOT_LOCAL,
-            "address "
-                + where
-                + " is not on this machine; bind to one of its addresses or to all of them");
-      }
-      return new SessionException(
-          SessionException.Kind.PORT_IN_USE,
-          "port "
-              + local.getPort()
-              + " is already in use on "
-              + where
-              + "; pick another port or stop the program using it");
-    }
-    return new SessionException(
-        SessionException.Kind.OTHER,
-        "cannot listen on "
-            + where
-            + " port "
-            + local.getPort()
-            + ": "
-            + ErrorCollector.oneLine(cause));
+    return SessionException.bind(cause, config.bindHost(), local.getPort());
   }
 
   /** The bound address of a server profile; null for clients and before binding. */

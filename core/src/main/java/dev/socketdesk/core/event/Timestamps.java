@@ -1,4 +1,4 @@
-package dev.socketdesk.app.internal;
+package dev.socketdesk.core.event;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  * result per call: everything except the milliseconds is formatted once per second and cached.
  * Thread-safe; the cache is one immutable entry.
  */
-final class Timestamps {
+public final class Timestamps {
   private record Second(long epochSecond, String prefix, String suffix) {}
 
   private final DateTimeFormatter before;
@@ -22,12 +22,12 @@ final class Timestamps {
    *     HH:mm:ss.}
    * @param after the pattern after the milliseconds, such as {@code XXX}; may be empty
    */
-  Timestamps(String before, String after, ZoneId zone) {
+  public Timestamps(String before, String after, ZoneId zone) {
     this.before = DateTimeFormatter.ofPattern(before).withZone(zone);
     this.after = DateTimeFormatter.ofPattern(after).withZone(zone);
   }
 
-  String format(Instant time) {
+  public String format(Instant time) {
     long epochSecond = time.getEpochSecond();
     Second second = cached;
     if (second.epochSecond != epochSecond) {

@@ -1,4 +1,4 @@
-package dev.socketdesk.app.internal;
+package dev.socketdesk.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
