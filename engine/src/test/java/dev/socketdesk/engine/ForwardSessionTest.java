@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,11 @@ class ForwardSessionTest {
   }
 
   private Session forwardTo(ForwardTarget target) throws Exception {
-    Session session = engine.forward(new ForwardConfig("127.0.0.1", 0, target, null, null));
+    return forward(new ForwardConfig("127.0.0.1", 0, target, null, null));
+  }
+
+  private Session forward(ForwardConfig config) throws Exception {
+    Session session = engine.forward(config);
     session.addListener(events);
     session.open().get(10, TimeUnit.SECONDS);
     return session;
@@ -167,6 +172,55 @@ class ForwardSessionTest {
     }
     assertThat(events.skipTo(SessionEvent.Disconnected.class).reason())
         .isEqualTo(CloseReason.PEER_CLOSED);
+  }
+
+  @Test
+  void editsRewriteAndDropEachWayWhileTheLogShowsTheClientsWire() throws Exception {
+    listen();
+    CompletableFuture<String> serverSaw =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (Socket s = server.accept()) {
+                String got = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                s.getOutputStream().write((got + "secret=42;").getBytes(StandardCharsets.UTF_8));
+                return got;
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    List<TrafficEdit> edits =
+        List.of(
+            TrafficEdit.rewrite(
+                TrafficEdit.Direction.TO_TARGET,
+                ReplyRule.regex("AT\\+RST\\r\\n", StandardCharsets.UTF_8, new byte[0])),
+            TrafficEdit.rewrite(
+                TrafficEdit.Direction.TO_TARGET, ReplyRule.bytes(ascii("ping"), ascii("PING"))),
+            TrafficEdit.rewrite(
+                TrafficEdit.Direction.TO_CLIENT,
+                ReplyRule.regex("secret=\\d+", StandardCharsets.UTF_8, ascii("secret=***"))));
+    Session session =
+        forward(new ForwardConfig("127.0.0.1", 0, tcp(server), null, null).withEdits(edits));
+    String sent = "ping AT+RST\r\nAT+GMR\r\n";
+    try (Socket board = connect(session)) {
+      OutputStream out = board.getOutputStream();
+      for (String piece : List.of("pi", "ng AT+R", "ST\r\nAT+GMR\r\n")) {
+        out.write(ascii(piece));
+        out.flush();
+      }
+      board.shutdownOutput();
+      assertThat(serverSaw.get(10, TimeUnit.SECONDS)).isEqualTo("PING AT+GMR\r\n");
+      assertThat(new String(board.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("PING AT+GMR\r\nsecret=***;");
+    }
+    SessionEvent.Disconnected end = events.skipTo(SessionEvent.Disconnected.class);
+    assertThat(end.counters().bytesIn()).as("what the client sent").isEqualTo(sent.length());
+    assertThat(end.counters().bytesOut())
+        .as("what the client was sent")
+        .isEqualTo("PING AT+GMR\r\nsecret=***;".length());
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   @Test

@@ -79,6 +79,7 @@ final class RegexScanner extends ReplyMatcher.Scanner {
     matcher.reset(CharBuffer.wrap(chars, 0, count)).region(liveFrom, count);
     while (matcher.find()) {
       if (matcher.end() > matcher.start()) {
+        matchStart = starts[matcher.start()];
         return matcher.end() < count ? starts[matcher.end()] : decodedTo;
       }
       if (matcher.end() >= count) {

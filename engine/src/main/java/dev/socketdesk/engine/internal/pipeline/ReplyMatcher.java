@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * only at what arrived since its last look, plus what may still start a match (a regex whose search
  * ran into the end of the data). Bytes up to the end of a match are consumed, so each match fires
  * once. Bytes that no rule can still use are dropped at once; at most {@link #WINDOW} bytes are
- * ever kept, so a partial match older than that is forgotten. Not thread-safe: event-loop thread
- * only.
+ * ever kept, so a partial match older than that is forgotten. The same scan serves reply rules
+ * (which answer a match) and traffic edits (which replace it, {@link TrafficEditHandler}). Not
+ * thread-safe: event-loop thread only.
  */
 final class ReplyMatcher {
   static final int WINDOW = 8192;
@@ -45,9 +46,30 @@ final class ReplyMatcher {
    * returns how many rules fired.
    */
   int feed(ByteBuf data, Consumer<byte[]> respond) {
+    return scan(
+        data,
+        MAX_MATCHES_PER_READ,
+        new Sink() {
+          @Override
+          public void pass(Window window, long from, long to) {}
+
+          @Override
+          public void match(ReplyRule rule, Window window, long start, long end) {
+            respond.accept(rule.response());
+          }
+        });
+  }
+
+  /**
+   * Appends the readable bytes of {@code data} (without consuming them) and reports, in stream
+   * order, every match (at most {@code maxMatches}) and the bytes no rule can use any more, which
+   * are then forgotten. Bytes a rule may still need stay held (at most {@link #WINDOW}) until a
+   * later call or {@link #releaseAll}. Returns how many rules fired.
+   */
+  int scan(ByteBuf data, int maxMatches, Sink sink) {
     window.append(data);
     int fired = 0;
-    while (fired < MAX_MATCHES_PER_READ) {
+    while (fired < maxMatches) {
       long bestEnd = -1;
       Scanner best = null;
       for (Scanner scanner : scanners) {
@@ -60,7 +82,9 @@ final class ReplyMatcher {
       if (best == null) {
         break;
       }
-      respond.accept(best.rule.response());
+      long start = Math.max(window.base, best.matchStart);
+      sink.pass(window, window.base, start);
+      sink.match(best.rule, window, start, bestEnd);
       fired++;
       consume(bestEnd);
     }
@@ -68,8 +92,29 @@ final class ReplyMatcher {
     for (Scanner scanner : scanners) {
       needed = Math.min(needed, scanner.neededFrom(window));
     }
-    consume(Math.max(needed, window.end() - WINDOW));
+    long keepFrom = Math.max(needed, window.end() - WINDOW);
+    if (keepFrom > window.base) {
+      sink.pass(window, window.base, keepFrom);
+    }
+    consume(keepFrom);
     return fired;
+  }
+
+  /** Reports every held byte as passed and forgets any partial match in it. */
+  void releaseAll(Sink sink) {
+    if (window.end() > window.base) {
+      sink.pass(window, window.base, window.end());
+    }
+    consume(window.end());
+  }
+
+  /** Where {@link #scan} reports; the window's bytes are valid only during the call. */
+  interface Sink {
+    /** The bytes from absolute offset {@code from} to {@code to} matched no rule. */
+    void pass(Window window, long from, long to);
+
+    /** {@code rule} matched the bytes from {@code start} to {@code end}. */
+    void match(ReplyRule rule, Window window, long start, long end);
   }
 
   /** Forgets every byte before the absolute offset {@code upTo}. */
@@ -128,6 +173,9 @@ final class ReplyMatcher {
   abstract static class Scanner {
     final ReplyRule rule;
 
+    /** The absolute start offset of the match {@link #nextMatchEnd} last returned. */
+    long matchStart;
+
     Scanner(ReplyRule rule) {
       this.rule = rule;
     }
@@ -165,6 +213,7 @@ final class ReplyMatcher {
           }
         }
         searchedFrom = start;
+        matchStart = start;
         return start + pattern.length;
       }
       searchedFrom = Math.max(searchedFrom, lastStart + 1);

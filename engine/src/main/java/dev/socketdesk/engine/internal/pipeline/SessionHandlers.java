@@ -15,7 +15,8 @@ import io.netty.channel.ChannelPipeline;
  * </ol>
  *
  * A capture handler ({@code CaptureHandlers}), while the session captures, goes before all of them,
- * at the socket.
+ * at the socket. A relayed channel (a forward's target) has none of these, but may have an {@code
+ * edit} handler ({@link TrafficEditHandler}) that rewrites or drops what it relays.
  */
 public final class SessionHandlers {
   public static final String LIFECYCLE = "lifecycle";
@@ -23,6 +24,7 @@ public final class SessionHandlers {
   public static final String ACCOUNTING = "accounting";
   public static final String BACKPRESSURE = "backpressure";
   public static final String AUTO_REPLY = "auto-reply";
+  public static final String EDIT = "edit";
 
   private final PipelineSession session;
   private final PeerAddressing addressing;

@@ -2,10 +2,13 @@ package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.TrafficEdit;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.BackpressureHandler;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
+import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.pipeline.TrafficEditHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -17,6 +20,8 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Relays one forwarded connection: the client's channel (a session peer, with the session's
@@ -26,17 +31,28 @@ import java.util.ArrayDeque;
  * both its directions are done, and the end of either side ends the other after a flush. A target
  * without half-close (a serial port) is closed at the client's EOF, after a flush.
  *
+ * <p>Edits ({@link TrafficEdit}) apply on the target's channel only: to-target ones to what is
+ * written to it, to-client ones to what is read from it. So the client's pipeline (log, counters,
+ * capture, automatic answers) sees the client's connection as it is on the wire.
+ *
  * <p>Event-loop thread only: the target is registered on the client's event loop.
  */
 final class ForwardRelay {
   /** The most a client may send before its target is ready; more closes the connection. */
   private static final int EARLY_LIMIT = 1 << 20;
 
+  /** How long an edit holds bytes that may begin a match while no more data comes. */
+  static final long EDIT_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   private final Channel client;
   private final PeerHandle peer;
   private final String targetName;
   private final EventDispatcher events;
+  private final List<TrafficEdit> edits;
   private Channel target;
+
+  /** The target's edit handler, or null without edits. */
+  private TrafficEditHandler editor;
 
   /**
    * What the client sent before the target was ready: reading is paused until then, but Netty still
@@ -50,8 +66,14 @@ final class ForwardRelay {
   private boolean targetEof;
   private boolean targetOutputShut;
 
-  ForwardRelay(Channel client, PeerHandle peer, String targetName, EventDispatcher events) {
+  ForwardRelay(
+      Channel client,
+      PeerHandle peer,
+      String targetName,
+      EventDispatcher events,
+      List<TrafficEdit> edits) {
     this.client = client;
+    this.edits = edits;
     this.peer = peer;
     this.targetName = targetName;
     this.events = events;
@@ -62,9 +84,22 @@ final class ForwardRelay {
     return new ClientSide();
   }
 
-  /** Sets up the target's pipeline: flow control, then the relay to the client. */
+  /**
+   * Sets up the target's pipeline: flow control, the edits if any, then the relay to the client.
+   */
   void installTargetSide(Channel channel) {
-    channel.pipeline().addLast(new BackpressureHandler(events, false), new TargetSide());
+    channel
+        .pipeline()
+        .addLast(SessionHandlers.BACKPRESSURE, new BackpressureHandler(events, false));
+    if (!edits.isEmpty()) {
+      editor =
+          new TrafficEditHandler(
+              TrafficEdit.rules(edits, TrafficEdit.Direction.TO_CLIENT),
+              TrafficEdit.rules(edits, TrafficEdit.Direction.TO_TARGET),
+              EDIT_HOLD_NANOS);
+      channel.pipeline().addLast(SessionHandlers.EDIT, editor);
+    }
+    channel.pipeline().addLast(new TargetSide());
   }
 
   /** The target is ready: relaying starts, or the target is closed when the client is gone. */
@@ -132,6 +167,9 @@ final class ForwardRelay {
     clientEof = true;
     if (target == null) {
       return;
+    }
+    if (editor != null) {
+      editor.releaseOutbound();
     }
     if (!(target instanceof DuplexChannel socket)) {
       closeAfterFlush(target);

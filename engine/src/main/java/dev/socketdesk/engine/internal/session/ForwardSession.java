@@ -83,7 +83,8 @@ final class ForwardSession extends TcpServerSession {
   @Override
   void peerRegistered(PeerHandle peer) {
     Channel client = peer.channel;
-    ForwardRelay relay = new ForwardRelay(client, peer, config.target().toString(), events);
+    ForwardRelay relay =
+        new ForwardRelay(client, peer, config.target().toString(), events, config.edits());
     client.pipeline().replace(RELAY_HANDLER, RELAY_HANDLER, relay.clientSide());
     client.attr(RELAY).set(relay);
     client.pipeline().fireUserEventTriggered(BackpressureHandler.RELAY_FULL);
