@@ -3,6 +3,7 @@ package dev.socketdesk.app;
 import dev.socketdesk.app.internal.ActionOptions;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.EditOptions;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.GroupingOptions;
 import dev.socketdesk.app.internal.RunOptions;
@@ -72,6 +73,7 @@ public final class ForwardCommand implements Callable<Integer> {
       description = "Give up connecting to a TCP target after this long (default 5s).")
   Duration connectTimeout = Duration.ofSeconds(5);
 
+  @Mixin EditOptions editing;
   @Mixin GroupingOptions grouping;
   @Mixin FormatOptions format;
   @Mixin ActionOptions actions;
@@ -91,7 +93,8 @@ public final class ForwardCommand implements Callable<Integer> {
                 ForwardConfig.listen(port, target)
                     .withBindHost(bind)
                     .withConnectTimeout(connectTimeout)
-                    .withActions(auto));
+                    .withActions(auto)
+                    .withEdits(editing.edits(format.sendFormat())));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.FORWARD, false, false)
         .run(

@@ -6,13 +6,19 @@ import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.testing.PtyPair;
 import dev.socketdesk.engine.testing.SerialBoard;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +123,66 @@ class SerialForwardCliTest {
             .isEqualTo("Hello from board!\r\n");
       }
     }
+  }
+
+  @Test
+  void forwardRewritesAndDropsEachWayAndLogsTheClientsWire() throws Exception {
+    try (ServerSocket echo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> echoing =
+          CompletableFuture.runAsync(
+              () -> {
+                try (Socket s = echo.accept()) {
+                  s.getInputStream().transferTo(s.getOutputStream());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      try (CliRun cli =
+          CliRun.interactive(
+              "forward",
+              "--bind",
+              "127.0.0.1",
+              "--port",
+              "0",
+              "127.0.0.1:" + echo.getLocalPort(),
+              "--rewrite",
+              "to-target:ping=>PING",
+              "--drop",
+              "to-client:hex:21",
+              "--json",
+              "--input",
+              "lines")) {
+        int port = cli.listeningPort();
+        try (Socket client = new Socket()) {
+          client.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+          client.setSoTimeout(10_000);
+          client.getOutputStream().write("ping!\n".getBytes(StandardCharsets.US_ASCII));
+          assertThat(cli.event("received").path("text").asText()).isEqualTo("ping!\\n");
+          assertThat(cli.event("sent").path("text").asText()).isEqualTo("PING\\n");
+          byte[] answer = client.getInputStream().readNBytes("PING\n".length());
+          assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo("PING\n");
+        }
+      }
+      echoing.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void editsWithoutADirectionOrReplacementAreOneLineWithTheFix() {
+    Result noDirection = run("forward", "--port", "0", "127.0.0.1:9", "--rewrite", "ping=>PING");
+    assertThat(noDirection.code()).isEqualTo(2);
+    assertThat(noDirection.err())
+        .isEqualTo(
+            "socketdesk: --rewrite 'ping=>PING' does not start with a direction; begin with"
+                + " to-target: or to-client:, e.g. 'to-target:ping=>PING'\n");
+
+    Result empty = run("forward", "--port", "0", "127.0.0.1:9", "--rewrite", "to-client:x=>");
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("empty replacement").contains("--drop 'to-client:x'");
+
+    Result badRegex = run("forward", "--port", "0", "127.0.0.1:9", "--drop", "to-target:(");
+    assertThat(badRegex.code()).isEqualTo(2);
+    assertThat(badRegex.err()).contains("--drop pattern '(' is not a valid regex");
   }
 
   @Test

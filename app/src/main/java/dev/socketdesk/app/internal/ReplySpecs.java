@@ -1,7 +1,9 @@
 package dev.socketdesk.app.internal;
 
 import dev.socketdesk.engine.ReplyRule;
+import dev.socketdesk.engine.codec.Checksum;
 import dev.socketdesk.engine.codec.Hex;
+import dev.socketdesk.engine.codec.LineEnding;
 import dev.socketdesk.engine.codec.PayloadMode;
 import dev.socketdesk.engine.codec.SendFormat;
 import java.util.regex.Pattern;
@@ -37,28 +39,39 @@ final class ReplySpecs {
               + spec
               + "' has an empty response; put the bytes to send after '=>', e.g. 'ping=>pong'");
     }
+    return rule("--reply", spec, pattern, responseBytes, format);
+  }
+
+  /**
+   * The rule for {@code pattern} (as in {@code --reply}) with {@code response}; {@code option} and
+   * {@code spec} name the argument in error messages.
+   */
+  static ReplyRule rule(
+      String option, String spec, String pattern, byte[] response, SendFormat format) {
     boolean hexDefault = format.mode() == PayloadMode.HEX;
     if (pattern.startsWith("hex:") || (hexDefault && !pattern.startsWith("re:"))) {
       String hex = pattern.startsWith("hex:") ? pattern.substring(4) : pattern;
       byte[] bytes = CliFailure.usageIfInvalid(() -> Hex.parse(hex));
       if (bytes.length == 0) {
         throw CliFailure.usage(
-            "--reply '" + spec + "' has an empty hex pattern; give at least one byte, e.g. hex:01");
+            option
+                + " '"
+                + spec
+                + "' has an empty hex pattern; give at least one byte, e.g. hex:01");
       }
-      return ReplyRule.bytes(bytes, responseBytes);
+      return ReplyRule.bytes(bytes, response);
     }
     String regex = pattern.startsWith("re:") ? pattern.substring(3) : pattern;
     if (regex.isEmpty()) {
       throw CliFailure.usage(
-          "--reply '"
-              + spec
-              + "' has an empty pattern; put a regex before '=>', e.g. 'ping=>pong'");
+          option + " '" + spec + "' has an empty pattern; put a regex or hex: bytes, e.g. 'ping'");
     }
     try {
       Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw CliFailure.usage(
-          "--reply pattern '"
+          option
+              + " pattern '"
               + regex
               + "' is not a valid regex ("
               + e.getDescription()
@@ -66,7 +79,14 @@ final class ReplySpecs {
               + e.getIndex()
               + "); escape special characters with \\, or use hex:");
     }
-    return ReplyRule.regex(regex, format.charset(), responseBytes);
+    return ReplyRule.regex(regex, format.charset(), response);
+  }
+
+  /**
+   * Text with escapes, or hex under {@code --hex-send}; {@code hex:} or {@code text:} force one.
+   */
+  static byte[] payload(String text, SendFormat format) {
+    return encodeResponse(text, format.withLineEnding(LineEnding.NONE).withChecksum(Checksum.NONE));
   }
 
   private static byte[] encodeResponse(String response, SendFormat format) {
