@@ -42,6 +42,11 @@ public final class ReplyRule {
     return new ReplyRule(null, null, pattern.clone(), response.clone(), "hex pattern");
   }
 
+  /** The same pattern with another response (for an edit: the replacement, empty to drop). */
+  public ReplyRule withResponse(byte[] response) {
+    return new ReplyRule(regex, charset, pattern, response.clone(), description);
+  }
+
   /** The regex, or null for a byte-pattern rule. */
   public Pattern regex() {
     return regex;

@@ -7,24 +7,31 @@ import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.ForwardConfig;
 import dev.socketdesk.engine.ForwardTarget;
 import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.TrafficEdit;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A forward: a TCP server relaying each client to a target. JSON: {@code {"type": "forward",
- * "localHost": "", "localPort": 4000, "target": "192.168.4.1:5000", "connectTimeoutS": 5}}.
+ * "localHost": "", "localPort": 4000, "target": "192.168.4.1:5000", "connectTimeoutS": 5, "edits":
+ * [{"direction": "to-client", "match": "secret=\\d+", "replacement": "secret=***"}]}}.
  *
  * @param localHost local address; null (or blank) for all addresses.
  * @param localPort 0 (the system chooses) to 65535; default 0.
  * @param target {@code HOST:PORT} or {@code serial:PATH?baud=115200}; required.
  * @param connectTimeoutS 1ms to {@link Durations#MAX_CONNECT_TIMEOUT}; default 5 s.
+ * @param edits rewrites and drops of relayed data, at most {@value #MAX_EDITS}; default none.
  */
 public record ForwardSpec(
     String localHost,
     Integer localPort,
     String target,
-    @JsonAlias("connectTimeout") Duration connectTimeoutS)
+    @JsonAlias("connectTimeout") Duration connectTimeoutS,
+    List<TrafficEditSpec> edits)
     implements SessionSpec {
   public static final String TYPE = "forward";
+  public static final int MAX_EDITS = 1000;
 
   public ForwardSpec {
     localHost = Specs.host(localHost);
@@ -48,6 +55,16 @@ public record ForwardSpec(
             TcpClientSpec.DEFAULT_CONNECT_TIMEOUT,
             Duration.ofMillis(1),
             Durations.MAX_CONNECT_TIMEOUT);
+    edits = edits == null ? List.of() : edits;
+    for (int i = 0; i < edits.size(); i++) {
+      if (edits.get(i) == null) {
+        throw SpecException.of("edits[" + i + "]", "must be an object, not null");
+      }
+    }
+    edits = List.copyOf(edits);
+    if (edits.size() > MAX_EDITS) {
+      throw SpecException.of("edits", "has " + edits.size() + " edits; use at most " + MAX_EDITS);
+    }
   }
 
   @Override
@@ -61,7 +78,16 @@ public record ForwardSpec(
     return ForwardConfig.listen(localPort, ForwardTarget.parse(target))
         .withBindHost(localHost)
         .withConnectTimeout(connectTimeoutS)
-        .withActions(actions);
+        .withActions(actions)
+        .withEdits(engineEdits());
+  }
+
+  private List<TrafficEdit> engineEdits() {
+    List<TrafficEdit> list = new ArrayList<>();
+    for (TrafficEditSpec edit : edits) {
+      list.add(edit.edit());
+    }
+    return list;
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.TrafficEdit;
 import dev.socketdesk.engine.codec.LineEnding;
 import dev.socketdesk.engine.codec.SendFormat;
 import dev.socketdesk.engine.simulate.Profile;
@@ -74,6 +75,28 @@ class SessionSpecsTest {
     assertThat(SessionSpecs.readJson(SessionSpecs.toJson(text), SessionSpec.class)).isEqualTo(text);
   }
 
+  @Test
+  void aForwardsEditsBecomeTheEnginesAndSurviveTheirJson() {
+    SessionSpec forward =
+        SessionSpecs.readJson(
+            """
+            {"type":"forward","target":"127.0.0.1:9","edits":[
+              {"direction":"to-target","match":"AT\\\\+RST","replacement":"AT"},
+              {"direction":"TO-CLIENT","match":"FF 00","hex":true}]}
+            """,
+            SessionSpec.class);
+    List<TrafficEdit> edits = ((ForwardSpec) forward).config(null).edits();
+    assertThat(edits).hasSize(2);
+    assertThat(edits.get(0).direction()).isEqualTo(TrafficEdit.Direction.TO_TARGET);
+    assertThat(edits.get(0).rule().regex().pattern()).isEqualTo("AT\\+RST");
+    assertThat(edits.get(0).rule().response()).isEqualTo("AT".getBytes(StandardCharsets.UTF_8));
+    assertThat(edits.get(1).direction()).isEqualTo(TrafficEdit.Direction.TO_CLIENT);
+    assertThat(edits.get(1).rule().pattern()).containsExactly(0xFF, 0x00);
+    assertThat(edits.get(1).drops()).isTrue();
+    assertThat(SessionSpecs.readJson(SessionSpecs.toJson(forward), SessionSpec.class))
+        .isEqualTo(forward);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -106,6 +129,9 @@ class SessionSpecsTest {
           {"type":"serial","path":"/dev/ttyS0","baud":0}       | baud             | baud 0 is not a speed
           {"type":"forward","localPort":4000}                  | target           | target is missing
           {"type":"forward","target":"tls://cloud:8883"}       | target           | tls:// targets are not supported by this build
+          {"type":"forward","target":"a:1","edits":[{"direction":"up","match":"x"}]} | edits[0].direction | direction 'up' is not to-target or to-client
+          {"type":"forward","target":"a:1","edits":[{"direction":"to-client","match":"("}]} | edits[0].match | is not a valid regex
+          {"type":"forward","target":"a:1","edits":[{"direction":"to-client","match":"x","replacement":"4G","replacementHex":true}]} | edits[0].replacement | malformed hex
           """)
   void everyMistakeNamesItsField(String body, String field, String message) {
     SpecException e =
