@@ -4,6 +4,7 @@ import { api, socketUrl } from './api.js';
 import { TabView } from './tabview.js';
 import { QuickDialog } from './quickdialog.js';
 import { SimPanel } from './simpanel.js';
+import { TestPanel } from './testpanel.js';
 
 /**
  * The fields each session type shows in the New session form and sends, by input name; a field of
@@ -41,6 +42,8 @@ class App {
     this.buildNewForm();
     this.sim = new SimPanel(this);
     this.main.appendChild(this.sim.el);
+    this.testPanel = new TestPanel(this);
+    this.main.appendChild(this.testPanel.el);
     this.renderTabHeaders();
     document.getElementById('lang').value = getLang();
     document.getElementById('lang').onchange = (e) => { setLang(e.target.value); this.settings.lang = e.target.value; this.saveSettings(); };
@@ -96,7 +99,7 @@ class App {
       for (const id of [...this.tabs.keys()]) if (!seen.has(id)) this.removeTab(id);
       this.eachTab((tab) => { tab.send.renderHistory(); tab.send.renderQuick(); });
       this.sim.load(m.sims);
-      if (this.active !== 'new' && this.active !== 'sim' && !this.tabs.has(this.active)) this.activate('new');
+      if (this.active !== 'new' && this.active !== 'sim' && this.active !== 'tests' && !this.tabs.has(this.active)) this.activate('new');
       else if (this.active === 'new' && this.tabs.size && !this.shownOnce) this.activate([...this.tabs.keys()][0]);
       this.shownOnce = true;
     } else if (m.type === 'tab') {
@@ -149,6 +152,7 @@ class App {
     this.newEl.classList.toggle('hidden', id !== 'new');
     this.tabs.forEach((tab, tid) => tab.setActive(tid === id));
     this.sim.setActive(id === 'sim');
+    this.testPanel.setActive(id === 'tests');
     if (id === 'new') this.loadInterfaces();
     this.renderTabHeaders();
   }
@@ -186,7 +190,13 @@ class App {
     sim.dataset.testid = 'tabhead-sim';
     sim.textContent = t('simTab');
     sim.onclick = () => this.activate('sim');
-    document.getElementById('tab-actions').replaceChildren(add, sim);
+    const tests = document.createElement('button');
+    tests.type = 'button';
+    tests.className = `tab add${this.active === 'tests' ? ' active' : ''}`;
+    tests.dataset.testid = 'tabhead-tests';
+    tests.textContent = t('testTab');
+    tests.onclick = () => this.activate('tests');
+    document.getElementById('tab-actions').replaceChildren(add, sim, tests);
     const active = this.tabsEl.querySelector('.tab.active');
     if (active) active.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
@@ -296,6 +306,7 @@ class App {
     this.loadInterfaces();
     this.tabs.forEach((tab) => tab.relabel());
     this.sim.relabel();
+    this.testPanel.relabel();
     this.renderTabHeaders();
     this.setConn(this.ws && this.ws.readyState === WebSocket.OPEN);
   }

@@ -1,5 +1,6 @@
 package dev.socketdesk.web.internal;
 
+import dev.socketdesk.core.script.Scripts;
 import dev.socketdesk.web.UiServer;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -62,6 +63,18 @@ final class Bodies {
             + (UiServer.MAX_UPLOAD_BYTES >> 20)
             + " MiB; send a smaller file or split it";
     return ctx -> readRaw(ctx, UiServer.MAX_UPLOAD_BYTES, message);
+  }
+
+  /**
+   * A test script's raw text, up to {@link Scripts#MAX_BYTES}, whatever its Content-Type; read it
+   * with {@link #raw}.
+   */
+  static Handler<RoutingContext> script() {
+    String message =
+        "the script is larger than "
+            + (Scripts.MAX_BYTES >> 20)
+            + " MiB; split it into several files";
+    return ctx -> readRaw(ctx, Scripts.MAX_BYTES, message);
   }
 
   static Buffer raw(RoutingContext ctx) {

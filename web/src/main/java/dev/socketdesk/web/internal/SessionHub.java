@@ -41,6 +41,7 @@ final class SessionHub {
   private final List<PageChannel> pages = new CopyOnWriteArrayList<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final Simulations simulations = new Simulations();
+  private final TestRuns tests = new TestRuns();
   private long timer = -1;
   private long pingTimer = -1;
   private long ticks;
@@ -64,6 +65,10 @@ final class SessionHub {
 
   SettingsStore settings() {
     return settings;
+  }
+
+  TestRuns tests() {
+    return tests;
   }
 
   Simulations simulations() {
@@ -260,13 +265,17 @@ final class SessionHub {
         .put("sims", simulations.snapshot());
   }
 
-  /** Stops the batches and the simulations, then closes every tab's session, waiting up to 5 s. */
+  /**
+   * Stops the batches, the simulations and the test runs, then closes every tab's session, waiting
+   * up to 5 s.
+   */
   void close() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
       vertx.cancelTimer(pingTimer);
     }
     simulations.close();
+    tests.close();
     CompletableFuture<?>[] closing =
         tabs.values().stream().map(SessionTab::close).toArray(CompletableFuture[]::new);
     try {

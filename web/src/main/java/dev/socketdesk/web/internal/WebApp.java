@@ -71,6 +71,7 @@ public final class WebApp {
     new SessionApi(hub, vertx).mount(router);
     new SimulationApi(hub).mount(router);
     new CaptureApi(hub).mount(router);
+    new TestApi(hub.tests()).mount(router);
     router
         .route("/api/*")
         .handler(ctx -> ApiErrors.send(ctx, 404, "no such API: " + ctx.request().path()));
