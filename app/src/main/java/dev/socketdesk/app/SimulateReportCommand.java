@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Merge the histogram logs of a fleet's shards (simulate --histogram-log) into one report:",
-      "the summary of a single run, exact percentiles, and a table of the shards.",
+      "Merge the histogram logs of a fleet's shards (simulate --histogram-log) into one report.",
+      "It holds the summary of a single run, exact percentiles, and a table of the shards.",
       "Exit code 0; 1 when a --fail-if condition holds; 2 for a missing, cut-short or"
           + " mismatched log."
     })

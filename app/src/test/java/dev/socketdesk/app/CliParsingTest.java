@@ -21,6 +21,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -54,6 +55,21 @@ class CliParsingTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Usage: socketdesk", "tcp-server", "tcp-client", "udp", "ui");
     assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  @Timeout(30)
+  void eachCommandsLineInTheCommandListIsAWholeSentence() {
+    CommandLine cli =
+        Main.commandLine(
+            NO_INPUT, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    assertThat(cli.getSubcommands().values())
+        .isNotEmpty()
+        .allSatisfy(
+            c ->
+                assertThat(c.getCommandSpec().usageMessage().description()[0])
+                    .as("first description line of %s", c.getCommandName())
+                    .endsWith("."));
   }
 
   @Test
