@@ -80,7 +80,7 @@ class CliEdgesTest {
           tcp-server | --port | +80 ~ port '+80' is not a number; use a port from 0 to 65535
           tcp-server | --port | 1 | --send | a | --count | ３ ~ '３' is not a whole number; use 0 or more, e.g. 10, written with the ASCII digits 0-9
           tcp-server | --port | 1 | --send | a | --count | -3 ~ -3 is too small; use 0 or more
-          tcp-server | --port | 1 | --send | a | --every | ５s ~ duration '５s' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s, written with the ASCII digits 0-9
+          tcp-server | --port | 1 | --send | a | --every | ５s ~ duration '５s' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s, written with the ASCII digits 0-9
           """)
   void numbersTakeAsciiDigitsOnly(String args, String message) {
     assertUsage(run(args), message);

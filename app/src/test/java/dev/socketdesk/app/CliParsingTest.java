@@ -203,7 +203,7 @@ class CliParsingTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Converters.parseDuration("5x"))
         .isInstanceOf(TypeConversionException.class)
         .hasMessage(
-            "duration '5x' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s");
+            "duration '5x' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s");
   }
 
   @Test
@@ -227,7 +227,7 @@ class CliParsingTest {
           tcp-client localhost                          | address 'localhost' has no port; use HOST:PORT, e.g. localhost:5000
           tcp-server --port 1 --encoding XYZ            | unknown encoding 'XYZ'; use UTF-8, GBK, GB18030, ISO-8859-1, US-ASCII or another Java charset name
           tcp-server --port 1 --input fancy             | input mode 'fancy' is not known; use auto, lines, raw or none
-          tcp-server --port 1 --send a --every soon     | duration 'soon' is not valid; use a number with ms, s, m or h, e.g. 500ms or 2s
+          tcp-server --port 1 --send a --every soon     | duration 'soon' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s
           tcp-server --port 1 --every 1s                | --every needs something to send; add --send PAYLOAD, e.g. --send 'Hello' --every 1s
           tcp-server --port 1 --reply ping              | --reply 'ping' has no '=>'; use PATTERN=>RESPONSE, e.g. --reply 'ping=>pong'
           tcp-server                                    | Missing required option: '--port=N'; see 'socketdesk tcp-server --help'
