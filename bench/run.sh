@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 # every job (about 10 minutes on 2 cores)
 #   bench/run.sh sink echo       # only these jobs: sink echo rtt conns udp startup rules capture
-#                                #   forward serial
+#                                #   forward serial tls ws
 #   SD_CMD='java -cp CP dev.socketdesk.app.Main' bench/run.sh forward   # a socketdesk built elsewhere
 #   RUNS=3 ECHO_RUNS=5 bench/run.sh   # fewer runs (a quick pass; the defaults are 5 and 10)
 #
@@ -38,7 +38,7 @@ TRICKLE_SECONDS="${TRICKLE_SECONDS:-20}"
 CAPTURE_BYTES="${CAPTURE_BYTES:-268435456}"
 FWD_BYTES="${FWD_BYTES:-268435456}"
 SERIAL_BYTES="${SERIAL_BYTES:-33554432}"
-ALL_JOBS=(sink echo rtt conns udp startup rules capture forward serial)
+ALL_JOBS=(sink echo rtt conns udp startup rules capture forward serial tls ws)
 mib() { awk -v b="$1" 'BEGIN { if (b >= 1073741824) printf "%g GiB", b / 1073741824; else printf "%g MiB", b / 1048576 }'; }
 
 log() { printf '%s\n' "bench: $*" >&2; }
@@ -646,6 +646,10 @@ job_serial() {
   row serial "socat TCP-LISTEN to pty A (reference)" "$(mib "$SERIAL_BYTES") from pty" "MB/s" "$socat_figs"
   row serial "socketdesk forward serial:A" "$(mib "$SERIAL_BYTES") from pty" "MB/s" "$sd_figs" "${socat_figs%% *}"
 }
+
+# ---------------------------------------------------------------- 9, 10. TLS and WebSocket
+# shellcheck source=tls_ws.sh
+. "$here/tls_ws.sh"
 
 # ---------------------------------------------------------------- main
 jobs=("$@")

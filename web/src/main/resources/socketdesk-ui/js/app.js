@@ -11,22 +11,22 @@ import { TestPanel } from './testpanel.js';
  * another type is hidden and never sent. A new type adds a row here (and its inputs to the form).
  */
 const NEW_FIELDS = {
-  'tcp-server': ['localHost', 'localPort', 'maxClients'],
-  'tcp-client': ['localHost', 'remote', 'reconnect', 'connectTimeoutS'],
+  'tcp-server': ['localHost', 'localPort', 'maxClients', 'tls'],
+  'tcp-client': ['localHost', 'remote', 'reconnect', 'connectTimeoutS', 'tls', 'insecure'],
   udp: ['localHost', 'localPort', 'remote', 'broadcast', 'multicast', 'multicastInterface'],
   serial: ['path', 'baud', 'dataBits', 'parity', 'stopBits', 'flow', 'groupIdleMs', 'reconnect'],
   forward: ['localHost', 'localPort', 'target', 'connectTimeoutS'],
+  'ws-server': ['localHost', 'localPort', 'wsPath', 'maxClients', 'tls'],
+  'ws-client': ['url', 'reconnect', 'connectTimeoutS', 'insecure'],
 };
-
-/** Fields sent as numbers (undefined: not sent); the others go as typed. */
 const NEW_CONVERT = {
   baud: (v) => Number(v || '115200'),
   dataBits: Number,
   groupIdleMs: (v) => (v === '' ? undefined : Number(v)),
 };
-
-/** Hints (by class) that only some types show. */
-const NEW_HINTS = { 'f-udp-hint': ['udp'] };
+/** Form fields whose JSON name differs: the WebSocket path shares its name with the serial port's. */
+const NEW_NAMES = { wsPath: 'path' };
+const NEW_HINTS = { 'f-udp-hint': ['udp'], 'f-tls-server': ['tcp-server', 'ws-server'] };
 
 class App {
   constructor() {
@@ -245,7 +245,8 @@ class App {
       const el = form.elements[name];
       const value = el.type === 'checkbox' ? el.checked : el.value;
       const convert = NEW_CONVERT[name];
-      if (convert) { const v = convert(value); if (v !== undefined) body[name] = v; } else body[name] = value;
+      const key = NEW_NAMES[name] || name;
+      if (convert) { const v = convert(value); if (v !== undefined) body[key] = v; } else body[key] = value;
     }
     return body;
   }

@@ -2,6 +2,10 @@
 const STRINGS = {
   en: {
     newSession: 'New session', type: 'Type', tcpServer: 'TCP Server', tcpClient: 'TCP Client',
+    wsServer: 'WebSocket Server', wsClient: 'WebSocket Client', wsPath: 'Path', wsUrl: 'WebSocket URL',
+    wsUrlHint: 'wss:// for TLS', tls: 'TLS',
+    tlsServerHint: 'a self-signed certificate is made once; its SHA-256 fingerprint shows in the log',
+    insecure: "Do not verify the server's certificate (insecure)",
     localAddress: 'Local address', localPort: 'Local port', portHint: '0 = any free port',
     remote: 'Remote host:port', udpRemoteHint: 'optional: where Send goes; empty = answer the last sender',
     reconnect: 'Reconnect automatically', open: 'Open', close: 'Close', remove: 'Remove tab',
@@ -98,6 +102,10 @@ const STRINGS = {
   },
   zh: {
     newSession: '新建会话', type: '类型', tcpServer: 'TCP 服务器', tcpClient: 'TCP 客户端',
+    wsServer: 'WebSocket 服务器', wsClient: 'WebSocket 客户端', wsPath: '路径', wsUrl: 'WebSocket 地址',
+    wsUrlHint: 'wss:// 即为 TLS', tls: 'TLS',
+    tlsServerHint: '首次会生成自签名证书；其 SHA-256 指纹显示在日志中',
+    insecure: '不验证服务器证书（不安全）',
     localAddress: '本地地址', localPort: '本地端口', portHint: '0 = 任意空闲端口',
     remote: '远程主机:端口', udpRemoteHint: '可选：发送的目标；留空 = 回复最后的发送方',
     reconnect: '自动重连', open: '打开', close: '关闭', remove: '移除标签',

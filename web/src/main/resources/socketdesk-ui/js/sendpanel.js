@@ -162,7 +162,8 @@ export class SendPanel {
     sel.value = [...sel.options].some((o) => o.value === keep) ? keep : 'all';
     sel.classList.toggle('gone', gone);
     sel.title = gone ? t('targetGoneError', this.gone) : '';
-    this.$('.target-wrap').classList.toggle('hidden', (this.tab.meta.spec || {}).type === 'tcp-client');
+    const kind = (this.tab.meta.spec || {}).type;
+    this.$('.target-wrap').classList.toggle('hidden', kind === 'tcp-client' || kind === 'ws-client');
   }
 
   applyMeta(meta) {

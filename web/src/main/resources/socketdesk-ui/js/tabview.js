@@ -241,26 +241,29 @@ export class TabView {
     const m = this.meta;
     const spec = m.spec || {};
     const port = m.local ? m.local.slice(m.local.lastIndexOf(':') + 1) : spec.localPort;
-    if (spec.type === 'tcp-client') return `${t('tcpClient')} ${spec.remote}`;
+    if (spec.type === 'tcp-client') return `${t('tcpClient')} ${spec.remote}${spec.tls ? ' (TLS)' : ''}`;
+    if (spec.type === 'ws-client') return `${t('wsClient')} ${spec.url}`;
+    if (spec.type === 'ws-server') return `${t('wsServer')} :${port}${spec.path}${spec.tls ? ' (TLS)' : ''}`;
     if (spec.type === 'serial') return `${t('serial')} ${spec.path}`;
     if (spec.type === 'forward') return `${t('forward')} :${port} → ${spec.target}`;
-    return `${spec.type === 'udp' ? 'UDP' : t('tcpServer')} :${port}`;
+    return `${spec.type === 'udp' ? 'UDP' : t('tcpServer')} :${port}${spec.tls ? ' (TLS)' : ''}`;
   }
 
   applyMeta(m) {
     for (const k of ['spec', 'state', 'local', 'error', 'errorCode', 'errorParams', 'encoding', 'periodic', 'capture']) if (k in m) this.meta[k] = m[k];
     const spec = this.meta.spec || {};
-    this.log.listenKey = spec.type === 'tcp-client' ? 'k_local' : spec.type === 'serial' ? 'k_opened' : 'k_listening';
+    this.log.listenKey = ['tcp-client', 'ws-client'].includes(spec.type) ? 'k_local' : spec.type === 'serial' ? 'k_opened' : 'k_listening';
     const state = this.meta.state || 'new';
     this.el.dataset.state = state;
     this.$('.lamp').className = `lamp ${state}`;
     this.$('.sess-title').textContent = this.title();
-    const types = { 'tcp-client': t('tcpClient'), udp: 'UDP', serial: t('serial'), forward: t('forward') };
-    this.$('.i-type').textContent = types[spec.type] || t('tcpServer');
+    const types = { 'tcp-client': t('tcpClient'), udp: 'UDP', serial: t('serial'), forward: t('forward'),
+      'ws-server': t('wsServer'), 'ws-client': t('wsClient') };
+    this.$('.i-type').textContent = (types[spec.type] || t('tcpServer')) + (spec.tls ? ' + TLS' : '');
     this.$('.i-local').textContent = spec.type === 'serial'
       ? `${spec.path} ${spec.baud} ${spec.dataBits}${spec.parity[0].toUpperCase()}${spec.stopBits}`
       : this.meta.local || `${spec.localHost || '*'}:${spec.localPort}`;
-    this.$('.i-remote').textContent = spec.remote || spec.target || '—';
+    this.$('.i-remote').textContent = spec.remote || spec.target || spec.url || '—';
     this.$('.serial-lines').classList.toggle('hidden', spec.type !== 'serial');
     this.$('.i-remote').classList.toggle('hidden', spec.type === 'tcp-server');
     this.$('.i-remote-l').classList.toggle('hidden', spec.type === 'tcp-server');
@@ -278,7 +281,7 @@ export class TabView {
     rec.setAttribute('aria-pressed', String(!!capture.on));
     rec.disabled = !capture.on && state !== 'open';
     this.$('.a-pcap').classList.toggle('hidden', !capture.file);
-    this.$('.peers-card').classList.toggle('hidden', spec.type === 'tcp-client' || spec.type === 'serial');
+    this.$('.peers-card').classList.toggle('hidden', ['tcp-client', 'serial', 'ws-client'].includes(spec.type));
     this.send.applyMeta(this.meta);
     this.app.updateTabHeader(this);
   }
@@ -293,7 +296,7 @@ export class TabView {
 
   applyPeers(peers) {
     this.peers = peers;
-    const server = (this.meta.spec || {}).type === 'tcp-server';
+    const server = ['tcp-server', 'ws-server'].includes((this.meta.spec || {}).type);
     const selected = this.send.target();
     const rows = peers.map((p) => {
       const tr = document.createElement('tr');

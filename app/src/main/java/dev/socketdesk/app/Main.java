@@ -40,7 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Network debugging assistant: TCP server, TCP client, UDP endpoint and serial port.",
+      "Network debugging assistant: TCP server and client (TLS too), UDP, WebSocket and serial port.",
       "Without a command it starts the web UI (see 'socketdesk ui --help')."
     },
     footer = {"", "Run 'socketdesk COMMAND --help' for the options of a command."})
@@ -56,6 +56,8 @@ public final class Main implements Callable<Integer> {
     SUBCOMMANDS.put("udp", UdpCommand::new);
     SUBCOMMANDS.put("serial", SerialCommand::new);
     SUBCOMMANDS.put("forward", ForwardCommand::new);
+    SUBCOMMANDS.put("ws-server", WsServerCommand::new);
+    SUBCOMMANDS.put("ws-client", WsClientCommand::new);
     SUBCOMMANDS.put("ui", io -> new UiCommand());
     SUBCOMMANDS.put("simulate", SimulateCommand::new);
     SUBCOMMANDS.put("simulate-report", io -> new SimulateReportCommand());

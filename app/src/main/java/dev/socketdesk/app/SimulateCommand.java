@@ -9,6 +9,7 @@ import dev.socketdesk.app.internal.FleetOptions;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.SerialConverters;
 import dev.socketdesk.app.internal.SimulateConverters;
+import dev.socketdesk.app.internal.SimulateTlsOptions;
 import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.core.spec.SimulationSpec;
@@ -17,6 +18,7 @@ import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.WebSocketClientConfig;
 import dev.socketdesk.engine.simulate.ErrorGroup;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.SensorFormat;
@@ -67,16 +69,19 @@ public final class SimulateCommand implements Callable<Integer> {
       converter = SimulateConverters.ProfileName.class,
       description =
           "echo-client, tcp-echo-server, udp-server, udp-client, periodic-client, sensor,"
-              + " serial-echo-board.")
+              + " serial-echo-board, ws-client.")
   Profile profile;
 
   @Parameters(
       index = "1",
       arity = "0..1",
       paramLabel = "HOST:PORT",
-      converter = Converters.Remote.class,
-      description = "The target of client profiles, e.g. 127.0.0.1:10000.")
-  HostPort target;
+      description =
+          "The target of client profiles, e.g. 127.0.0.1:10000; for ws-client a URL,"
+              + " ws://HOST:PORT/PATH or wss://...")
+  String target;
+
+  @Mixin SimulateTlsOptions tls;
 
   @Option(
       names = "--bind",
@@ -268,13 +273,21 @@ public final class SimulateCommand implements Callable<Integer> {
       throw CliFailure.usage(
           profile.cliName() + " listens and takes no HOST:PORT; use --port N [--bind ADDR]");
     }
+    WebSocketClientConfig url =
+        profile == Profile.WS_CLIENT && target != null && target.contains("://")
+            ? CliFailure.usageIfInvalid(() -> WebSocketClientConfig.connect(target))
+            : null;
+    HostPort remote =
+        url != null
+            ? url.remote()
+            : target == null ? null : CliFailure.usageIfInvalid(() -> HostPort.parse(target));
     SimulationSpec simulation =
         SpecOptions.build(
             () ->
                 new SimulationSpec(
                     profile,
                     null,
-                    target,
+                    remote,
                     bind,
                     profile.isServer() ? Integer.valueOf(serverPort()) : port,
                     count,
@@ -303,9 +316,19 @@ public final class SimulateCommand implements Callable<Integer> {
                             : SerialConfig.open(serialPath, baud).withGrouping(Grouping.NONE));
                   }
                   fleet.apply(b, count, System.getenv(), Clock.systemDefaultZone());
+                  tls(b, url);
                   return b;
                 }),
         "HOST:PORT");
+  }
+
+  /** TLS, and for a ws-client given a ws:// or wss:// URL its path (wss implies --tls). */
+  private void tls(SimulationConfig.Builder b, WebSocketClientConfig url) {
+    if (url != null) {
+      b.webSocketPath(url.path()).tls(tls.config(false, url.secure()));
+    } else {
+      b.tls(tls.config(profile.isServer(), false));
+    }
   }
 
   private int serverPort() {

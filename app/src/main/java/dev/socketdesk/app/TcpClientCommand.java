@@ -9,6 +9,7 @@ import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.app.internal.TlsClientOptions;
 import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.core.spec.TcpClientSpec;
 import dev.socketdesk.engine.AutoActions;
@@ -68,6 +69,7 @@ public final class TcpClientCommand implements Callable<Integer> {
   String bind;
 
   @Mixin GroupingOptions grouping;
+  @Mixin TlsClientOptions tls;
   @Mixin FormatOptions format;
   @Mixin ActionOptions actions;
   @Mixin RunOptions run;
@@ -83,7 +85,8 @@ public final class TcpClientCommand implements Callable<Integer> {
     TcpClientSpec client =
         SpecOptions.build(
             () -> new TcpClientSpec(remote, bind, connectTimeout, reconnect), "HOST:PORT");
-    TcpClientConfig config = CliFailure.usageIfInvalid(() -> client.config(auto));
+    TcpClientConfig config =
+        CliFailure.usageIfInvalid(() -> client.config(auto).withTls(tls.config(false)));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, reconnect, true)
         .recordAs(s -> ScriptRecorder.client(remote))

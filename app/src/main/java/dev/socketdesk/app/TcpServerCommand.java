@@ -9,6 +9,7 @@ import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.app.internal.TlsServerOptions;
 import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.core.spec.TcpServerSpec;
 import dev.socketdesk.engine.AutoActions;
@@ -70,6 +71,7 @@ public final class TcpServerCommand implements Callable<Integer> {
   int backlog = TcpServerConfig.DEFAULT_BACKLOG;
 
   @Mixin GroupingOptions grouping;
+  @Mixin TlsServerOptions tls;
   @Mixin FormatOptions format;
   @Mixin ActionOptions actions;
   @Mixin RunOptions run;
@@ -84,7 +86,8 @@ public final class TcpServerCommand implements Callable<Integer> {
     Grouping groups = grouping.grouping(Duration.ZERO);
     TcpServerSpec server =
         SpecOptions.build(() -> new TcpServerSpec(bind, port, maxClients, backlog), null);
-    TcpServerConfig config = CliFailure.usageIfInvalid(() -> server.config(auto));
+    TcpServerConfig config =
+        CliFailure.usageIfInvalid(() -> server.config(auto).withTls(tls.config()));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
         .recordAs(

@@ -2,9 +2,9 @@ package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.SpecOptions;
+import dev.socketdesk.core.ConfigDirs;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
-import dev.socketdesk.web.ConfigDirs;
 import dev.socketdesk.web.UiServer;
 import dev.socketdesk.web.UiServerException;
 import java.awt.Desktop;

@@ -84,6 +84,20 @@ public final class Engine implements AutoCloseable {
     return SerialPortOpener.list();
   }
 
+  /** A new WebSocket server session, not yet open. */
+  public WebSocketSession webSocketServer(WebSocketServerConfig config) {
+    WebSocketSession session = factory.webSocketServer(nextId.getAndIncrement(), config);
+    register(session);
+    return session;
+  }
+
+  /** A new WebSocket client session, not yet open. */
+  public WebSocketSession webSocketClient(WebSocketClientConfig config) {
+    WebSocketSession session = factory.webSocketClient(nextId.getAndIncrement(), config);
+    register(session);
+    return session;
+  }
+
   /** Sessions that are not yet closed, by id. */
   public List<Session> sessions() {
     return List.copyOf(sessions.values());

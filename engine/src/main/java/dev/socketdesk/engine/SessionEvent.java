@@ -22,9 +22,16 @@ public sealed interface SessionEvent {
   /**
    * Bytes arrived from a peer. TCP chunks merge and split arbitrarily: one event is one read, not
    * one message. Only delivered while some listener {@linkplain SessionListener#wantsData() wants
-   * data}; the counters are exact either way.
+   * data}; the counters are exact either way. A message transport (WebSocket) delivers one whole
+   * message per event, with its {@code kind} ({@code text} or {@code binary}); {@code kind} is null
+   * for byte streams and datagrams.
    */
-  record Received(Instant time, Peer peer, byte[] data) implements SessionEvent {}
+  record Received(Instant time, Peer peer, byte[] data, String kind) implements SessionEvent {
+    /** Bytes of a stream or a datagram. */
+    public Received(Instant time, Peer peer, byte[] data) {
+      this(time, peer, data, null);
+    }
+  }
 
   /** Bytes were written to a peer, by a send call or an automatic action (echo, reply, timer). */
   record Sent(Instant time, Peer peer, byte[] data) implements SessionEvent {}
@@ -56,6 +63,14 @@ public sealed interface SessionEvent {
       return new Error(time, peer, failure.getMessage(), failure.code(), failure.params());
     }
   }
+
+  /**
+   * Something worth showing that is neither data nor an error, in one line for a person: the TLS
+   * parameters of a connection ({@code tls}), the certificate a server uses ({@code certificate}),
+   * a WebSocket ping, pong or close ({@code ping}, {@code pong}, {@code close}), or a warning
+   * ({@code warning}). {@code peer} is null when it is not about one peer.
+   */
+  record Notice(Instant time, Peer peer, String kind, String message) implements SessionEvent {}
 
   /** The session closed; no event follows. */
   record Closed(Instant time) implements SessionEvent {}

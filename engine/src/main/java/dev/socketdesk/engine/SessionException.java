@@ -28,6 +28,20 @@ public final class SessionException extends RuntimeException {
     UNREACHABLE,
     NOT_CONNECTED,
     TOO_MANY_FILES,
+    /** The peer's certificate is not signed by a CA we trust. */
+    TLS_UNTRUSTED,
+    /** The peer's certificate has expired or is not yet valid. */
+    TLS_EXPIRED,
+    /** The peer's certificate is not for the name or address we connected to. */
+    TLS_NAME_MISMATCH,
+    /** The peers have no TLS protocol version or cipher in common. */
+    TLS_NO_COMMON,
+    /** One side speaks TLS and the other plain TCP. */
+    TLS_NOT_TLS,
+    /** The peer refused our certificate, or sent none where one is required. */
+    TLS_REJECTED,
+    /** Another TLS failure, or certificate or key files that cannot be used. */
+    TLS_OTHER,
     INVALID,
     OTHER
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param reconnect when the connection fails or is lost, try again with exponential backoff from
  *     {@code reconnectMin} up to {@code reconnectMax}, until {@link Session#close()}.
  * @param actions automatic answers.
+ * @param tls TLS on the connection; null for plain TCP.
  */
 public record TcpClientConfig(
     HostPort remote,
@@ -19,7 +20,8 @@ public record TcpClientConfig(
     boolean reconnect,
     Duration reconnectMin,
     Duration reconnectMax,
-    AutoActions actions) {
+    AutoActions actions,
+    TlsConfig tls) {
 
   public TcpClientConfig {
     if (remote == null) {
@@ -32,6 +34,18 @@ public record TcpClientConfig(
     actions = actions == null ? AutoActions.NONE : actions;
   }
 
+  /** Plain TCP. */
+  public TcpClientConfig(
+      HostPort remote,
+      String bindHost,
+      Duration connectTimeout,
+      boolean reconnect,
+      Duration reconnectMin,
+      Duration reconnectMax,
+      AutoActions actions) {
+    this(remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions, null);
+  }
+
   /** 5 s connect timeout, no reconnect, no automatic actions. */
   public static TcpClientConfig connect(HostPort remote) {
     return new TcpClientConfig(remote, null, null, false, null, null, AutoActions.NONE);
@@ -39,25 +53,31 @@ public record TcpClientConfig(
 
   public TcpClientConfig withConnectTimeout(Duration timeout) {
     return new TcpClientConfig(
-        remote, bindHost, timeout, reconnect, reconnectMin, reconnectMax, actions);
+        remote, bindHost, timeout, reconnect, reconnectMin, reconnectMax, actions, tls);
   }
 
   public TcpClientConfig withReconnect(boolean reconnect) {
     return new TcpClientConfig(
-        remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions);
+        remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions, tls);
   }
 
   public TcpClientConfig withReconnectBackoff(Duration min, Duration max) {
-    return new TcpClientConfig(remote, bindHost, connectTimeout, reconnect, min, max, actions);
+    return new TcpClientConfig(remote, bindHost, connectTimeout, reconnect, min, max, actions, tls);
   }
 
   public TcpClientConfig withBindHost(String bindHost) {
     return new TcpClientConfig(
-        remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions);
+        remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions, tls);
   }
 
   public TcpClientConfig withActions(AutoActions actions) {
     return new TcpClientConfig(
-        remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions);
+        remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions, tls);
+  }
+
+  /** TLS on the connection; null for plain TCP. */
+  public TcpClientConfig withTls(TlsConfig tls) {
+    return new TcpClientConfig(
+        remote, bindHost, connectTimeout, reconnect, reconnectMin, reconnectMax, actions, tls);
   }
 }

@@ -9,9 +9,10 @@ package dev.socketdesk.engine;
  * @param backlog the listen backlog.
  * @param maxClients refuse (close at once) clients beyond this many; 0 for no limit.
  * @param actions automatic answers.
+ * @param tls TLS on every connection; null for plain TCP.
  */
 public record TcpServerConfig(
-    String bindHost, int port, int backlog, int maxClients, AutoActions actions) {
+    String bindHost, int port, int backlog, int maxClients, AutoActions actions, TlsConfig tls) {
 
   /**
    * Large enough that a burst of thousands of simulated devices is queued rather than dropped; the
@@ -31,20 +32,31 @@ public record TcpServerConfig(
     actions = actions == null ? AutoActions.NONE : actions;
   }
 
+  /** Plain TCP. */
+  public TcpServerConfig(
+      String bindHost, int port, int backlog, int maxClients, AutoActions actions) {
+    this(bindHost, port, backlog, maxClients, actions, null);
+  }
+
   /** {@link #DEFAULT_BACKLOG}, no client limit, no automatic actions. */
   public static TcpServerConfig listen(String bindHost, int port) {
     return new TcpServerConfig(bindHost, port, DEFAULT_BACKLOG, 0, AutoActions.NONE);
   }
 
   public TcpServerConfig withBacklog(int backlog) {
-    return new TcpServerConfig(bindHost, port, backlog, maxClients, actions);
+    return new TcpServerConfig(bindHost, port, backlog, maxClients, actions, tls);
   }
 
   public TcpServerConfig withMaxClients(int maxClients) {
-    return new TcpServerConfig(bindHost, port, backlog, maxClients, actions);
+    return new TcpServerConfig(bindHost, port, backlog, maxClients, actions, tls);
   }
 
   public TcpServerConfig withActions(AutoActions actions) {
-    return new TcpServerConfig(bindHost, port, backlog, maxClients, actions);
+    return new TcpServerConfig(bindHost, port, backlog, maxClients, actions, tls);
+  }
+
+  /** TLS on every connection; null for plain TCP. */
+  public TcpServerConfig withTls(TlsConfig tls) {
+    return new TcpServerConfig(bindHost, port, backlog, maxClients, actions, tls);
   }
 }

@@ -1,5 +1,6 @@
 package dev.socketdesk.web;
 
+import dev.socketdesk.core.ConfigDirs;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.web.internal.WebApp;
 import java.net.URLEncoder;

@@ -165,7 +165,8 @@ class UiServerApiTest {
       UiHarness.Reply badType = ui.post("/api/sessions", new JsonObject().put("type", "sctp"));
       assertThat(badType.status()).isEqualTo(400);
       assertThat(badType.error())
-          .isEqualTo("type 'sctp' is unknown; use tcp-server, tcp-client, udp, serial or forward");
+          .isEqualTo(
+              "type 'sctp' is unknown; use tcp-server, tcp-client, udp, serial, forward, ws-server or ws-client");
       assertThat(ui.post("/api/sessions", tcpServer(70000)).error())
           .contains("70000")
           .contains("out of range");

@@ -20,8 +20,19 @@ interface EventFormat {
    *
    * @param shown the data as the chosen display mode renders it (text output).
    * @param text the data decoded in the chosen encoding (JSON output).
+   * @param kind a message's kind ({@code text}, {@code binary}); null for stream data.
    */
-  String data(Instant time, Peer peer, boolean received, byte[] data, String shown, String text);
+  String data(
+      Instant time,
+      Peer peer,
+      boolean received,
+      byte[] data,
+      String shown,
+      String text,
+      String kind);
+
+  /** A notice: TLS parameters, a certificate, a WebSocket control frame, a warning. */
+  String notice(Instant time, Peer peer, String kind, String message);
 
   String closed(Instant time, Peer peer, CloseReason reason);
 

@@ -89,11 +89,11 @@ final class EventPrinter implements SessionListener {
     Instant t = event.time();
     if (event instanceof SessionEvent.Received r) {
       if (!quiet) {
-        out.line(data(t, r.peer(), r.data(), true, rxDecoders), false);
+        out.line(data(t, r.peer(), r.data(), r.kind(), true, rxDecoders), false);
       }
     } else if (event instanceof SessionEvent.Sent s) {
       if (!quiet) {
-        out.line(data(t, s.peer(), s.data(), false, txDecoders), false);
+        out.line(data(t, s.peer(), s.data(), null, false, txDecoders), false);
       }
     } else if (event instanceof SessionEvent.Listening l) {
       out.line(format.listening(t, l.local(), client), true);
@@ -107,6 +107,8 @@ final class EventPrinter implements SessionListener {
       }
       flushDecoder(t, d.peer());
       out.line(format.closed(t, d.peer(), d.reason()), true);
+    } else if (event instanceof SessionEvent.Notice n) {
+      out.line(format.notice(t, n.peer(), n.kind(), Visible.of(n.message())), true);
     } else if (event instanceof SessionEvent.Reconnecting r) {
       out.line(format.reconnecting(t, r.attempt(), r.delayMillis(), r.cause()), true);
     } else if (event instanceof SessionEvent.Error e) {
@@ -151,14 +153,19 @@ final class EventPrinter implements SessionListener {
   }
 
   private String data(
-      Instant t, Peer peer, byte[] data, boolean received, Map<Integer, TextDecoder> decoders) {
+      Instant t,
+      Peer peer,
+      byte[] data,
+      String kind,
+      boolean received,
+      Map<Integer, TextDecoder> decoders) {
     TextDecoder decoder = decoders.computeIfAbsent(peer.id(), id -> new TextDecoder(charset));
     if (json) {
       String text = decoder.decode(data);
-      return format.data(t, peer, received, data, null, text);
+      return format.data(t, peer, received, data, null, text, kind);
     }
     String shown = Display.render(data, display, decoder);
-    return format.data(t, peer, received, data, shown, null);
+    return format.data(t, peer, received, data, shown, null, kind);
   }
 
   private void flushDecoder(Instant t, Peer peer) {

@@ -28,8 +28,20 @@ final class JsonFormat implements EventFormat {
 
   @Override
   public String data(
-      Instant time, Peer peer, boolean received, byte[] data, String shown, String text) {
-    return EventJson.line(EventRecord.data(time, peer, received, data.length, data, text));
+      Instant time,
+      Peer peer,
+      boolean received,
+      byte[] data,
+      String shown,
+      String text,
+      String kind) {
+    return EventJson.line(
+        EventRecord.data(time, peer, received, data.length, data, text).withKind(kind));
+  }
+
+  @Override
+  public String notice(Instant time, Peer peer, String kind, String message) {
+    return EventJson.line(EventRecord.notice(time, peer, kind, message));
   }
 
   @Override

@@ -60,6 +60,8 @@ final class LineCommands {
       case "kick" -> kick(arg);
       case "dtr" -> controlLine(ControlLine.DTR, arg);
       case "rts" -> controlLine(ControlLine.RTS, arg);
+      case "ping" -> WebSocketCommands.ping(session, printer, arg);
+      case "close" -> WebSocketCommands.close(session, printer, arg);
       case "hex" -> mode(PayloadMode.HEX);
       case "text" -> mode(PayloadMode.TEXT);
       case "help" -> printer.info(help());
@@ -92,8 +94,8 @@ final class LineCommands {
   }
 
   private void to(String arg) {
-    if (type == SessionType.TCP_CLIENT || type == SessionType.SERIAL) {
-      printer.info("/to is for tcp-server, forward and udp; this session has one peer");
+    if (type.isClient() || type == SessionType.SERIAL) {
+      printer.info("/to is for servers, forward and udp; this session has one peer");
       return;
     }
     try {
@@ -127,8 +129,10 @@ final class LineCommands {
   }
 
   private void kick(String arg) {
-    if (type != SessionType.TCP_SERVER && type != SessionType.FORWARD) {
-      printer.info("/kick is for tcp-server and forward");
+    if (type != SessionType.TCP_SERVER
+        && type != SessionType.FORWARD
+        && type != SessionType.WS_SERVER) {
+      printer.info("/kick is for tcp-server, ws-server and forward");
       return;
     }
     int id;
@@ -193,8 +197,8 @@ final class LineCommands {
 
   private String defaultTarget() {
     return switch (type) {
-      case TCP_SERVER -> "all clients";
-      case TCP_CLIENT -> "the server";
+      case TCP_SERVER, WS_SERVER -> "all clients";
+      case TCP_CLIENT, WS_CLIENT -> "the server";
       case UDP -> "the --to address or else the last sender";
       case SERIAL -> "the serial port";
       case FORWARD -> "every client";
@@ -208,8 +212,10 @@ final class LineCommands {
         "  /list       peers with their ids and byte counts",
         "  /to ID      send to one client only (udp: /to ID or /to HOST:PORT)",
         "  /all        send to all clients again (udp: to --to or the last sender)",
-        "  /kick ID    disconnect a client (tcp-server)",
+        "  /kick ID    disconnect a client (tcp-server, ws-server, forward)",
         "  /dtr on|off set or clear DTR (serial); /rts on|off the same for RTS",
+        "  /ping [#ID] send a WebSocket ping (ws-server: to all, or to #ID)",
+        "  /close [#ID] CODE [REASON]  WebSocket close with a code, e.g. /close 1001 bye",
         "  /hex        typed lines are hex (48 65 6C); /text switches back",
         "  /text       typed lines are text, with escapes \\r \\n \\t \\\\ \\0 \\xHH",
         "  /quit       close and exit; Ctrl+D ends the input, Ctrl+C exits",

@@ -49,7 +49,9 @@ final class Sender {
     if (data.length == 0) {
       return;
     }
-    if (type == SessionType.TCP_SERVER && selectedPeer == 0 && session.peers().isEmpty()) {
+    if ((type == SessionType.TCP_SERVER || type == SessionType.WS_SERVER)
+        && selectedPeer == 0
+        && session.peers().isEmpty()) {
       printer.info("no client is connected; nothing was sent");
       return;
     }

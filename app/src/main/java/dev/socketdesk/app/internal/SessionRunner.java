@@ -229,7 +229,7 @@ public final class SessionRunner {
     Duration wait = options.waitAfterInput();
     afterPeriodic.thenRun(
         () -> {
-          if (type == SessionType.TCP_CLIENT && !done.isDone()) {
+          if (type.isClient() && !done.isDone()) {
             session.shutdownOutput().exceptionally(e -> null);
           }
           if (wait != null) {
@@ -290,14 +290,7 @@ public final class SessionRunner {
   /** A printer of this session's events into {@code out}, in the command's display settings. */
   private EventPrinter printer(Output out, EventFormat lines, boolean quiet, boolean json) {
     return new EventPrinter(
-        out,
-        lines,
-        format.display(),
-        format.encoding(),
-        quiet,
-        json,
-        type == SessionType.TCP_CLIENT,
-        !reconnect);
+        out, lines, format.display(), format.encoding(), quiet, json, type.isClient(), !reconnect);
   }
 
   /** The event log's file failed (a full disk): say so once; the session keeps running. */
@@ -355,9 +348,7 @@ public final class SessionRunner {
     public void onEvent(SessionEvent event) {
       if (event instanceof SessionEvent.Connected || event instanceof SessionEvent.Received) {
         firstPeer.complete(null);
-      } else if (event instanceof SessionEvent.Disconnected
-          && type == SessionType.TCP_CLIENT
-          && !reconnect) {
+      } else if (event instanceof SessionEvent.Disconnected && type.isClient() && !reconnect) {
         done.complete(0);
       } else if (event instanceof SessionEvent.Closed) {
         done.complete(0);

@@ -45,9 +45,12 @@ public final class SpecOptions {
 
   private SpecOptions() {}
 
-  /** The engine's one wording of {@code failure}, its advice naming the option to change. */
+  /**
+   * The engine's one wording of {@code failure}, its advice naming the option to change; a TLS
+   * failure's advice names the TLS options that fix it.
+   */
   public static String failure(SessionException failure) {
-    return failure.describe(SETTINGS::get);
+    return TlsClientOptions.reword(failure, failure.describe(SETTINGS::get));
   }
 
   /**

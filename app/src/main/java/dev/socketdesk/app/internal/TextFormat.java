@@ -42,8 +42,25 @@ final class TextFormat implements EventFormat {
 
   @Override
   public String data(
-      Instant time, Peer peer, boolean received, byte[] data, String shown, String text) {
-    return at(time) + who(peer) + (received ? " RX " : " TX ") + data.length + " B: " + shown;
+      Instant time,
+      Peer peer,
+      boolean received,
+      byte[] data,
+      String shown,
+      String text,
+      String kind) {
+    return at(time)
+        + who(peer)
+        + (received ? " RX " : " TX ")
+        + (kind == null ? "" : kind + " ")
+        + data.length
+        + " B: "
+        + shown;
+  }
+
+  @Override
+  public String notice(Instant time, Peer peer, String kind, String message) {
+    return at(time) + (peer == null ? "" : who(peer) + " ") + kind + ": " + message;
   }
 
   @Override

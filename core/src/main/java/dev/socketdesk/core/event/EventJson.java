@@ -51,6 +51,7 @@ public final class EventJson {
       if (r.peerId() != null) {
         g.writeNumberField("peerId", r.peerId());
       }
+      string(g, "kind", r.kind());
       if (r.bytes() != null) {
         g.writeNumberField("bytes", r.bytes());
       }
@@ -117,6 +118,9 @@ public final class EventJson {
     m.put("k", r.event());
     String x =
         r.local() != null ? r.local() : r.peer() != null && r.reason() != null ? r.reason() : null;
+    if (x == null && r.kind() != null) {
+      x = r.kind() + ": " + r.message();
+    }
     m.put("x", x != null ? x : r.message());
     if (r.code() != null) {
       m.put("c", r.code());

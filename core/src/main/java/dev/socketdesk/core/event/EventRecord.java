@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * @param time when it happened.
  * @param event {@code listening}, {@code connected}, {@code received}, {@code sent}, {@code
- *     closed}, {@code error}, {@code reconnecting}, {@code info} or {@code summary}.
+ *     closed}, {@code error}, {@code reconnecting}, {@code notice}, {@code info} or {@code
+ *     summary}.
  * @param local {@code listening}: the bound local address, {@code host:port}.
  * @param peerId the peer's small id, while it is connected.
  * @param peer the peer's {@code host:port}.
@@ -39,6 +40,8 @@ import java.util.Map;
  * @param totals {@code summary}: the session's exact counters.
  * @param peers {@code summary}: per peer, the exact counters.
  * @param unlistedPeers {@code summary}: peers that left and are counted but not listed.
+ * @param kind {@code received}: the WebSocket message kind ({@code text} or {@code binary}), null
+ *     for a byte stream; {@code notice}: what the notice is about (e.g. {@code tls}, {@code ping}).
  */
 public record EventRecord(
     Instant time,
@@ -57,7 +60,8 @@ public record EventRecord(
     Map<String, String> params,
     Counters totals,
     List<PeerTotals> peers,
-    Integer unlistedPeers) {
+    Integer unlistedPeers,
+    String kind) {
 
   /** A peer's totals in a {@code summary}; {@code counters} null when not known. */
   public record PeerTotals(Peer peer, Counters counters) {}
@@ -71,11 +75,12 @@ public record EventRecord(
   public static final String RECONNECTING = "reconnecting";
   public static final String INFO = "info";
   public static final String SUMMARY = "summary";
+  public static final String NOTICE = "notice";
 
   private static EventRecord of(Instant time, String event) {
     return new EventRecord(
         time, event, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   private EventRecord withPeer(Peer p) {
@@ -98,7 +103,8 @@ public record EventRecord(
             params,
             totals,
             peers,
-            unlistedPeers);
+            unlistedPeers,
+            kind);
   }
 
   private EventRecord withMessage(String m) {
@@ -119,7 +125,8 @@ public record EventRecord(
         params,
         totals,
         peers,
-        unlistedPeers);
+        unlistedPeers,
+        kind);
   }
 
   public static EventRecord listening(Instant time, InetSocketAddress local) {
@@ -127,6 +134,7 @@ public record EventRecord(
         time,
         LISTENING,
         HostPort.format(local),
+        null,
         null,
         null,
         null,
@@ -167,6 +175,7 @@ public record EventRecord(
             null,
             null,
             null,
+            null,
             null)
         .withPeer(peer);
   }
@@ -183,6 +192,7 @@ public record EventRecord(
             null,
             reasonCode(reason),
             reason.description(),
+            null,
             null,
             null,
             null,
@@ -217,6 +227,7 @@ public record EventRecord(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -240,8 +251,17 @@ public record EventRecord(
             params == null ? null : Map.copyOf(params),
             null,
             null,
+            null,
             null)
         .withPeer(peer);
+  }
+
+  /**
+   * Something a peer or the session did that is neither data nor a failure (TLS parameters, a
+   * WebSocket ping or close); {@code peer} may be null.
+   */
+  public static EventRecord notice(Instant time, Peer peer, String kind, String message) {
+    return of(time, NOTICE).withMessage(message).withKind(kind).withPeer(peer);
   }
 
   /** Feedback to a typed command. */
@@ -268,7 +288,8 @@ public record EventRecord(
         null,
         totals,
         List.copyOf(peers),
-        unlisted);
+        unlisted,
+        null);
   }
 
   /**
@@ -277,7 +298,10 @@ public record EventRecord(
    */
   public static EventRecord of(SessionEvent e, String text) {
     if (e instanceof SessionEvent.Received r) {
-      return data(r.time(), r.peer(), true, r.data().length, r.data(), text);
+      return data(r.time(), r.peer(), true, r.data().length, r.data(), text).withKind(r.kind());
+    }
+    if (e instanceof SessionEvent.Notice n) {
+      return notice(n.time(), n.peer(), n.kind(), n.message());
     }
     if (e instanceof SessionEvent.Sent s) {
       return data(s.time(), s.peer(), false, s.data().length, s.data(), text);
@@ -322,7 +346,31 @@ public record EventRecord(
         params,
         totals,
         peers,
-        unlistedPeers);
+        unlistedPeers,
+        kind);
+  }
+
+  /** This record with {@code kind} (see {@link #kind}). */
+  public EventRecord withKind(String k) {
+    return new EventRecord(
+        time,
+        event,
+        local,
+        peerId,
+        peer,
+        bytes,
+        data,
+        text,
+        reason,
+        message,
+        attempt,
+        delayMs,
+        code,
+        params,
+        totals,
+        peers,
+        unlistedPeers,
+        k);
   }
 
   /** This record with {@code text} as the data's display text. */
@@ -344,7 +392,8 @@ public record EventRecord(
         params,
         totals,
         peers,
-        unlistedPeers);
+        unlistedPeers,
+        kind);
   }
 
   /** Whether this record carries data (received or sent). */

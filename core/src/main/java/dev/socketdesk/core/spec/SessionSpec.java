@@ -18,10 +18,18 @@ import dev.socketdesk.engine.Session;
   @JsonSubTypes.Type(value = TcpClientSpec.class, name = TcpClientSpec.TYPE),
   @JsonSubTypes.Type(value = UdpSpec.class, name = UdpSpec.TYPE),
   @JsonSubTypes.Type(value = SerialSpec.class, name = SerialSpec.TYPE),
-  @JsonSubTypes.Type(value = ForwardSpec.class, name = ForwardSpec.TYPE)
+  @JsonSubTypes.Type(value = ForwardSpec.class, name = ForwardSpec.TYPE),
+  @JsonSubTypes.Type(value = WebSocketServerSpec.class, name = WebSocketServerSpec.TYPE),
+  @JsonSubTypes.Type(value = WebSocketClientSpec.class, name = WebSocketClientSpec.TYPE)
 })
 public sealed interface SessionSpec
-    permits TcpServerSpec, TcpClientSpec, UdpSpec, SerialSpec, ForwardSpec {
+    permits TcpServerSpec,
+        TcpClientSpec,
+        UdpSpec,
+        SerialSpec,
+        ForwardSpec,
+        WebSocketServerSpec,
+        WebSocketClientSpec {
   /** The kind as JSON names it, e.g. {@code tcp-server}. */
   String type();
 

@@ -56,4 +56,10 @@ final class Specs {
   static boolean flag(Boolean value) {
     return value != null && value;
   }
+
+  /** A TLS server with the certificate generated once in the config directory. */
+  static dev.socketdesk.engine.TlsConfig generatedTls() {
+    return dev.socketdesk.engine.TlsConfig.generatedServer(
+        dev.socketdesk.core.ConfigDirs.defaultDir());
+  }
 }

@@ -7,6 +7,7 @@ import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.TcpClientConfig;
+import dev.socketdesk.engine.TlsConfig;
 import java.time.Duration;
 
 /**
@@ -18,12 +19,16 @@ import java.time.Duration;
  * @param localHost local address to connect from; null (or blank) for the system's choice.
  * @param connectTimeoutS 1ms to {@link Durations#MAX_CONNECT_TIMEOUT}; default 5 s.
  * @param reconnect try again with backoff when the connection fails or is lost; default false.
+ * @param tls speak TLS, verifying the server with the system's trust store; default false.
+ * @param insecure with TLS, do not verify the server's certificate; default false.
  */
 public record TcpClientSpec(
     HostPort remote,
     String localHost,
     @JsonAlias("connectTimeout") Duration connectTimeoutS,
-    Boolean reconnect)
+    Boolean reconnect,
+    Boolean tls,
+    Boolean insecure)
     implements SessionSpec {
   public static final String TYPE = "tcp-client";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -45,6 +50,14 @@ public record TcpClientSpec(
             Duration.ofMillis(1),
             Durations.MAX_CONNECT_TIMEOUT);
     reconnect = Specs.flag(reconnect);
+    tls = Specs.flag(tls);
+    insecure = Specs.flag(insecure);
+  }
+
+  /** Plain TCP. */
+  public TcpClientSpec(
+      HostPort remote, String localHost, Duration connectTimeoutS, Boolean reconnect) {
+    this(remote, localHost, connectTimeoutS, reconnect, false, false);
   }
 
   @Override
@@ -64,7 +77,8 @@ public record TcpClientSpec(
         .withBindHost(localHost)
         .withConnectTimeout(connectTimeoutS)
         .withReconnect(reconnect)
-        .withActions(actions);
+        .withActions(actions)
+        .withTls(tls ? TlsConfig.client().withInsecure(insecure) : null);
   }
 
   @Override

@@ -14,9 +14,10 @@ import dev.socketdesk.engine.TcpServerConfig;
  * @param localPort 0 (the system chooses) to 65535; default 0.
  * @param maxClients 0 (no limit) to {@value #MAX_CLIENTS}; default 0.
  * @param backlog 1 to {@value #MAX_BACKLOG}; default {@link TcpServerConfig#DEFAULT_BACKLOG}.
+ * @param tls speak TLS with the certificate generated in the config directory; default false.
  */
 public record TcpServerSpec(
-    String localHost, Integer localPort, Integer maxClients, Integer backlog)
+    String localHost, Integer localPort, Integer maxClients, Integer backlog, Boolean tls)
     implements SessionSpec {
   public static final String TYPE = "tcp-server";
   public static final int MAX_CLIENTS = 1_000_000;
@@ -27,6 +28,12 @@ public record TcpServerSpec(
     localPort = Specs.port("localPort", localPort, 0, 0);
     maxClients = Specs.whole("maxClients", maxClients, 0, 0, MAX_CLIENTS);
     backlog = Specs.whole("backlog", backlog, TcpServerConfig.DEFAULT_BACKLOG, 1, MAX_BACKLOG);
+    tls = Specs.flag(tls);
+  }
+
+  /** Plain TCP. */
+  public TcpServerSpec(String localHost, Integer localPort, Integer maxClients, Integer backlog) {
+    this(localHost, localPort, maxClients, backlog, false);
   }
 
   @Override
@@ -40,7 +47,8 @@ public record TcpServerSpec(
     return TcpServerConfig.listen(localHost, localPort)
         .withBacklog(backlog)
         .withMaxClients(maxClients)
-        .withActions(actions);
+        .withActions(actions)
+        .withTls(tls ? Specs.generatedTls() : null);
   }
 
   @Override

@@ -105,7 +105,7 @@ class SessionSpecsTest {
           [1]                                                  |                  | the body must be a JSON object
           {"type":"tcp-server"                                 |                  | the request body is not valid JSON
           {}                                                   | type             | type is missing
-          {"type":"robot"}                                     | type             | type 'robot' is unknown; use tcp-server, tcp-client, udp, serial or forward
+          {"type":"robot"}                                     | type             | type 'robot' is unknown; use tcp-server, tcp-client, udp, serial, forward, ws-server or ws-client
           {"type":5}                                           | type             | type must be text
           {"type":"tcp-server","localPort":"８１０５"}          | localPort        | localPort '８１０５' is not a whole number; write it with the ASCII digits 0-9
           {"type":"tcp-server","localPort":70000}              | localPort        | localPort 70000 is out of range; use 0 to 65535

@@ -19,7 +19,9 @@ public enum Profile {
   /** A TCP client that reports drifting sensor readings as JSON or CSV lines. */
   SENSOR("sensor", Role.TCP_CLIENT),
   /** A board on a serial port (a pty's far end, say) that echoes every chunk. */
-  SERIAL_ECHO_BOARD("serial-echo-board", Role.SERIAL_BOARD);
+  SERIAL_ECHO_BOARD("serial-echo-board", Role.SERIAL_BOARD),
+  /** A WebSocket client that sends its payloads as text messages at an interval (like S4). */
+  WS_CLIENT("ws-client", Role.TCP_CLIENT);
 
   /** The kind of socket a device of a profile uses. */
   public enum Role {
@@ -57,7 +59,7 @@ public enum Profile {
 
   /** True for profiles that send payloads on a timer (RTT is measured for these). */
   public boolean sendsPeriodically() {
-    return this == UDP_CLIENT || this == PERIODIC_CLIENT || this == SENSOR;
+    return this == UDP_CLIENT || this == PERIODIC_CLIENT || this == SENSOR || this == WS_CLIENT;
   }
 
   /** All names, comma separated, for messages. */

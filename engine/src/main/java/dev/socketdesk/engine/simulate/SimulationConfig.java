@@ -60,6 +60,8 @@ public final class SimulationConfig {
   private final List<InetAddress> sourceAddresses;
   private final Path histogramLog;
   private final String runId;
+  private final dev.socketdesk.engine.TlsConfig tls;
+  private final String webSocketPath;
 
   private SimulationConfig(Builder b, int count, int fleetCount) {
     this.profile = b.profile;
@@ -86,11 +88,23 @@ public final class SimulationConfig {
     this.sourceAddresses = List.copyOf(b.sourceAddresses);
     this.histogramLog = b.histogramLog;
     this.runId = b.runId;
+    this.tls = b.tls;
+    this.webSocketPath = b.webSocketPath;
   }
 
   /** The serial-echo-board's port and settings; null for other profiles. */
   public SerialConfig serial() {
     return serial;
+  }
+
+  /** TLS on every connection (client profiles, tcp-echo-server); null for plain TCP. */
+  public dev.socketdesk.engine.TlsConfig tls() {
+    return tls;
+  }
+
+  /** The path a ws-client upgrades at, with its query; {@code /} by default. */
+  public String webSocketPath() {
+    return webSocketPath;
   }
 
   /** A builder with the profile's defaults (see {@link Builder}). */
@@ -257,6 +271,8 @@ public final class SimulationConfig {
     private List<InetAddress> sourceAddresses = List.of();
     private Path histogramLog;
     private String runId = "none";
+    private dev.socketdesk.engine.TlsConfig tls;
+    private String webSocketPath = "/";
 
     private Builder(Profile profile) {
       if (profile == null) {
@@ -349,6 +365,18 @@ public final class SimulationConfig {
       return this;
     }
 
+    /** TLS on every connection; null for plain TCP. UDP profiles take none. */
+    public Builder tls(dev.socketdesk.engine.TlsConfig tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** The path (and query) a ws-client upgrades at. */
+    public Builder webSocketPath(String path) {
+      this.webSocketPath = path;
+      return this;
+    }
+
     public Builder threads(int threads) {
       this.threads = threads;
       return this;
@@ -406,6 +434,16 @@ public final class SimulationConfig {
       } else if (target == null) {
         throw new IllegalArgumentException(
             profile.cliName() + " needs a target; give HOST:PORT, e.g. 127.0.0.1:10000");
+      }
+      if (tls != null
+          && (profile.role() == Profile.Role.UDP_CLIENT
+              || profile.role() == Profile.Role.UDP_SERVER)) {
+        throw new IllegalArgumentException(
+            profile.cliName() + " uses UDP, which has no TLS; leave TLS out");
+      }
+      if (webSocketPath == null || !webSocketPath.startsWith("/")) {
+        throw new IllegalArgumentException(
+            "WebSocket path '" + webSocketPath + "' does not start with /; use e.g. /ws");
       }
       int devices = count;
       int fleet = fleetCount;

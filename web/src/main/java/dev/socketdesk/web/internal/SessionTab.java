@@ -7,6 +7,7 @@ import dev.socketdesk.core.spec.SessionSpecs;
 import dev.socketdesk.core.spec.TcpClientSpec;
 import dev.socketdesk.core.spec.TcpServerSpec;
 import dev.socketdesk.core.spec.UdpSpec;
+import dev.socketdesk.core.spec.WebSocketClientSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Counters;
@@ -430,7 +431,9 @@ final class SessionTab {
         metaDirty.set(true);
       } else if (event instanceof SessionEvent.Connected) {
         peersDirty.set(true);
-        if (spec instanceof TcpClientSpec || spec instanceof SerialSpec) {
+        if (spec instanceof TcpClientSpec
+            || spec instanceof SerialSpec
+            || spec instanceof WebSocketClientSpec) {
           error = null;
           errorCode = null;
           metaDirty.set(true);

@@ -8,8 +8,11 @@ import io.netty.handler.pcap.PcapWriteHandler;
 import java.net.InetSocketAddress;
 
 /**
- * Puts Netty's {@link PcapWriteHandler} at the socket end of a channel's pipeline, writing into the
- * session's {@link CaptureFile}, or takes it out. Either runs on the channel's event loop.
+ * Puts Netty's {@link PcapWriteHandler} into a channel's pipeline, writing into the session's
+ * {@link CaptureFile}, or takes it out. Either runs on the channel's event loop. It goes right
+ * before the session's shared handlers ({@value #BEFORE}), or at the socket end when there is none:
+ * so a capture records what the session counts, the application bytes (TLS plaintext, WebSocket
+ * message payloads), not a transport's records or frames.
  */
 public final class CaptureHandlers {
   /** The capture handler's name in a pipeline. */
@@ -22,6 +25,9 @@ public final class CaptureHandlers {
   static final InetSocketAddress SERIAL_US = new InetSocketAddress("127.0.0.1", 1);
 
   static final InetSocketAddress SERIAL_DEVICE = new InetSocketAddress("127.0.0.2", 1);
+
+  /** The first of the session's shared handlers on a connection. */
+  static final String BEFORE = "lifecycle";
 
   private CaptureHandlers() {}
 
@@ -40,6 +46,8 @@ public final class CaptureHandlers {
           ChannelPipeline pipeline = channel.pipeline();
           if (pipeline.get(NAME) != null) {
             pipeline.replace(NAME, NAME, handler);
+          } else if (pipeline.get(BEFORE) != null) {
+            pipeline.addBefore(BEFORE, NAME, handler);
           } else {
             pipeline.addFirst(NAME, handler);
           }

@@ -40,6 +40,11 @@ public final class PeerHandle extends MutableCounters {
     this.connectedAtEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
+  /** The peer a connection was registered as, or null before (or without) that. */
+  public static PeerHandle of(Channel channel) {
+    return channel.attr(KEY).get();
+  }
+
   /** The public identity of this peer, as carried by events. */
   public Peer peer() {
     return new Peer(id, address);

@@ -30,6 +30,12 @@ public interface PipelineSession {
    */
   PeerHandle peerConnected(Channel channel, int acceptedAs);
 
+  /**
+   * A connection's handshake (TLS, a WebSocket upgrade) failed before it became a peer; the
+   * connection is closing. Event-loop thread.
+   */
+  void handshakeFailed(Channel channel, dev.socketdesk.engine.SessionException error);
+
   /** A registered connection ended. */
   void peerDisconnected(PeerHandle peer, CloseReason reason);
 

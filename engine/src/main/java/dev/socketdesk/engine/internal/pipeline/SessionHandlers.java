@@ -38,11 +38,27 @@ public final class SessionHandlers {
     this.autoReply = new AutoReplyHandler(session, addressing);
   }
 
+  /** The session the handlers serve. */
+  public PipelineSession session() {
+    return session;
+  }
+
   /**
    * Adds the session's handlers at the end of {@code pipeline}. {@code acceptedAs} is the peer id a
    * connection was accepted as, or 0 to take the next one (and ignored for datagrams).
    */
   public void install(ChannelPipeline pipeline, int acceptedAs) {
+    install(pipeline, acceptedAs, 0);
+  }
+
+  /**
+   * As {@link #install(ChannelPipeline, int)}, behind a {@link HandshakeGate} that waits for {@code
+   * handshakeStages} handshakes of the transport (TLS, a WebSocket upgrade) when there are any.
+   */
+  public void install(ChannelPipeline pipeline, int acceptedAs, int handshakeStages) {
+    if (handshakeStages > 0) {
+      pipeline.addLast(HandshakeGate.NAME, new HandshakeGate(session, handshakeStages));
+    }
     if (addressing.isConnection()) {
       pipeline.addLast(LIFECYCLE, new PeerLifecycleHandler(session, acceptedAs));
     }

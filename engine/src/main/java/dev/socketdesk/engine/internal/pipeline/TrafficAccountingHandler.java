@@ -43,7 +43,11 @@ public final class TrafficAccountingHandler extends ChannelDuplexHandler {
     EventDispatcher events = session.events();
     if (events.wantsData()) {
       events.emit(
-          new SessionEvent.Received(Instant.now(), peer.peer(), ByteBufUtil.getBytes(data)));
+          new SessionEvent.Received(
+              Instant.now(),
+              peer.peer(),
+              ByteBufUtil.getBytes(data),
+              msg instanceof TypedMessage typed ? typed.kind() : null));
     }
     ctx.fireChannelRead(msg);
   }

@@ -428,6 +428,11 @@ abstract class AbstractSession implements Session, PipelineSession {
     return peer;
   }
 
+  @Override
+  public void handshakeFailed(Channel channel, SessionException error) {
+    events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+  }
+
   /** Called when a new peer can be sent to, before its {@link SessionEvent.Connected} event. */
   void peerRegistered(PeerHandle peer) {}
 

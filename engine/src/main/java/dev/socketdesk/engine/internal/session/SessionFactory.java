@@ -6,6 +6,9 @@ import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.TcpClientConfig;
 import dev.socketdesk.engine.TcpServerConfig;
 import dev.socketdesk.engine.UdpConfig;
+import dev.socketdesk.engine.WebSocketClientConfig;
+import dev.socketdesk.engine.WebSocketServerConfig;
+import dev.socketdesk.engine.WebSocketSession;
 import io.netty.channel.EventLoopGroup;
 import java.util.concurrent.Executor;
 
@@ -33,6 +36,14 @@ public final class SessionFactory {
 
   public Session forward(int id, ForwardConfig config) {
     return new ForwardSession(id, config, group, dispatch);
+  }
+
+  public WebSocketSession webSocketServer(int id, WebSocketServerConfig config) {
+    return new WebSocketServerSession(id, config, group, dispatch);
+  }
+
+  public WebSocketSession webSocketClient(int id, WebSocketClientConfig config) {
+    return new WebSocketClientSession(id, config, group, dispatch);
   }
 
   public Session udp(int id, UdpConfig config) {

@@ -11,6 +11,7 @@ import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.PeerAddressing;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.tls.TlsSetup;
 import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -18,6 +19,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -25,17 +27,35 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A TCP client session: one connection, optionally re-established with backoff. */
-final class TcpClientSession extends AbstractSession {
+/**
+ * A TCP client session: one connection, optionally re-established with backoff. A protocol on top
+ * of TCP (WebSocket) gives its own {@link ConnectionSetup}.
+ */
+class TcpClientSession extends AbstractSession {
   private final TcpClientConfig config;
+  private final ConnectionSetup setup;
   private final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
   private volatile Channel channel;
   private volatile ScheduledFuture<?> reconnectTimer;
   private int attempt;
 
+  /** The connection's TLS, set before the first attempt; null for plain TCP. */
+  private volatile TlsSetup tls;
+
   TcpClientSession(int id, TcpClientConfig config, EventLoopGroup group, Executor executor) {
-    super(id, SessionType.TCP_CLIENT, group, executor, config.actions());
+    this(id, SessionType.TCP_CLIENT, config, TcpPipeline::install, group, executor);
+  }
+
+  TcpClientSession(
+      int id,
+      SessionType type,
+      TcpClientConfig config,
+      ConnectionSetup setup,
+      EventLoopGroup group,
+      Executor executor) {
+    super(id, type, group, executor, config.actions());
     this.config = config;
+    this.setup = setup;
   }
 
   @Override
@@ -45,6 +65,17 @@ final class TcpClientSession extends AbstractSession {
 
   @Override
   void doOpen() {
+    if (config.tls() != null) {
+      try {
+        tls = TlsSetup.client(config.tls(), config.remote());
+      } catch (SessionException e) {
+        failed(e);
+        return;
+      }
+      if (tls.openingNotice() != null) {
+        events.emit(new SessionEvent.Notice(Instant.now(), null, "warning", tls.openingNotice()));
+      }
+    }
     connect();
   }
 
@@ -61,7 +92,7 @@ final class TcpClientSession extends AbstractSession {
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.RCVBUF_ALLOCATOR, TcpPipeline.RECV_ALLOCATOR)
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.WRITE_WATER_MARK)
-            .handler(TcpPipeline.client(handlers));
+            .handler(TcpPipeline.client(setup, handlers, tls, config.remote()));
     InetSocketAddress remote = config.remote().unresolved();
     ChannelFuture connecting =
         config.bindHost() == null
@@ -71,7 +102,6 @@ final class TcpClientSession extends AbstractSession {
         (ChannelFuture f) -> {
           if (f.isSuccess()) {
             channel = f.channel();
-            attempt = 0;
             if (isClosing()) {
               channel.close().addListener(closed -> finishClose());
             }
@@ -101,8 +131,22 @@ final class TcpClientSession extends AbstractSession {
     reconnectTimer = group.next().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
   }
 
+  /** The TLS handshake failed: like a failed connection attempt. */
+  @Override
+  public void handshakeFailed(Channel ch, SessionException error) {
+    if (isClosing()) {
+      finishClose();
+    } else if (config.reconnect()) {
+      events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+      scheduleReconnect(error.getMessage());
+    } else {
+      failed(error);
+    }
+  }
+
   @Override
   void peerRegistered(PeerHandle peer) {
+    attempt = 0;
     opened((InetSocketAddress) peer.channel.localAddress());
   }
 
@@ -129,7 +173,14 @@ final class TcpClientSession extends AbstractSession {
       for (PeerHandle peer : peers.inIdOrder()) {
         peer.closeReason = CloseReason.LOCAL;
       }
-      ch.close();
+      // A connection still in its handshake (or failing it) is no peer: its close ends the session.
+      ch.close()
+          .addListener(
+              f -> {
+                if (peers.isEmpty()) {
+                  finishClose();
+                }
+              });
     } else if (ch != null || timer != null) {
       finishClose();
     }
@@ -142,16 +193,21 @@ final class TcpClientSession extends AbstractSession {
       return CompletableFuture.failedFuture(nobodyToSendTo());
     }
     CompletableFuture<Void> result = new CompletableFuture<>();
-    socket
-        .shutdownOutput()
-        .addListener(
-            f -> {
-              if (f.isSuccess()) {
-                result.complete(null);
-              } else {
-                result.completeExceptionally(Failures.io(f.cause(), target()));
-              }
-            });
+    SslHandler ssl = ch.pipeline().get(SslHandler.class);
+    // TLS first says it sends no more (close_notify), so the peer reads an orderly end.
+    ChannelFuture closedTls = ssl == null ? ch.newSucceededFuture() : ssl.closeOutbound();
+    closedTls.addListener(
+        tlsClosed ->
+            socket
+                .shutdownOutput()
+                .addListener(
+                    f -> {
+                      if (f.isSuccess()) {
+                        result.complete(null);
+                      } else {
+                        result.completeExceptionally(Failures.io(f.cause(), target()));
+                      }
+                    }));
     return result;
   }
 

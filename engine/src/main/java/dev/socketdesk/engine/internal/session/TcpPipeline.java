@@ -1,7 +1,10 @@
 package dev.socketdesk.engine.internal.session;
 
+import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.tls.TlsSetup;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.RecvByteBufAllocator;
@@ -25,13 +28,29 @@ final class TcpPipeline {
 
   private TcpPipeline() {}
 
-  /** The handler of a client's connection: the session's handlers on each connection attempt. */
-  static ChannelHandler client(SessionHandlers handlers) {
+  /**
+   * The handler of a client's connection: on each connection attempt, TLS when {@code tls} is set,
+   * then the session's handlers.
+   */
+  static ChannelHandler client(
+      ConnectionSetup setup, SessionHandlers handlers, TlsSetup tls, HostPort remote) {
     return new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
-        handlers.install(ch.pipeline(), 0);
+        setup.install(ch, handlers, tls, remote.toString(), 0);
       }
     };
+  }
+
+  /**
+   * A connection's handlers: TLS when {@code tls} is set (then the session's handlers wait for its
+   * handshake), then the session's. {@code peer} names the other side in messages.
+   */
+  static void install(
+      Channel ch, SessionHandlers handlers, TlsSetup tls, String peer, int acceptedAs) {
+    if (tls != null) {
+      tls.install(ch, peer);
+    }
+    handlers.install(ch.pipeline(), acceptedAs, tls == null ? 0 : 1);
   }
 }

@@ -11,6 +11,7 @@ import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.PeerAddressing;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.tls.TlsSetup;
 import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -24,11 +25,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A TCP server session: many clients, each with its own pipeline. */
+/**
+ * A TCP server session: many clients, each with its own pipeline. A protocol on top of TCP
+ * (WebSocket) gives its own {@link ConnectionSetup}.
+ */
 class TcpServerSession extends AbstractSession {
   private final TcpServerConfig config;
+  private final ConnectionSetup setup;
   private final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
   private volatile Channel serverChannel;
+
+  /** The TLS of every connection, set before listening; null for plain TCP. */
+  private volatile TlsSetup tls;
 
   /** Connections admitted under the client limit and not yet closed; counted only with a limit. */
   private final AtomicInteger admitted = new AtomicInteger();
@@ -39,16 +47,29 @@ class TcpServerSession extends AbstractSession {
 
   TcpServerSession(
       int id, SessionType type, TcpServerConfig config, EventLoopGroup group, Executor executor) {
+    this(id, type, config, TcpPipeline::install, group, executor);
+  }
+
+  TcpServerSession(
+      int id,
+      SessionType type,
+      TcpServerConfig config,
+      ConnectionSetup setup,
+      EventLoopGroup group,
+      Executor executor) {
     super(id, type, group, executor, config.actions());
     this.config = config;
+    this.setup = setup;
   }
 
   /**
    * Sets up an accepted connection, not yet registered, that will be peer {@code peerId}: the
-   * session's handlers. Acceptor thread, in accept order.
+   * transport's handlers (TLS when configured), then the session's. Acceptor thread, in accept
+   * order.
    */
   void install(Channel child, int peerId) {
-    handlers.install(child.pipeline(), peerId);
+    setup.install(
+        child, handlers, tls, HostPort.format((InetSocketAddress) child.remoteAddress()), peerId);
   }
 
   @Override
@@ -58,6 +79,14 @@ class TcpServerSession extends AbstractSession {
 
   @Override
   void doOpen() {
+    if (config.tls() != null) {
+      try {
+        tls = TlsSetup.server(config.tls());
+      } catch (SessionException e) {
+        failed(e);
+        return;
+      }
+    }
     InetSocketAddress address;
     try {
       address = bindAddress(config.bindHost(), config.port());
@@ -90,6 +119,11 @@ class TcpServerSession extends AbstractSession {
                 doClose();
               } else {
                 opened((InetSocketAddress) serverChannel.localAddress());
+                if (tls != null && tls.openingNotice() != null) {
+                  events.emit(
+                      new SessionEvent.Notice(
+                          Instant.now(), null, "certificate", tls.openingNotice()));
+                }
               }
             });
   }

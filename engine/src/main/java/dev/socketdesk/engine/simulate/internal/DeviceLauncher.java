@@ -91,8 +91,12 @@ final class DeviceLauncher {
         udp
             ? bootstrap.handler(new UdpDevice(run, id)).bind(source == null ? udpBind : source)
             : source == null
-                ? bootstrap.handler(new TcpDevice(run, id)).connect(run.target())
-                : bootstrap.handler(new TcpDevice(run, id)).connect(run.target(), source);
+                ? bootstrap
+                    .handler(DeviceLayers.client(run, new TcpDevice(run, id)))
+                    .connect(run.target())
+                : bootstrap
+                    .handler(DeviceLayers.client(run, new TcpDevice(run, id)))
+                    .connect(run.target(), source);
     attempt.addListener(
         (ChannelFuture f) -> {
           pending.decrementAndGet();

@@ -20,6 +20,10 @@ final class RunContext {
   final long intervalNanos;
   final long graceMillis;
   final ChannelGroup channels;
+
+  /** TLS of every connection, set before the first one; null for plain TCP. */
+  volatile dev.socketdesk.engine.internal.tls.TlsSetup tls;
+
   private final AtomicInteger remaining;
   private final Runnable allDone;
   private volatile InetSocketAddress target;

@@ -9,6 +9,7 @@ import dev.socketdesk.engine.internal.events.EventDispatcher;
 import dev.socketdesk.engine.internal.pipeline.BackpressureHandler;
 import dev.socketdesk.engine.internal.serial.SerialChannel;
 import dev.socketdesk.engine.internal.serial.SerialPortOpener;
+import dev.socketdesk.engine.internal.tls.TlsSetup;
 import dev.socketdesk.engine.internal.transport.Transport;
 import dev.socketdesk.engine.simulate.ErrorCause;
 import dev.socketdesk.engine.simulate.ErrorGroup;
@@ -108,6 +109,12 @@ public final class SimulationRunner {
     CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
     try {
       openLog();
+      if (config.tls() != null) {
+        run.tls =
+            config.profile().isServer()
+                ? TlsSetup.server(config.tls())
+                : TlsSetup.client(config.tls(), config.target());
+      }
       if (config.profile().isServer()) {
         listen(ready);
       } else {
@@ -347,6 +354,9 @@ public final class SimulationRunner {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
+        if (run.tls != null) {
+          ch.pipeline().addLast(run.tls.newHandler(ch));
+        }
         ch.pipeline().addLast(new BackpressureHandler(noListeners, true), echo);
       }
     };

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,7 +70,13 @@ final class TcpDevice extends SendingDevice {
   @Override
   void finishSending() {
     if (ctx.channel() instanceof DuplexChannel duplex) {
-      duplex.shutdownOutput();
+      SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+      if (ssl == null) {
+        duplex.shutdownOutput();
+      } else {
+        // TLS first says it sends no more (close_notify), then the TCP half-close follows.
+        ssl.closeOutbound().addListener(f -> duplex.shutdownOutput());
+      }
     }
     ctx.executor()
         .schedule(

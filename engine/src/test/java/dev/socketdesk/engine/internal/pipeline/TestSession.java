@@ -109,4 +109,9 @@ final class TestSession implements PipelineSession {
   public boolean isClosing() {
     return closing;
   }
+
+  @Override
+  public void handshakeFailed(Channel channel, dev.socketdesk.engine.SessionException error) {
+    events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+  }
 }

@@ -1,4 +1,4 @@
-package dev.socketdesk.web;
+package dev.socketdesk.core;
 
 import java.nio.file.Path;
 
@@ -6,11 +6,18 @@ import java.nio.file.Path;
 public final class ConfigDirs {
   private ConfigDirs() {}
 
+  /** A system property that overrides the directory (tests set it to a folder of their own). */
+  public static final String PROPERTY = "socketdesk.configDir";
+
   /**
-   * {@code %APPDATA%\socketdesk} on Windows, else {@code $XDG_CONFIG_HOME/socketdesk}, else {@code
-   * ~/.config/socketdesk}.
+   * The {@value #PROPERTY} system property when set, else {@code %APPDATA%\socketdesk} on Windows,
+   * else {@code $XDG_CONFIG_HOME/socketdesk}, else {@code ~/.config/socketdesk}.
    */
   public static Path defaultDir() {
+    String override = System.getProperty(PROPERTY);
+    if (override != null && !override.isBlank()) {
+      return Path.of(override);
+    }
     String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
     String appData = System.getenv("APPDATA");
     if (os.contains("win") && appData != null && !appData.isBlank()) {
