@@ -4,6 +4,7 @@ import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -123,6 +124,18 @@ public final class TlsFailures {
               + detail
               + "); we offer TLS 1.2 and 1.3 with current ciphers, so update the other side's TLS"
               + " settings");
+    }
+    if (has(cause, ClosedChannelException.class)) {
+      return new SessionException(
+          Kind.TLS_NOT_TLS,
+          client
+              ? peer
+                  + " closed the connection during the TLS handshake: it may not speak TLS on"
+                  + " this port; connect without TLS, or to its TLS port"
+              : "the client at "
+                  + peer
+                  + " closed the connection before the TLS handshake finished: it may speak plain"
+                  + " TCP; connect it with TLS");
     }
     return new SessionException(
         Kind.TLS_OTHER, "TLS handshake with " + peer + " failed: " + detail);

@@ -107,9 +107,8 @@ public final class ClientUpgrade extends ChannelInboundHandlerAdapter {
           config.url()
               + " refused the WebSocket upgrade (HTTP "
               + response.status()
-              + "): "
-              + e.getMessage()
-              + "; check the path and subprotocols");
+              + (response.status().code() == 101 ? "; " + e.getMessage() : "")
+              + "); check the path and subprotocols");
     } finally {
       response.release();
     }
