@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,7 +44,9 @@ public final class ScriptRunner {
                 return t;
               });
       if (!cancelled.get()) {
-        // cancel() may run from here on: it drops the tests not yet started.
+        // cancel() may run from here on: it drops the tests not yet started, and shuts the pool,
+        // which then refuses the rest of this loop's submissions.
+        submitting:
         for (int run = 1; run <= settings.repeat(); run++) {
           for (Suite suite : suites) {
             for (TestCase test : suite.tests()) {
@@ -57,7 +60,11 @@ public final class ScriptRunner {
                       timeout(test),
                       settings.vars(),
                       listener);
-              futures.add(pool.submit(execution::run));
+              try {
+                futures.add(pool.submit(execution::run));
+              } catch (RejectedExecutionException cancelledMeanwhile) {
+                break submitting;
+              }
             }
           }
         }
