@@ -84,6 +84,10 @@ build() {
     || [ "$jar" -nt "$bin/java/NettyFloor.class" ]; }; then
     javac -d "$bin/java" -cp "$jar" "$here/java/NettyFloor.java" || die "javac failed on NettyFloor.java"
   fi
+  if [ -f "$jar" ] && { [ ! -f "$bin/java/PcapFloor.class" ] || [ "$here/java/PcapFloor.java" -nt "$bin/java/PcapFloor.class" ] \
+    || [ "$jar" -nt "$bin/java/PcapFloor.class" ]; }; then
+    javac -d "$bin/java" -cp "$jar" "$here/java/PcapFloor.java" || die "javac failed on PcapFloor.java"
+  fi
   if [ ! -f "$bin/java/BareServer.class" ] || [ "$here/java/BareServer.java" -nt "$bin/java/BareServer.class" ]; then
     javac -d "$bin/java" "$here/java/BareServer.java" || die "javac failed on BareServer.java"
   fi
@@ -548,7 +552,7 @@ job_rules() {
 # ---------------------------------------------------------------- 8. capture
 job_capture() {
   log "8. capture: sink and echo of $(mib "$CAPTURE_BYTES") with --capture and without, $RUNS runs (MB/s of payload)"
-  local p=$((PORT_BASE + 8)) off on eoff eon cap
+  local p=$((PORT_BASE + 8)) off on eoff eon cap noff non
   cap=$(mktemp -d)
   local saved=$SINK_BYTES
   SINK_BYTES=$CAPTURE_BYTES
@@ -556,6 +560,14 @@ job_capture() {
   off=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
   start sd "${SD[@]}" tcp-server --port "$p" --quiet --capture "$cap/sink.pcap" --capture-max 1GB --capture-files 2; wait_listen "$p"
   on=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
+  # The library's floor in the same run: a bare Netty sink, then the same with Netty's
+  # PcapWriteHandler writing to a plain buffered file stream (bench/java/PcapFloor.java).
+  local floor=(java -Dio.netty.leakDetection.level=disabled -cp "$jar:$bin/java" PcapFloor "$p")
+  start netty "${floor[@]}"; wait_listen "$p"
+  noff=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
+  start netty "${floor[@]}" "$cap/floor.pcap"; wait_listen "$p"
+  non=$(sink_runs_persistent "$RUNS" "$p"); stop "$PID"
+  rm -f "$cap/floor.pcap"
   SINK_BYTES=$saved
   local saved_echo=$ECHO_BYTES
   ECHO_BYTES=$CAPTURE_BYTES
@@ -579,6 +591,9 @@ job_capture() {
   row capture "tcp-server --quiet --capture" "$(mib "$CAPTURE_BYTES") in, captured" "MB/s" "$on" "${off%% *}" ">= 0.5x"
   row capture "dd to the capture folder (disk floor)" "$(mib $(((WARMUP + RUNS) * CAPTURE_BYTES))) written" "MB/s" "$(stats "${disk[@]}")"
   row capture "tcp-server --quiet --capture vs disk" "$(mib "$CAPTURE_BYTES") in, captured" "MB/s" "$on" "$(stats "${disk[@]}" | cut -d' ' -f1)"
+  row capture "bare Netty sink (library floor, reference)" "$(mib "$CAPTURE_BYTES") in" "MB/s" "$noff"
+  row capture "bare Netty sink + PcapWriteHandler" "$(mib "$CAPTURE_BYTES") in, captured" "MB/s" "$non" "${noff%% *}"
+  row capture "tcp-server --quiet --capture vs the floor" "$(mib "$CAPTURE_BYTES") in, captured" "MB/s" "$on" "${non%% *}"
   row capture "tcp-server --echo (reference)" "$(mib "$CAPTURE_BYTES") echoed" "MB/s" "$eoff"
   row capture "tcp-server --echo --capture" "$(mib "$CAPTURE_BYTES") echoed, captured" "MB/s" "$eon" "${eoff%% *}" ">= 0.5x"
 }
