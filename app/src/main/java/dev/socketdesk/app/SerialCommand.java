@@ -167,7 +167,7 @@ public final class SerialCommand implements Callable<Integer> {
             engine -> engine.serial(config),
             actions,
             e ->
-                e.kind() == SessionException.Kind.NOT_CONNECTED
+                e.kind() == SessionException.Kind.SERIAL_NOT_FOUND
                     ? e.getMessage() + " (serial --list describes them)"
                     : e.getMessage(),
             Duration.ofSeconds(10));

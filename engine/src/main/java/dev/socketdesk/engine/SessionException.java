@@ -42,6 +42,22 @@ public final class SessionException extends RuntimeException {
     TLS_REJECTED,
     /** Another TLS failure, or certificate or key files that cannot be used. */
     TLS_OTHER,
+    /** A TCP server refused a client: its limit of clients is reached. */
+    CLIENT_LIMIT,
+    /** A capture could not write its file and stopped; the session keeps running. */
+    CAPTURE_STOPPED,
+    /** A forward could not reach or keep its target; the client's connection was closed. */
+    FORWARD_TARGET,
+    /** The serial port does not exist. */
+    SERIAL_NOT_FOUND,
+    /** The path exists but is not a serial port (a regular file, a folder...). */
+    SERIAL_NOT_A_PORT,
+    /** No permission to open the serial port. */
+    SERIAL_PERMISSION,
+    /** Another program has the serial port open. */
+    SERIAL_BUSY,
+    /** The serial port refuses the speed, frame or flow control. */
+    SERIAL_UNSUPPORTED,
     INVALID,
     OTHER
   }

@@ -239,6 +239,10 @@ class ForwardSessionTest {
         .startsWith("cannot reach the target 127.0.0.1:" + closedPort + ": ")
         .contains("refused")
         .endsWith("; closed the client's connection");
+    assertThat(error.code()).isEqualTo("forward-target");
+    assertThat(error.params())
+        .containsEntry("target", "127.0.0.1:" + closedPort)
+        .containsEntry("causeCode", "refused");
     assertThat(events.skipTo(SessionEvent.Disconnected.class).reason())
         .isEqualTo(CloseReason.LOCAL);
   }

@@ -180,7 +180,7 @@ class SerialSessionTest {
         .cause()
         .isInstanceOfSatisfying(
             SessionException.class,
-            e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.INVALID))
+            e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.SERIAL_UNSUPPORTED))
         .hasMessageContaining("does not support 123457 baud 8N1");
   }
 
@@ -196,6 +196,9 @@ class SerialSessionTest {
     assertThat(gone.reason()).isEqualTo(CloseReason.ERROR);
     assertThat(events.skipTo(SessionEvent.Reconnecting.class).cause()).isNotBlank();
     assertThat(session.state()).isEqualTo(SessionState.RECONNECTING);
+    SessionEvent.Error reopenFailed = events.skipTo(SessionEvent.Error.class);
+    assertThat(reopenFailed.code()).isEqualTo("serial-not-found");
+    assertThat(reopenFailed.params()).containsEntry("path", pty.a.toString());
 
     pty.start();
     try (SerialBoard board = SerialBoard.start(pty.b, "text", dir)) {
@@ -246,7 +249,7 @@ class SerialSessionTest {
         .cause()
         .isInstanceOfSatisfying(
             SessionException.class,
-            e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.PORT_IN_USE))
+            e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.SERIAL_BUSY))
         .hasMessageContaining("is busy");
   }
 

@@ -1,6 +1,8 @@
 package dev.socketdesk.engine.internal.capture;
 
 import dev.socketdesk.engine.CaptureOptions;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.internal.failures.Failures;
 import io.netty.handler.pcap.PcapWriteHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +40,7 @@ public final class CaptureFile extends OutputStream {
   private static final byte[] GLOBAL_HEADER = globalHeader();
 
   private final CaptureOptions options;
-  private final Consumer<String> onFailure;
+  private final Consumer<SessionException> onFailure;
   private final byte[] header = new byte[RECORD_HEADER];
   private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
   private final BlockingQueue<Chunk> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
@@ -59,7 +61,7 @@ public final class CaptureFile extends OutputStream {
   /** A filled buffer and the number of the file it belongs in; a null buffer ends the writer. */
   private record Chunk(ByteBuffer bytes, int fileNumber) {}
 
-  private CaptureFile(CaptureOptions options, Consumer<String> onFailure) {
+  private CaptureFile(CaptureOptions options, Consumer<SessionException> onFailure) {
     this.options = options;
     this.onFailure = onFailure;
     this.writer = new Thread(this::writeChunks, "socketdesk-capture-writer");
@@ -71,7 +73,7 @@ public final class CaptureFile extends OutputStream {
    *
    * @throws IOException when the file cannot be created.
    */
-  public static CaptureFile open(CaptureOptions options, Consumer<String> onFailure)
+  public static CaptureFile open(CaptureOptions options, Consumer<SessionException> onFailure)
       throws IOException {
     CaptureFile capture = new CaptureFile(options, onFailure);
     capture.file = openFile(options, 1);
@@ -254,11 +256,9 @@ public final class CaptureFile extends OutputStream {
     stopped = true;
     closeQuietly();
     onFailure.accept(
-        "capture to "
-            + options.fileNumber(writingFileNumber)
-            + " stopped: "
-            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-            + "; free some disk space or choose another file, then capture again");
+        Failures.captureStopped(
+            options.fileNumber(writingFileNumber).toString(),
+            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
   }
 
   private void closeQuietly() {

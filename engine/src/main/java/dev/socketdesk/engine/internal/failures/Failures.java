@@ -158,6 +158,50 @@ public final class Failures {
     };
   }
 
+  /** A TCP server refused the client at {@code peer}: {@code max} clients are connected. */
+  public static SessionException clientLimit(String peer, int max) {
+    return new SessionException(
+        Kind.CLIENT_LIMIT,
+        "refused a client from "
+            + peer
+            + ": the limit of "
+            + max
+            + " clients is reached; disconnect one or raise the limit",
+        Map.of("peer", peer, "max", Integer.toString(max)));
+  }
+
+  /** A capture stopped writing {@code file} for {@code error}; the session keeps running. */
+  public static SessionException captureStopped(String file, String error) {
+    return new SessionException(
+        Kind.CAPTURE_STOPPED,
+        "capture to "
+            + file
+            + " stopped: "
+            + error
+            + "; free some disk space or choose another file, then capture again",
+        Map.of("file", file, "error", error));
+  }
+
+  /**
+   * A forward's target {@code target} failed for {@code cause}, and the client's connection was
+   * closed. The params are the cause's, with {@code target}, the cause's own line as {@code error}
+   * and its code as {@code causeCode}.
+   */
+  public static SessionException forwardTarget(String target, SessionException cause) {
+    Map<String, String> params = new HashMap<>(cause.params());
+    params.put("target", target);
+    params.put("error", cause.getMessage());
+    params.put("causeCode", cause.code());
+    return new SessionException(
+        Kind.FORWARD_TARGET,
+        "cannot reach the target "
+            + target
+            + ": "
+            + cause.getMessage()
+            + "; closed the client's connection",
+        params);
+  }
+
   /**
    * The wording of a port in use; {@code setting} is a front end's name for the port setting, e.g.
    * {@code --port}, or null.

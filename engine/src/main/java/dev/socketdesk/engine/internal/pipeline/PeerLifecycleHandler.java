@@ -70,8 +70,8 @@ public final class PeerLifecycleHandler extends ChannelDuplexHandler {
         session
             .events()
             .emit(
-                new SessionEvent.Error(
-                    Instant.now(), peer.peer(), Failures.io(cause, peer.toString()).getMessage()));
+                SessionEvent.Error.of(
+                    Instant.now(), peer.peer(), Failures.io(cause, peer.toString())));
       }
     }
     ctx.close();

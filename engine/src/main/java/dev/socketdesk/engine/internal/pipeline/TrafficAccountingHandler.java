@@ -71,10 +71,8 @@ public final class TrafficAccountingHandler extends ChannelDuplexHandler {
               }
             } else if (ctx.channel().isOpen() && !addressing.isConnection()) {
               events.emit(
-                  new SessionEvent.Error(
-                      Instant.now(),
-                      peer.peer(),
-                      Failures.io(f.cause(), peer.toString()).getMessage()));
+                  SessionEvent.Error.of(
+                      Instant.now(), peer.peer(), Failures.io(f.cause(), peer.toString())));
             }
           });
     }
@@ -83,9 +81,6 @@ public final class TrafficAccountingHandler extends ChannelDuplexHandler {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    session
-        .events()
-        .emit(
-            new SessionEvent.Error(Instant.now(), null, Failures.io(cause, "socket").getMessage()));
+    session.events().emit(SessionEvent.Error.of(Instant.now(), null, Failures.io(cause, "socket")));
   }
 }

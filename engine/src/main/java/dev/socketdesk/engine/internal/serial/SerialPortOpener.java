@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opens a serial port with a session's settings, and words each way it can fail in one line with
@@ -43,19 +44,23 @@ public final class SerialPortOpener {
   /**
    * Opens {@code config}'s port with its settings and control lines.
    *
-   * @throws SessionException NOT_CONNECTED when the port does not exist, PERMISSION_DENIED,
-   *     PORT_IN_USE when another program has it, INVALID when the settings are not supported.
+   * @throws SessionException SERIAL_NOT_FOUND, SERIAL_NOT_A_PORT (a regular file or a folder),
+   *     SERIAL_PERMISSION, SERIAL_BUSY when another program has it, SERIAL_UNSUPPORTED when the
+   *     settings are not supported.
    */
   public static SerialPort open(SerialConfig config) {
     String path = config.path();
     if (!exists(path)) {
-      throw new SessionException(Kind.NOT_CONNECTED, notFound(path));
+      throw notFound(path);
+    }
+    if (isFileOrFolder(path)) {
+      throw notAPort(path);
     }
     SerialPort port;
     try {
       port = SerialPort.getCommPort(path);
     } catch (SerialPortInvalidPortException e) {
-      throw new SessionException(Kind.NOT_CONNECTED, notFound(path));
+      throw notFound(path);
     }
     port.setComPortParameters(
         config.baud(), config.dataBits(), stopBits(config), parity(config), false);
@@ -91,11 +96,22 @@ public final class SerialPortOpener {
     }
   }
 
+  /** A regular file or a folder: something that exists but can never be a serial port. */
+  private static boolean isFileOrFolder(String path) {
+    try {
+      Path p = Paths.get(path);
+      return Files.isRegularFile(p) || Files.isDirectory(p);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private static SessionException openFailed(SerialConfig config, int errno) {
     String path = config.path();
+    // A pseudo-terminal answers ENOTTY to a speed it refuses, like a real port's EINVAL.
     if (errno == EINVAL || errno == ENOTTY) {
       return new SessionException(
-          Kind.INVALID,
+          Kind.SERIAL_UNSUPPORTED,
           "serial port "
               + path
               + " does not support "
@@ -104,33 +120,59 @@ public final class SerialPortOpener {
               + config.frame()
               + " with "
               + config.flow().label()
-              + " flow control; try a standard speed such as 115200, 8N1 and no flow control");
+              + " flow control; try a standard speed such as 115200, 8N1 and no flow control",
+          Map.of(
+              "path",
+              path,
+              "baud",
+              Integer.toString(config.baud()),
+              "frame",
+              config.frame(),
+              "flow",
+              config.flow().label()));
     }
     if (errno == EACCES || errno == EPERM) {
       return new SessionException(
-          Kind.PERMISSION_DENIED,
+          Kind.SERIAL_PERMISSION,
           "no permission to open serial port "
               + path
               + "; add yourself to its group with 'sudo usermod -aG dialout $USER' (uucp on"
-              + " Arch), then log in again");
+              + " Arch), then log in again",
+          Map.of("path", path));
     }
     return new SessionException(
-        Kind.PORT_IN_USE,
+        Kind.SERIAL_BUSY,
         "serial port "
             + path
             + " is busy: another program has it open (a serial monitor, ModemManager, another"
-            + " socketdesk); close that program and try again");
+            + " socketdesk); close that program and try again",
+        Map.of("path", path));
+  }
+
+  /** The path is a file or a device that is no terminal. */
+  private static SessionException notAPort(String path) {
+    return new SessionException(
+        Kind.SERIAL_NOT_A_PORT,
+        path
+            + " is not a serial port; give the port's device, such as /dev/ttyUSB0 or"
+            + " /dev/ttyACM0 (serial --list shows them), or a pseudo-terminal's path",
+        Map.of("path", path));
   }
 
   /** The port does not exist: names the ones that do. */
-  static String notFound(String path) {
+  static SessionException notFound(String path) {
     List<String> paths = list().stream().map(SerialPortInfo::path).toList();
-    return "serial port "
-        + path
-        + " does not exist; "
-        + (paths.isEmpty()
-            ? "the system lists no serial port: plug the board in, or check its driver"
-            : "the system has " + String.join(", ", paths));
+    String ports = String.join(", ", paths);
+    return new SessionException(
+        Kind.SERIAL_NOT_FOUND,
+        "serial port "
+            + path
+            + " does not exist; "
+            + (paths.isEmpty()
+                ? "the system lists no serial port: plug the board in, or check its driver"
+                : "the system has " + ports),
+        // No ports, no "ports" param: a translation that lists them falls back to this line.
+        paths.isEmpty() ? Map.of("path", path) : Map.of("path", path, "ports", ports));
   }
 
   private static int stopBits(SerialConfig config) {

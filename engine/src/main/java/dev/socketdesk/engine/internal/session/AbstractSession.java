@@ -287,8 +287,7 @@ abstract class AbstractSession implements Session, PipelineSession {
     try {
       file =
           CaptureFile.open(
-              options,
-              message -> events.emit(new SessionEvent.Error(Instant.now(), null, message)));
+              options, failure -> events.emit(SessionEvent.Error.of(Instant.now(), null, failure)));
     } catch (IOException e) {
       throw new SessionException(Kind.INVALID, FileRing.cannotWrite(e, options.file()));
     }
@@ -430,7 +429,7 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   @Override
   public void handshakeFailed(Channel channel, SessionException error) {
-    events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+    events.emit(SessionEvent.Error.of(Instant.now(), null, error));
   }
 
   /** Called when a new peer can be sent to, before its {@link SessionEvent.Connected} event. */

@@ -2,6 +2,8 @@ package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.TrafficEdit;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import dev.socketdesk.engine.internal.failures.Failures;
@@ -132,17 +134,10 @@ final class ForwardRelay {
   }
 
   /** The target could not be reached: the log says why, and the client's connection closes. */
-  void targetFailed(String why) {
+  void targetFailed(SessionException why) {
     releaseEarly();
     events.emit(
-        new SessionEvent.Error(
-            Instant.now(),
-            peer.peer(),
-            "cannot reach the target "
-                + targetName
-                + ": "
-                + why
-                + "; closed the client's connection"));
+        SessionEvent.Error.of(Instant.now(), peer.peer(), Failures.forwardTarget(targetName, why)));
     if (peer.closeReason == null) {
       peer.closeReason = CloseReason.LOCAL;
     }
@@ -226,7 +221,9 @@ final class ForwardRelay {
           earlyBytes += data.readableBytes();
           early.add(data.retainedDuplicate());
         } else {
-          targetFailed("the client sent more than 1 MiB before the target was ready");
+          targetFailed(
+              new SessionException(
+                  Kind.OTHER, "the client sent more than 1 MiB before the target was ready"));
         }
       }
       ctx.fireChannelRead(msg);
@@ -297,10 +294,8 @@ final class ForwardRelay {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       if (!Failures.isReset(cause)) {
         events.emit(
-            new SessionEvent.Error(
-                Instant.now(),
-                peer.peer(),
-                Failures.io(cause, "the target " + targetName).getMessage()));
+            SessionEvent.Error.of(
+                Instant.now(), peer.peer(), Failures.io(cause, "the target " + targetName)));
       }
       ctx.close();
     }

@@ -4,6 +4,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import dev.socketdesk.engine.ForwardConfig;
 import dev.socketdesk.engine.ForwardTarget;
 import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpServerConfig;
 import dev.socketdesk.engine.internal.failures.Failures;
@@ -119,8 +120,7 @@ final class ForwardSession extends TcpServerSession {
                 relay.targetReady(f.channel());
               } else {
                 relay.targetFailed(
-                    Failures.connect(f.cause(), tcp.remote().toString(), null, timeout)
-                        .getMessage());
+                    Failures.connect(f.cause(), tcp.remote().toString(), null, timeout));
               }
             });
   }
@@ -134,7 +134,7 @@ final class ForwardSession extends TcpServerSession {
                     .execute(
                         () -> {
                           if (error != null) {
-                            relay.targetFailed(message(error));
+                            relay.targetFailed(failure(error));
                           } else {
                             registerSerial(client, relay, serial, port);
                           }
@@ -154,14 +154,16 @@ final class ForwardSession extends TcpServerSession {
                 relay.targetReady(channel);
               } else {
                 channel.unsafe().closeForcibly();
-                relay.targetFailed(String.valueOf(f.cause().getMessage()));
+                relay.targetFailed(Failures.io(f.cause(), serial.config().path()));
               }
             });
   }
 
-  private static String message(Throwable error) {
+  private static SessionException failure(Throwable error) {
     Throwable cause = error.getCause() != null ? error.getCause() : error;
-    return cause instanceof SessionException e ? e.getMessage() : String.valueOf(cause);
+    return cause instanceof SessionException e
+        ? e
+        : new SessionException(Kind.OTHER, String.valueOf(cause));
   }
 
   /** Holds the relay's place in an accepted connection's pipeline until it is registered. */

@@ -71,8 +71,8 @@ final class SerialSession extends AbstractSession {
     try {
       port = SerialPortOpener.open(config);
     } catch (SessionException e) {
-      if (config.reconnect() && e.kind() != Kind.INVALID && !isClosing()) {
-        events.emit(new SessionEvent.Error(Instant.now(), null, e.getMessage()));
+      if (config.reconnect() && canReappear(e) && !isClosing()) {
+        events.emit(SessionEvent.Error.of(Instant.now(), null, e));
         scheduleReopen(e.getMessage());
       } else if (isClosing()) {
         finishClose();
@@ -99,6 +99,13 @@ final class SerialSession extends AbstractSession {
                 ch.close();
               }
             });
+  }
+
+  /** Whether reopening may help: not for a path that is no port, nor for refused settings. */
+  private static boolean canReappear(SessionException e) {
+    return e.kind() != Kind.SERIAL_UNSUPPORTED
+        && e.kind() != Kind.SERIAL_NOT_A_PORT
+        && e.kind() != Kind.INVALID;
   }
 
   private void scheduleReopen(String cause) {

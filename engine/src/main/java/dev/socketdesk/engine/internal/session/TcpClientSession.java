@@ -137,7 +137,7 @@ class TcpClientSession extends AbstractSession {
     if (isClosing()) {
       finishClose();
     } else if (config.reconnect()) {
-      events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+      events.emit(SessionEvent.Error.of(Instant.now(), null, error));
       scheduleReconnect(error.getMessage());
     } else {
       failed(error);

@@ -138,14 +138,11 @@ class TcpServerSession extends AbstractSession {
     if (max > 0 && admitted.incrementAndGet() > max) {
       admitted.decrementAndGet();
       events.emit(
-          new SessionEvent.Error(
+          SessionEvent.Error.of(
               Instant.now(),
               null,
-              "refused a client from "
-                  + HostPort.format((InetSocketAddress) child.remoteAddress())
-                  + ": the limit of "
-                  + max
-                  + " clients is reached; disconnect one or raise the limit"));
+              Failures.clientLimit(
+                  HostPort.format((InetSocketAddress) child.remoteAddress()), max)));
       return false;
     }
     if (max > 0) {

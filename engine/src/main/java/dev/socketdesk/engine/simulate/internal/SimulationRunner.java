@@ -76,10 +76,10 @@ public final class SimulationRunner {
       run.capture =
           CaptureFile.open(
               options,
-              message -> {
-                errors.record(ErrorCause.OTHER, message);
+              failure -> {
+                errors.record(ErrorCause.OTHER, failure.getMessage());
                 synchronized (warnings) {
-                  warnings.add(message);
+                  warnings.add(failure.getMessage());
                 }
               });
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.socketdesk.engine.internal.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socketdesk.engine.CaptureOptions;
+import dev.socketdesk.engine.SessionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class CaptureFileTest {
 
   @Test
   void recordsWrittenInRandomPiecesComeOutWholeAndInOrderAcrossRotation() throws IOException {
-    List<String> failures = new CopyOnWriteArrayList<>();
+    List<SessionException> failures = new CopyOnWriteArrayList<>();
     CaptureOptions options =
         CaptureOptions.to(dir.resolve("c.pcap"))
             .withMaxFileBytes(CaptureOptions.MIN_FILE_BYTES)
@@ -79,7 +80,7 @@ class CaptureFileTest {
   @Test
   void aWriteErrorStopsTheCaptureWithOneMessageAndLaterWritesAreDropped() throws IOException {
     Path full = Path.of("/dev/full"); // Linux: every write fails with ENOSPC.
-    List<String> failures = new CopyOnWriteArrayList<>();
+    List<SessionException> failures = new CopyOnWriteArrayList<>();
     CaptureFile capture = CaptureFile.open(CaptureOptions.to(full), failures::add);
     byte[] record = record(new byte[100_000]);
     for (int i = 0; i < 40; i++) {
@@ -89,9 +90,11 @@ class CaptureFileTest {
     capture.write(record, 0, record.length);
 
     assertThat(failures).hasSize(1);
-    assertThat(failures.get(0))
+    assertThat(failures.get(0).getMessage())
         .startsWith("capture to /dev/full stopped: ")
         .endsWith("free some disk space or choose another file, then capture again");
+    assertThat(failures.get(0).code()).isEqualTo("capture-stopped");
+    assertThat(failures.get(0).params()).containsEntry("file", "/dev/full");
   }
 
   /** A pcap record as Netty's PcapWriter writes it: 16-byte header (big-endian here), payload. */

@@ -60,8 +60,10 @@ class PeerLifecycleHandlerTest {
     session.deliver();
     session.recorder.next(SessionEvent.Connected.class);
     session.recorder.next(SessionEvent.Connected.class);
-    assertThat(session.recorder.next(SessionEvent.Error.class).message())
-        .contains("No buffer space available");
+    SessionEvent.Error error = session.recorder.next(SessionEvent.Error.class);
+    assertThat(error.message()).contains("No buffer space available");
+    assertThat(error.code()).isEqualTo("other");
+    assertThat(error.params()).containsKey("peer");
     session.recorder.assertExhausted();
   }
 

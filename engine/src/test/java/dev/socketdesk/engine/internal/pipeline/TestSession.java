@@ -112,6 +112,6 @@ final class TestSession implements PipelineSession {
 
   @Override
   public void handshakeFailed(Channel channel, dev.socketdesk.engine.SessionException error) {
-    events.emit(new SessionEvent.Error(Instant.now(), null, error.getMessage()));
+    events.emit(SessionEvent.Error.of(Instant.now(), null, error));
   }
 }

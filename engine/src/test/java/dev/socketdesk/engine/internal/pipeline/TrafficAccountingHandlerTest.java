@@ -133,4 +133,15 @@ class TrafficAccountingHandlerTest {
     assertThat(session.totals.snapshot()).isEqualTo(new Counters(0, 0, 0, 0));
     ch.finishAndReleaseAll();
   }
+
+  @Test
+  void aSocketFailureIsReportedWithItsCatalogueCode() {
+    EmbeddedChannel ch =
+        new EmbeddedChannel(new TrafficAccountingHandler(session, PeerAddressing.CONNECTION));
+    ch.pipeline().fireExceptionCaught(new java.net.SocketException("Connection reset"));
+    session.deliver();
+    SessionEvent.Error error = session.recorder.next(SessionEvent.Error.class);
+    assertThat(error.code()).isEqualTo("reset");
+    assertThat(error.params()).containsEntry("peer", "socket");
+  }
 }
