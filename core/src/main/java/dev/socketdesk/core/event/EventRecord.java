@@ -77,183 +77,55 @@ public record EventRecord(
   public static final String SUMMARY = "summary";
   public static final String NOTICE = "notice";
 
-  private static EventRecord of(Instant time, String event) {
-    return new EventRecord(
-        time, event, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
-  }
-
-  private EventRecord withPeer(Peer p) {
-    return p == null
-        ? this
-        : new EventRecord(
-            time,
-            event,
-            local,
-            p.id(),
-            p.hostPort(),
-            bytes,
-            data,
-            text,
-            reason,
-            message,
-            attempt,
-            delayMs,
-            code,
-            params,
-            totals,
-            peers,
-            unlistedPeers,
-            kind);
-  }
-
-  private EventRecord withMessage(String m) {
-    return new EventRecord(
-        time,
-        event,
-        local,
-        peerId,
-        peer,
-        bytes,
-        data,
-        text,
-        reason,
-        m,
-        attempt,
-        delayMs,
-        code,
-        params,
-        totals,
-        peers,
-        unlistedPeers,
-        kind);
-  }
-
   public static EventRecord listening(Instant time, InetSocketAddress local) {
-    return new EventRecord(
-        time,
-        LISTENING,
-        HostPort.format(local),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    Builder b = new Builder(time, LISTENING);
+    b.local = HostPort.format(local);
+    return b.build();
   }
 
   public static EventRecord connected(Instant time, Peer peer) {
-    return of(time, CONNECTED).withPeer(peer);
+    return new Builder(time, CONNECTED).peer(peer).build();
   }
 
   /** Data received ({@code received} true) or sent; {@code text} may be null (not decoded). */
   public static EventRecord data(
       Instant time, Peer peer, boolean received, int bytes, byte[] data, String text) {
-    return new EventRecord(
-            time,
-            received ? RECEIVED : SENT,
-            null,
-            null,
-            null,
-            bytes,
-            data,
-            text,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null)
-        .withPeer(peer);
+    Builder b = new Builder(time, received ? RECEIVED : SENT).peer(peer);
+    b.bytes = bytes;
+    b.data = data;
+    b.text = text;
+    return b.build();
   }
 
   public static EventRecord closed(Instant time, Peer peer, CloseReason reason) {
-    return new EventRecord(
-            time,
-            CLOSED,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            reasonCode(reason),
-            reason.description(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null)
-        .withPeer(peer);
+    Builder b = new Builder(time, CLOSED).peer(peer);
+    b.reason = reasonCode(reason);
+    b.message = reason.description();
+    return b.build();
   }
 
   /** The session itself closed. */
   public static EventRecord sessionClosed(Instant time) {
-    return of(time, CLOSED);
+    return new Builder(time, CLOSED).build();
   }
 
   public static EventRecord reconnecting(
       Instant time, int attempt, long delayMillis, String message) {
-    return new EventRecord(
-        time,
-        RECONNECTING,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        message,
-        attempt,
-        delayMillis,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    Builder b = new Builder(time, RECONNECTING);
+    b.message = message;
+    b.attempt = attempt;
+    b.delayMs = delayMillis;
+    return b.build();
   }
 
   /** A failure; {@code peer} may be null; {@code code} and {@code params} may be null. */
   public static EventRecord error(
       Instant time, Peer peer, String message, String code, Map<String, String> params) {
-    return new EventRecord(
-            time,
-            ERROR,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            message,
-            null,
-            null,
-            code,
-            params == null ? null : Map.copyOf(params),
-            null,
-            null,
-            null,
-            null)
-        .withPeer(peer);
+    Builder b = new Builder(time, ERROR).peer(peer);
+    b.message = message;
+    b.code = code;
+    b.params = params == null ? null : Map.copyOf(params);
+    return b.build();
   }
 
   /**
@@ -261,35 +133,26 @@ public record EventRecord(
    * WebSocket ping or close); {@code peer} may be null.
    */
   public static EventRecord notice(Instant time, Peer peer, String kind, String message) {
-    return of(time, NOTICE).withMessage(message).withKind(kind).withPeer(peer);
+    Builder b = new Builder(time, NOTICE).peer(peer);
+    b.message = message;
+    b.kind = kind;
+    return b.build();
   }
 
   /** Feedback to a typed command. */
   public static EventRecord info(Instant time, String message) {
-    return of(time, INFO).withMessage(message);
+    Builder b = new Builder(time, INFO);
+    b.message = message;
+    return b.build();
   }
 
   public static EventRecord summary(
       Instant time, Counters totals, List<PeerTotals> peers, int unlisted) {
-    return new EventRecord(
-        time,
-        SUMMARY,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        totals,
-        List.copyOf(peers),
-        unlisted,
-        null);
+    Builder b = new Builder(time, SUMMARY);
+    b.totals = totals;
+    b.peers = List.copyOf(peers);
+    b.unlistedPeers = unlisted;
+    return b.build();
   }
 
   /**
@@ -329,71 +192,23 @@ public record EventRecord(
     if (data == null || data.length <= max) {
       return this;
     }
-    return new EventRecord(
-        time,
-        event,
-        local,
-        peerId,
-        peer,
-        bytes,
-        Arrays.copyOf(data, max),
-        text,
-        reason,
-        message,
-        attempt,
-        delayMs,
-        code,
-        params,
-        totals,
-        peers,
-        unlistedPeers,
-        kind);
+    Builder b = new Builder(this);
+    b.data = Arrays.copyOf(data, max);
+    return b.build();
   }
 
   /** This record with {@code kind} (see {@link #kind}). */
   public EventRecord withKind(String k) {
-    return new EventRecord(
-        time,
-        event,
-        local,
-        peerId,
-        peer,
-        bytes,
-        data,
-        text,
-        reason,
-        message,
-        attempt,
-        delayMs,
-        code,
-        params,
-        totals,
-        peers,
-        unlistedPeers,
-        k);
+    Builder b = new Builder(this);
+    b.kind = k;
+    return b.build();
   }
 
   /** This record with {@code text} as the data's display text. */
   public EventRecord withText(String shown) {
-    return new EventRecord(
-        time,
-        event,
-        local,
-        peerId,
-        peer,
-        bytes,
-        data,
-        shown,
-        reason,
-        message,
-        attempt,
-        delayMs,
-        code,
-        params,
-        totals,
-        peers,
-        unlistedPeers,
-        kind);
+    Builder b = new Builder(this);
+    b.text = shown;
+    return b.build();
   }
 
   /** Whether this record carries data (received or sent). */
@@ -404,5 +219,87 @@ public record EventRecord(
   /** {@code PEER_CLOSED} as {@code peer-closed}. */
   public static String reasonCode(CloseReason reason) {
     return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The fields of a record being made, all null but {@code time} and {@code event} until set: the
+   * factories above set only the fields that apply to their kind of event.
+   */
+  private static final class Builder {
+    private final Instant time;
+    private final String event;
+    private String local;
+    private Integer peerId;
+    private String peer;
+    private Integer bytes;
+    private byte[] data;
+    private String text;
+    private String reason;
+    private String message;
+    private Integer attempt;
+    private Long delayMs;
+    private String code;
+    private Map<String, String> params;
+    private Counters totals;
+    private List<PeerTotals> peers;
+    private Integer unlistedPeers;
+    private String kind;
+
+    Builder(Instant time, String event) {
+      this.time = time;
+      this.event = event;
+    }
+
+    /** A copy of {@code r}, to change a field or two. */
+    Builder(EventRecord r) {
+      this(r.time, r.event);
+      local = r.local;
+      peerId = r.peerId;
+      peer = r.peer;
+      bytes = r.bytes;
+      data = r.data;
+      text = r.text;
+      reason = r.reason;
+      message = r.message;
+      attempt = r.attempt;
+      delayMs = r.delayMs;
+      code = r.code;
+      params = r.params;
+      totals = r.totals;
+      peers = r.peers;
+      unlistedPeers = r.unlistedPeers;
+      kind = r.kind;
+    }
+
+    /** The peer's id and address; none when {@code p} is null. */
+    Builder peer(Peer p) {
+      if (p != null) {
+        peerId = p.id();
+        peer = p.hostPort();
+      }
+      return this;
+    }
+
+    EventRecord build() {
+      return new EventRecord(
+          time,
+          event,
+          local,
+          peerId,
+          peer,
+          bytes,
+          data,
+          text,
+          reason,
+          message,
+          attempt,
+          delayMs,
+          code,
+          params,
+          totals,
+          peers,
+          unlistedPeers,
+          kind);
+    }
   }
 }
