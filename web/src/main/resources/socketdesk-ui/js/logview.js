@@ -32,7 +32,7 @@ export function noteText(line, listenKey = 'k_listening') {
     case 'listening': return t(listenKey, line.x);
     case 'connected': return t('k_connected');
     case 'closed': return line.p ? t('k_disconnected', t(`r_${(line.x || '').replace('-', '_')}`)) + (line.h ? ` · ${t('k_held', line.h)}` : '') : t('k_closed');
-    case 'reconnecting': return t('k_reconnecting', line.x || '');
+    case 'reconnecting': return t('k_reconnecting', line.c ? failText(line.c, line.a, line.x) : line.x || '');
     case 'held': return t('k_held', line.x);
     case 'error': return failText(line.c, line.a, line.x);
     default: return line.x || '';

@@ -41,10 +41,31 @@ public sealed interface SessionEvent {
       implements SessionEvent {}
 
   /**
-   * A TCP client lost or could not get its connection and will try again after {@code delayMillis}.
+   * A client (TCP, WebSocket) or a serial port lost or could not get its link and will try again
+   * after {@code delayMillis}. {@code cause} is one line for a person. When an attempt failed, this
+   * one event reports the failure: {@code code} and {@code params} are its {@link
+   * SessionException#code()} and {@link SessionException#params()}, and no {@link Error} repeats
+   * it; they are null when the link was lost (the {@link Disconnected} event says how).
    */
-  record Reconnecting(Instant time, int attempt, long delayMillis, String cause)
-      implements SessionEvent {}
+  record Reconnecting(
+      Instant time,
+      int attempt,
+      long delayMillis,
+      String cause,
+      String code,
+      Map<String, String> params)
+      implements SessionEvent {
+    public Reconnecting(Instant time, int attempt, long delayMillis, String cause) {
+      this(time, attempt, delayMillis, cause, null, null);
+    }
+
+    /** The retry after {@code failure}, with its code and parameters. */
+    public static Reconnecting after(
+        Instant time, int attempt, long delayMillis, SessionException failure) {
+      return new Reconnecting(
+          time, attempt, delayMillis, failure.getMessage(), failure.code(), failure.params());
+    }
+  }
 
   /**
    * Something went wrong. {@code message} is one line for a person: it names the value and says

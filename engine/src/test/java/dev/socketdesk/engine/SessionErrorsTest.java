@@ -183,8 +183,10 @@ class SessionErrorsTest {
                 .withReconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100)));
     client.addListener(events);
     java.util.concurrent.CompletableFuture<?> opening = client.open();
-    assertThat(events.next(SessionEvent.Error.class).message()).contains("refused");
     SessionEvent.Reconnecting retry = events.next(SessionEvent.Reconnecting.class);
+    assertThat(retry.cause()).contains("refused");
+    assertThat(retry.code()).as("the one event of the failed attempt").isEqualTo("refused");
+    assertThat(retry.params()).containsEntry("target", "127.0.0.1:" + port);
     assertThat(retry.attempt()).isEqualTo(1);
     assertThat(retry.delayMillis()).isEqualTo(20);
     assertThat(client.state()).isEqualTo(SessionState.RECONNECTING);
@@ -195,8 +197,9 @@ class SessionErrorsTest {
         accepted.close();
         assertThat(events.skipTo(SessionEvent.Disconnected.class).reason())
             .isEqualTo(CloseReason.PEER_CLOSED);
-        assertThat(events.next(SessionEvent.Reconnecting.class).cause())
-            .isEqualTo("the connection was closed by peer");
+        SessionEvent.Reconnecting lost = events.next(SessionEvent.Reconnecting.class);
+        assertThat(lost.cause()).isEqualTo("the connection was closed by peer");
+        assertThat(lost.code()).isNull();
         try (Socket again = board.accept()) {
           assertThat(events.skipTo(SessionEvent.Connected.class).peer().id()).isEqualTo(2);
         }

@@ -410,8 +410,10 @@ class TlsTest {
                   .withTls(TlsConfig.client()));
       client.addListener(events);
       client.open();
-      assertThat(events.skipTo(SessionEvent.Error.class).message()).contains("CA we trust");
-      assertThat(events.next(SessionEvent.Reconnecting.class).attempt()).isEqualTo(1);
+      SessionEvent.Reconnecting retry = events.skipTo(SessionEvent.Reconnecting.class);
+      assertThat(retry.cause()).contains("CA we trust");
+      assertThat(retry.code()).isEqualTo("tls-untrusted");
+      assertThat(retry.attempt()).isEqualTo(1);
       client.close().get(5, TimeUnit.SECONDS);
     }
   }

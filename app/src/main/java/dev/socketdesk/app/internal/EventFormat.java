@@ -4,6 +4,7 @@ import dev.socketdesk.core.event.EventRecord.PeerTotals;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.Peer;
+import dev.socketdesk.engine.SessionEvent;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,8 @@ interface EventFormat {
 
   String closed(Instant time, Peer peer, CloseReason reason);
 
-  String reconnecting(Instant time, int attempt, long delayMillis, String cause);
+  /** A retry; after a failed attempt it is the one line that reports the failure. */
+  String reconnecting(SessionEvent.Reconnecting retry);
 
   String error(Instant time, Peer peer, String message);
 

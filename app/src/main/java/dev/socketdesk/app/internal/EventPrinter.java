@@ -110,7 +110,7 @@ final class EventPrinter implements SessionListener {
     } else if (event instanceof SessionEvent.Notice n) {
       out.line(format.notice(t, n.peer(), n.kind(), Visible.of(n.message())), true);
     } else if (event instanceof SessionEvent.Reconnecting r) {
-      out.line(format.reconnecting(t, r.attempt(), r.delayMillis(), r.cause()), true);
+      out.line(format.reconnecting(r), true);
     } else if (event instanceof SessionEvent.Error e) {
       if (opened || !quietUntilOpen) {
         out.line(format.error(t, e.peer(), Visible.of(e.message())), true);

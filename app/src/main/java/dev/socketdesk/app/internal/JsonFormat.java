@@ -6,6 +6,7 @@ import dev.socketdesk.core.event.EventRecord.PeerTotals;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.Peer;
+import dev.socketdesk.engine.SessionEvent;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +51,8 @@ final class JsonFormat implements EventFormat {
   }
 
   @Override
-  public String reconnecting(Instant time, int attempt, long delayMillis, String cause) {
-    return EventJson.line(EventRecord.reconnecting(time, attempt, delayMillis, cause));
+  public String reconnecting(SessionEvent.Reconnecting retry) {
+    return EventJson.line(EventRecord.of(retry, null));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.Peer;
+import dev.socketdesk.engine.SessionEvent;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -69,8 +70,14 @@ final class TextFormat implements EventFormat {
   }
 
   @Override
-  public String reconnecting(Instant time, int attempt, long delayMillis, String cause) {
-    return at(time) + "reconnecting in " + delayMillis + " ms (attempt " + attempt + "): " + cause;
+  public String reconnecting(SessionEvent.Reconnecting retry) {
+    return at(retry.time())
+        + "reconnecting in "
+        + retry.delayMillis()
+        + " ms (attempt "
+        + retry.attempt()
+        + "): "
+        + retry.cause();
   }
 
   @Override

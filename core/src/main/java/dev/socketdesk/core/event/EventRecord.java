@@ -35,8 +35,9 @@ import java.util.Map;
  * @param message one line for a person.
  * @param attempt {@code reconnecting}: the attempt.
  * @param delayMs {@code reconnecting}: the wait before the next attempt.
- * @param code failures: the stable code of the failure's kind (see {@code Failure}).
- * @param params failures: the values its wording names, by name.
+ * @param code failures, and {@code reconnecting} after a failed attempt: the stable code of the
+ *     failure's kind (see {@code SessionException}).
+ * @param params with {@code code}: the values its wording names, by name.
  * @param totals {@code summary}: the session's exact counters.
  * @param peers {@code summary}: per peer, the exact counters.
  * @param unlistedPeers {@code summary}: peers that left and are counted but not listed.
@@ -179,7 +180,10 @@ public record EventRecord(
       return closed(d.time(), d.peer(), d.reason());
     }
     if (e instanceof SessionEvent.Reconnecting r) {
-      return reconnecting(r.time(), r.attempt(), r.delayMillis(), r.cause());
+      Builder b = new Builder(reconnecting(r.time(), r.attempt(), r.delayMillis(), r.cause()));
+      b.code = r.code();
+      b.params = r.params();
+      return b.build();
     }
     if (e instanceof SessionEvent.Error err) {
       return error(err.time(), err.peer(), err.message(), err.code(), err.params());

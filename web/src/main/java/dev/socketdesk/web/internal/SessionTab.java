@@ -399,33 +399,8 @@ final class SessionTab {
 
   /** Records the session's events into the log; runs on the session's dispatcher thread. */
   private final class Listener implements SessionListener {
-    /**
-     * A reconnecting client's failed attempt, held until the next event: the Reconnecting event
-     * that follows repeats its cause, and the two make one log line. Dispatcher thread only.
-     */
-    private SessionEvent.Error heldError;
-
     @Override
     public void onEvent(SessionEvent event) {
-      SessionEvent.Error held = heldError;
-      heldError = null;
-      if (held != null
-          && !(event instanceof SessionEvent.Reconnecting r && r.cause().equals(held.message()))) {
-        log.add(EventRecord.of(held, null));
-      }
-      Session s = session;
-      if (event instanceof SessionEvent.Error e
-          && e.peer() == null
-          && spec.reconnects()
-          && s != null
-          && s.state() != SessionState.OPEN) {
-        heldError = e;
-        error = e.message();
-        errorCode = e.code();
-        errorParams = e.params();
-        metaDirty.set(true);
-        return;
-      }
       log.add(EventRecord.of(event, null));
       if (event instanceof SessionEvent.Listening) {
         metaDirty.set(true);
@@ -440,7 +415,13 @@ final class SessionTab {
         }
       } else if (event instanceof SessionEvent.Disconnected) {
         peersDirty.set(true);
-      } else if (event instanceof SessionEvent.Reconnecting) {
+      } else if (event instanceof SessionEvent.Reconnecting r) {
+        if (r.code() != null) {
+          // A failed attempt: the tab shows it as its error until the link is up.
+          error = r.cause();
+          errorCode = r.code();
+          errorParams = r.params();
+        }
         metaDirty.set(true);
       } else if (event instanceof SessionEvent.Error e) {
         if (e.peer() == null) {

@@ -1,13 +1,10 @@
 package dev.socketdesk.engine.internal.session;
 
 import com.fazecast.jSerialComm.SerialPort;
-import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.ControlLine;
 import dev.socketdesk.engine.SerialConfig;
-import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
-import dev.socketdesk.engine.SessionState;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.internal.pipeline.PeerAddressing;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
@@ -16,13 +13,10 @@ import dev.socketdesk.engine.internal.serial.SerialChannel;
 import dev.socketdesk.engine.internal.serial.SerialPortOpener;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A serial port session: the port is one peer, the device. Opening, control lines and writes run on
@@ -30,16 +24,20 @@ import java.util.concurrent.TimeUnit;
  * a {@link SerialChannel} carrying the session's shared handlers. With reconnect, a port that
  * cannot be opened or disappears is opened again with backoff, as a new peer.
  */
-final class SerialSession extends AbstractSession {
+final class SerialSession extends ReconnectingSession {
   private final SerialConfig config;
   private final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
   private final ExecutorService portThread;
   private volatile SerialChannel channel;
-  private volatile ScheduledFuture<?> reopenTimer;
-  private int attempt;
 
   SerialSession(int id, SerialConfig config, EventLoopGroup group, Executor dispatch) {
-    super(id, SessionType.SERIAL, group, dispatch, config.actions());
+    super(
+        id,
+        SessionType.SERIAL,
+        group,
+        dispatch,
+        config.actions(),
+        new Retry(config.reconnect(), config.reconnectMin(), config.reconnectMax()));
     this.config = config;
     setGrouping(config.grouping());
     this.portThread =
@@ -71,20 +69,13 @@ final class SerialSession extends AbstractSession {
     try {
       port = SerialPortOpener.open(config);
     } catch (SessionException e) {
-      if (config.reconnect() && canReappear(e) && !isClosing()) {
-        events.emit(SessionEvent.Error.of(Instant.now(), null, e));
-        scheduleReopen(e.getMessage());
-      } else if (isClosing()) {
-        finishClose();
-      } else {
-        failed(e);
-      }
+      attemptFailed(e, canReappear(e));
       return;
     }
     SerialChannel ch = new SerialChannel(port, config.path(), portThread);
     handlers.install(ch.pipeline(), 0);
     channel = ch;
-    attempt = 0;
+    attemptSucceeded();
     group
         .next()
         .register(ch)
@@ -108,17 +99,14 @@ final class SerialSession extends AbstractSession {
         && e.kind() != Kind.INVALID;
   }
 
-  private void scheduleReopen(String cause) {
-    attempt++;
-    long min = config.reconnectMin().toMillis();
-    long delay = Math.min(config.reconnectMax().toMillis(), min << Math.min(attempt - 1, 20));
-    setState(SessionState.OPEN, SessionState.RECONNECTING);
-    setState(SessionState.OPENING, SessionState.RECONNECTING);
-    events.emit(new SessionEvent.Reconnecting(Instant.now(), attempt, delay, cause));
-    reopenTimer =
-        group
-            .next()
-            .schedule(() -> portThread.execute(this::openPort), delay, TimeUnit.MILLISECONDS);
+  @Override
+  void reopen() {
+    portThread.execute(this::openPort);
+  }
+
+  @Override
+  String linkName() {
+    return "port";
   }
 
   @Override
@@ -127,28 +115,11 @@ final class SerialSession extends AbstractSession {
   }
 
   @Override
-  public void peerDisconnected(PeerHandle peer, CloseReason reason) {
-    super.peerDisconnected(peer, reason);
-    if (isClosing()) {
-      finishClose();
-    } else if (config.reconnect()) {
-      scheduleReopen("the port was " + reason.description());
-    } else {
-      finishClose();
-    }
-  }
-
-  @Override
   void doClose() {
-    ScheduledFuture<?> timer = reopenTimer;
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    cancelRetry();
     SerialChannel ch = channel;
     if (ch != null && ch.isOpen()) {
-      for (PeerHandle peer : peers.inIdOrder()) {
-        peer.closeReason = CloseReason.LOCAL;
-      }
+      closingPeersLocally();
       ch.close();
     } else {
       portThread.execute(this::finishClose);
@@ -185,6 +156,6 @@ final class SerialSession extends AbstractSession {
         "serial port "
             + config.path()
             + " is not open"
-            + (config.reconnect() ? " yet; it is being reopened" : ""));
+            + (reconnects() ? " yet; it is being reopened" : ""));
   }
 }

@@ -1,10 +1,8 @@
 package dev.socketdesk.engine.internal.session;
 
-import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
-import dev.socketdesk.engine.SessionState;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.TcpClientConfig;
 import dev.socketdesk.engine.internal.failures.Failures;
@@ -24,20 +22,16 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP client session: one connection, optionally re-established with backoff. A protocol on top
  * of TCP (WebSocket) gives its own {@link ConnectionSetup}.
  */
-class TcpClientSession extends AbstractSession {
+class TcpClientSession extends ReconnectingSession {
   private final TcpClientConfig config;
   private final ConnectionSetup setup;
   private final SessionHandlers handlers = new SessionHandlers(this, PeerAddressing.CONNECTION);
   private volatile Channel channel;
-  private volatile ScheduledFuture<?> reconnectTimer;
-  private int attempt;
 
   /** The connection's TLS, set before the first attempt; null for plain TCP. */
   private volatile TlsSetup tls;
@@ -53,7 +47,13 @@ class TcpClientSession extends AbstractSession {
       ConnectionSetup setup,
       EventLoopGroup group,
       Executor executor) {
-    super(id, type, group, executor, config.actions());
+    super(
+        id,
+        type,
+        group,
+        executor,
+        config.actions(),
+        new Retry(config.reconnect(), config.reconnectMin(), config.reconnectMax()));
     this.config = config;
     this.setup = setup;
   }
@@ -107,72 +107,41 @@ class TcpClientSession extends AbstractSession {
             }
             return;
           }
-          SessionException error =
+          attemptFailed(
               Failures.connect(
-                  f.cause(), target(), config.bindHost(), config.connectTimeout().toMillis());
-          if (config.reconnect() && !isClosing()) {
-            events.emit(SessionEvent.Error.of(Instant.now(), null, error));
-            scheduleReconnect(error.getMessage());
-          } else if (isClosing()) {
-            finishClose();
-          } else {
-            failed(error);
-          }
+                  f.cause(), target(), config.bindHost(), config.connectTimeout().toMillis()),
+              true);
         });
   }
 
-  private void scheduleReconnect(String cause) {
-    attempt++;
-    long min = config.reconnectMin().toMillis();
-    long delay = Math.min(config.reconnectMax().toMillis(), min << Math.min(attempt - 1, 20));
-    setState(SessionState.OPEN, SessionState.RECONNECTING);
-    setState(SessionState.OPENING, SessionState.RECONNECTING);
-    events.emit(new SessionEvent.Reconnecting(Instant.now(), attempt, delay, cause));
-    reconnectTimer = group.next().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  @Override
+  void reopen() {
+    connect();
+  }
+
+  @Override
+  String linkName() {
+    return "connection";
   }
 
   /** The TLS handshake failed: like a failed connection attempt. */
   @Override
   public void handshakeFailed(Channel ch, SessionException error) {
-    if (isClosing()) {
-      finishClose();
-    } else if (config.reconnect()) {
-      events.emit(SessionEvent.Error.of(Instant.now(), null, error));
-      scheduleReconnect(error.getMessage());
-    } else {
-      failed(error);
-    }
+    attemptFailed(error, true);
   }
 
   @Override
   void peerRegistered(PeerHandle peer) {
-    attempt = 0;
+    attemptSucceeded();
     opened((InetSocketAddress) peer.channel.localAddress());
   }
 
   @Override
-  public void peerDisconnected(PeerHandle peer, CloseReason reason) {
-    super.peerDisconnected(peer, reason);
-    if (isClosing()) {
-      finishClose();
-    } else if (config.reconnect()) {
-      scheduleReconnect("the connection was " + reason.description());
-    } else {
-      finishClose();
-    }
-  }
-
-  @Override
   void doClose() {
-    ScheduledFuture<?> timer = reconnectTimer;
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    boolean retrying = cancelRetry();
     Channel ch = channel;
     if (ch != null && ch.isOpen()) {
-      for (PeerHandle peer : peers.inIdOrder()) {
-        peer.closeReason = CloseReason.LOCAL;
-      }
+      closingPeersLocally();
       // A connection still in its handshake (or failing it) is no peer: its close ends the session.
       ch.close()
           .addListener(
@@ -181,7 +150,7 @@ class TcpClientSession extends AbstractSession {
                   finishClose();
                 }
               });
-    } else if (ch != null || timer != null) {
+    } else if (ch != null || retrying) {
       finishClose();
     }
   }
@@ -215,6 +184,6 @@ class TcpClientSession extends AbstractSession {
   SessionException nobodyToSendTo() {
     return new SessionException(
         Kind.NOT_CONNECTED,
-        "not connected to " + target() + (config.reconnect() ? " yet; it is reconnecting" : ""));
+        "not connected to " + target() + (reconnects() ? " yet; it is reconnecting" : ""));
   }
 }
