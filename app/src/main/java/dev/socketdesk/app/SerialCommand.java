@@ -168,6 +168,7 @@ public final class SerialCommand implements Callable<Integer> {
             actions,
             e ->
                 e.kind() == SessionException.Kind.SERIAL_NOT_FOUND
+                        || e.kind() == SessionException.Kind.SERIAL_NOT_A_PORT
                     ? e.getMessage() + " (serial --list describes them)"
                     : e.getMessage(),
             Duration.ofSeconds(10));

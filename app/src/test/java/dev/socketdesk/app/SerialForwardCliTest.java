@@ -65,7 +65,7 @@ class SerialForwardCliTest {
   }
 
   @Test
-  void badSettingsAndMissingPortsAreOneLineWithTheFix() {
+  void badSettingsAndMissingPortsAreOneLineWithTheFix() throws Exception {
     Result parity = run("serial", "/dev/ttyS0", "--parity", "high");
     assertThat(parity.code()).isEqualTo(2);
     assertThat(parity.err())
@@ -80,6 +80,18 @@ class SerialForwardCliTest {
     assertThat(missing.err())
         .startsWith("socketdesk: serial port " + dir.resolve("ttyUSB7") + " does not exist; ")
         .endsWith("(serial --list describes them)\n");
+
+    Path file = dir.resolve("board.txt");
+    java.nio.file.Files.writeString(file, "a regular file");
+    Result notAPort = run("serial", file.toString());
+    assertThat(notAPort.code()).isEqualTo(1);
+    assertThat(notAPort.err())
+        .as("a regular file is no serial port, not a port refusing 115200 baud")
+        .isEqualTo(
+            "socketdesk: "
+                + file
+                + " is not a serial port; give the port's device, such as /dev/ttyUSB0 or"
+                + " /dev/ttyACM0, or a pseudo-terminal's path (serial --list describes them)\n");
 
     Result noPort = run("serial");
     assertThat(noPort.code()).isEqualTo(2);

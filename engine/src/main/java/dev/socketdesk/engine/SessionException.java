@@ -50,6 +50,8 @@ public final class SessionException extends RuntimeException {
     FORWARD_TARGET,
     /** The serial port does not exist. */
     SERIAL_NOT_FOUND,
+    /** The serial port went away while open: unplugged, or its program ended. */
+    SERIAL_GONE,
     /** The path exists but is not a serial port (a regular file, a folder...). */
     SERIAL_NOT_A_PORT,
     /** No permission to open the serial port. */

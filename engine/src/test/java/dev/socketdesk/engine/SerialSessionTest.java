@@ -192,11 +192,16 @@ class SerialSessionTest {
                 .withReconnect(true)
                 .withReconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(300)));
     pty.stop();
+    SessionEvent.Error lost = events.skipTo(SessionEvent.Error.class);
+    assertThat(lost.message())
+        .as("one line naming the port once, no peer prefix of its own")
+        .isEqualTo("serial port " + pty.a + " is gone (unplugged, or its program ended)");
+    assertThat(lost.code()).isEqualTo("serial-gone");
     SessionEvent.Disconnected gone = events.skipTo(SessionEvent.Disconnected.class);
     assertThat(gone.reason()).isEqualTo(CloseReason.ERROR);
     assertThat(events.skipTo(SessionEvent.Reconnecting.class).cause()).isNotBlank();
     assertThat(session.state()).isEqualTo(SessionState.RECONNECTING);
-    SessionEvent.Error reopenFailed = events.skipTo(SessionEvent.Error.class);
+    SessionEvent.Reconnecting reopenFailed = events.next(SessionEvent.Reconnecting.class);
     assertThat(reopenFailed.code()).isEqualTo("serial-not-found");
     assertThat(reopenFailed.params()).containsEntry("path", pty.a.toString());
 
@@ -239,6 +244,21 @@ class SerialSessionTest {
         .isInstanceOf(ExecutionException.class)
         .cause()
         .hasMessageContaining("ttyUSB9 does not exist; the system ");
+  }
+
+  @Test
+  void aRegularFileIsNamedAsNoSerialPortNotAsARefusedSpeed() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a port");
+    Session session = engine.serial(SerialConfig.open(file.toString(), 115200));
+    assertThatThrownBy(() -> session.open().get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            SessionException.class,
+            e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.SERIAL_NOT_A_PORT))
+        .hasMessage(
+            file
+                + " is not a serial port; give the port's device, such as /dev/ttyUSB0 or"
+                + " /dev/ttyACM0, or a pseudo-terminal's path");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.socketdesk.engine.internal.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.internal.transport.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -12,10 +14,10 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultChannelConfig;
 import io.netty.channel.EventLoop;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -175,7 +177,7 @@ public final class SerialChannel extends AbstractChannel {
       return;
     }
     if (!complete) {
-      IOException gone = lost();
+      SessionException gone = lost();
       in.remove(gone);
       pipeline().fireExceptionCaught(gone);
       close();
@@ -252,9 +254,13 @@ public final class SerialChannel extends AbstractChannel {
     }
   }
 
-  private IOException lost() {
-    return new IOException(
-        "serial port " + address.getHostString() + " is gone (unplugged, or its program ended)");
+  /** Already worded: the error line names the port once, with no peer prefix of its own. */
+  private SessionException lost() {
+    String path = address.getHostString();
+    return new SessionException(
+        Kind.SERIAL_GONE,
+        "serial port " + path + " is gone (unplugged, or its program ended)",
+        Map.of("path", path));
   }
 
   @Override

@@ -155,7 +155,7 @@ public final class SerialPortOpener {
         Kind.SERIAL_NOT_A_PORT,
         path
             + " is not a serial port; give the port's device, such as /dev/ttyUSB0 or"
-            + " /dev/ttyACM0 (serial --list shows them), or a pseudo-terminal's path",
+            + " /dev/ttyACM0, or a pseudo-terminal's path",
         Map.of("path", path));
   }
 
