@@ -55,7 +55,7 @@ public record SimulationSpec(
     @JsonAlias("interval") Duration intervalMs,
     @JsonAlias("duration") Duration durationS,
     Long messages,
-    @JsonDeserialize(using = SpecJson.Lines.class) List<String> payloads,
+    @JsonDeserialize(using = SpecValueReaders.Lines.class) List<String> payloads,
     String greeting,
     String prefix,
     String reply,

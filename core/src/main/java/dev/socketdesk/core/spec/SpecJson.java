@@ -1,16 +1,11 @@
 package dev.socketdesk.core.spec;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,7 +13,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.socketdesk.engine.HostPort;
-import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.Charsets;
 import dev.socketdesk.engine.codec.Checksum;
 import dev.socketdesk.engine.codec.LineEnding;
@@ -26,14 +20,10 @@ import dev.socketdesk.engine.codec.PayloadMode;
 import dev.socketdesk.engine.codec.Visible;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.SensorFormat;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The Jackson setup that fills the spec records. Forms send numbers as text, so a number may come
@@ -42,9 +32,6 @@ import java.util.function.Function;
  * {@code rules[0].match}.
  */
 final class SpecJson {
-  /** Parsed durations stop only where a Duration does; each field checks its own maximum. */
-  private static final Duration PARSE_LIMIT = Duration.ofMillis(Long.MAX_VALUE);
-
   /** The HTTP API's bodies: fields of other session kinds (the page sends them) are ignored. */
   static final ObjectMapper JSON =
       configure(JsonMapper.builder())
@@ -62,27 +49,29 @@ final class SpecJson {
   private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
     SimpleModule m = new SimpleModule("socketdesk-specs");
     m.addDeserializer(
-        Integer.class, new Whole<>(Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue));
-    m.addDeserializer(Long.class, new Whole<>(Long.MIN_VALUE, Long.MAX_VALUE, n -> n));
-    m.addDeserializer(Double.class, new Decimal());
-    m.addDeserializer(Boolean.class, new Flag());
-    m.addDeserializer(String.class, new Text());
-    m.addDeserializer(Duration.class, new DurationValue());
-    m.addDeserializer(HostPort.class, new Parsed<>(HostPort::parse));
-    m.addDeserializer(Charset.class, new Parsed<>(Charsets::forName));
-    m.addDeserializer(LineEnding.class, new Parsed<>(LineEnding::parse));
-    m.addDeserializer(Checksum.class, new Parsed<>(Checksum::parse));
-    m.addDeserializer(PayloadMode.class, new Parsed<>(PayloadMode::parse));
-    m.addDeserializer(Profile.class, new Parsed<>(Profile::parse));
-    m.addDeserializer(SensorFormat.class, new Parsed<>(SensorFormat::parse));
-    m.addSerializer(Duration.class, new DurationWriter());
-    m.addSerializer(HostPort.class, new ToStringWriter<>());
-    m.addSerializer(Charset.class, new ToStringWriter<>());
-    m.addSerializer(LineEnding.class, new CodeWriter<>());
-    m.addSerializer(Checksum.class, new ToStringWriter<>(Checksum::cliName));
-    m.addSerializer(PayloadMode.class, new CodeWriter<>());
-    m.addSerializer(Profile.class, new ToStringWriter<>(Profile::cliName));
-    m.addSerializer(SensorFormat.class, new CodeWriter<>());
+        Integer.class,
+        new SpecValueReaders.Whole<>(Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue));
+    m.addDeserializer(
+        Long.class, new SpecValueReaders.Whole<>(Long.MIN_VALUE, Long.MAX_VALUE, n -> n));
+    m.addDeserializer(Double.class, new SpecValueReaders.Decimal());
+    m.addDeserializer(Boolean.class, new SpecValueReaders.Flag());
+    m.addDeserializer(String.class, new SpecValueReaders.Text());
+    m.addDeserializer(Duration.class, new SpecValueReaders.DurationValue());
+    m.addDeserializer(HostPort.class, new SpecValueReaders.Parsed<>(HostPort::parse));
+    m.addDeserializer(Charset.class, new SpecValueReaders.Parsed<>(Charsets::forName));
+    m.addDeserializer(LineEnding.class, new SpecValueReaders.Parsed<>(LineEnding::parse));
+    m.addDeserializer(Checksum.class, new SpecValueReaders.Parsed<>(Checksum::parse));
+    m.addDeserializer(PayloadMode.class, new SpecValueReaders.Parsed<>(PayloadMode::parse));
+    m.addDeserializer(Profile.class, new SpecValueReaders.Parsed<>(Profile::parse));
+    m.addDeserializer(SensorFormat.class, new SpecValueReaders.Parsed<>(SensorFormat::parse));
+    m.addSerializer(Duration.class, new SpecValueWriters.DurationWriter());
+    m.addSerializer(HostPort.class, new SpecValueWriters.ToStringWriter<>());
+    m.addSerializer(Charset.class, new SpecValueWriters.ToStringWriter<>());
+    m.addSerializer(LineEnding.class, new SpecValueWriters.CodeWriter<>());
+    m.addSerializer(Checksum.class, new SpecValueWriters.ToStringWriter<>(Checksum::cliName));
+    m.addSerializer(PayloadMode.class, new SpecValueWriters.CodeWriter<>());
+    m.addSerializer(Profile.class, new SpecValueWriters.ToStringWriter<>(Profile::cliName));
+    m.addSerializer(SensorFormat.class, new SpecValueWriters.CodeWriter<>());
     return builder
         .addModule(m)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -202,286 +191,5 @@ final class SpecJson {
       case VALUE_NULL -> "null";
       default -> "another type";
     };
-  }
-
-  /** The field being read: its property name, or null inside a list. */
-  private static String field(JsonParser p) {
-    try {
-      return p.currentName();
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static SpecException wrongType(JsonParser p, String expected) {
-    return SpecException.of(field(p), "must be " + expected + ", not " + kind(p.currentToken()));
-  }
-
-  /** Text as given; blank means missing. */
-  private static String textOrNull(JsonParser p) throws IOException {
-    String text = p.getText();
-    return text == null || text.isBlank() ? null : text;
-  }
-
-  /** A whole number, as a JSON number or as ASCII digits; a fraction or a too large value fails. */
-  private static final class Whole<T> extends JsonDeserializer<T> {
-    private final long min;
-    private final long max;
-    private final Function<Long, T> box;
-
-    Whole(long min, long max, Function<Long, T> box) {
-      this.min = min;
-      this.max = max;
-      this.box = box;
-    }
-
-    @Override
-    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonToken t = p.currentToken();
-      String text;
-      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        text = p.getText();
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-          double d = p.getDoubleValue();
-          if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
-            throw SpecException.of(field(p), text + " is not a whole number in range; use digits");
-          }
-          return inRange(p, (long) d, text);
-        }
-      } else if (t == JsonToken.VALUE_STRING) {
-        text = textOrNull(p);
-        if (text == null) {
-          return null;
-        }
-      } else {
-        throw wrongType(p, "a whole number");
-      }
-      String s = text.strip();
-      boolean negative = s.startsWith("-");
-      String digits = negative ? s.substring(1) : s;
-      if (!AsciiNumbers.isDigits(digits)) {
-        throw SpecException.of(
-            field(p),
-            "'"
-                + Visible.of(text)
-                + "' is not a whole number"
-                + (AsciiNumbers.hasOtherDigits(s) ? "; write it with the ASCII digits 0-9" : ""));
-      }
-      long n = AsciiNumbers.parse(digits, Long.MAX_VALUE);
-      if (n == Long.MAX_VALUE) {
-        throw SpecException.of(field(p), s + " is too large");
-      }
-      return inRange(p, negative ? -n : n, s);
-    }
-
-    private T inRange(JsonParser p, long n, String text) {
-      if (n < min || n > max) {
-        throw SpecException.of(field(p), text + " is too large");
-      }
-      return box.apply(n);
-    }
-  }
-
-  /** A decimal number, as a JSON number or as ASCII digits with an optional fraction. */
-  private static final class Decimal extends JsonDeserializer<Double> {
-    @Override
-    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonToken t = p.currentToken();
-      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        double d = p.getDoubleValue();
-        if (Double.isInfinite(d)) {
-          throw SpecException.of(field(p), p.getText() + " is too large");
-        }
-        return d;
-      }
-      if (t != JsonToken.VALUE_STRING) {
-        throw wrongType(p, "a number");
-      }
-      String text = textOrNull(p);
-      return text == null ? null : Decimals.parse(text, field(p));
-    }
-  }
-
-  /** {@code true} or {@code false}, nothing else. */
-  private static final class Flag extends JsonDeserializer<Boolean> {
-    @Override
-    public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      return switch (p.currentToken()) {
-        case VALUE_TRUE -> true;
-        case VALUE_FALSE -> false;
-        default -> throw wrongType(p, "true or false");
-      };
-    }
-  }
-
-  /** Text; a number or true/false is taken as its text (forms and YAML write them bare). */
-  private static final class Text extends JsonDeserializer<String> {
-    @Override
-    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonToken t = p.currentToken();
-      if (t != null && t.isScalarValue()) {
-        return p.getText();
-      }
-      throw wrongType(p, "text");
-    }
-  }
-
-  /**
-   * A duration: text as {@link Durations} reads it, or a number in the field's unit, which its name
-   * says: {@code intervalMs} is in milliseconds, anything else ({@code durationS}, {@code
-   * connectTimeoutS}, {@code interval}) in seconds.
-   */
-  private static final class DurationValue extends JsonDeserializer<Duration> {
-    @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String field = field(p);
-      String unit = field != null && field.endsWith("Ms") ? "ms" : "s";
-      JsonToken t = p.currentToken();
-      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        return Durations.ofNumber(p.getDoubleValue(), unit, field, PARSE_LIMIT);
-      }
-      if (t != JsonToken.VALUE_STRING) {
-        throw wrongType(p, "a duration such as 500ms or 2s");
-      }
-      String text = textOrNull(p);
-      return text == null ? null : Durations.parse(text, field, PARSE_LIMIT, unit);
-    }
-  }
-
-  /** Text read by one of the engine's parsers, whose message names the value and the choices. */
-  private static final class Parsed<T> extends JsonDeserializer<T> {
-    private final Function<String, T> parse;
-
-    Parsed(Function<String, T> parse) {
-      this.parse = parse;
-    }
-
-    @Override
-    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING) {
-        throw wrongType(p, "text");
-      }
-      String text = textOrNull(p);
-      if (text == null) {
-        return null;
-      }
-      try {
-        return parse.apply(text.strip());
-      } catch (IllegalArgumentException e) {
-        throw SpecException.worded(field(p), e.getMessage());
-      }
-    }
-  }
-
-  /**
-   * A list of texts: a JSON list, or one text split at {@code separators} (a form's text area or
-   * comma-separated field); each element is split the same way. Empty parts are dropped.
-   */
-  static final class TextList extends JsonDeserializer<List<String>> {
-    private final String separators;
-
-    TextList(String separators) {
-      this.separators = separators;
-    }
-
-    @Override
-    public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String field = field(p);
-      List<String> out = new ArrayList<>();
-      if (p.currentToken() == JsonToken.START_ARRAY) {
-        int i = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-          if (t == null || !t.isScalarValue()) {
-            throw SpecException.of(field + "[" + i + "]", "must be text, not " + kind(t));
-          }
-          split(p.getText(), out);
-        }
-      } else if (p.currentToken().isScalarValue()) {
-        split(p.getText(), out);
-      } else {
-        throw wrongType(p, "a list or text");
-      }
-      return out;
-    }
-
-    private void split(String text, List<String> out) {
-      for (String part : text.split(separators)) {
-        if (!part.isEmpty()) {
-          out.add(part);
-        }
-      }
-    }
-  }
-
-  /** Multicast groups: separated by commas or white space. */
-  static final class Groups extends JsonDeserializer<List<String>> {
-    private final TextList list = new TextList("[,\\s]+");
-
-    @Override
-    public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      return list.deserialize(p, ctxt);
-    }
-  }
-
-  /** Payloads: one per line. */
-  static final class Lines extends JsonDeserializer<List<String>> {
-    private final TextList list = new TextList("\\R");
-
-    @Override
-    public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      return list.deserialize(p, ctxt);
-    }
-  }
-
-  /** Writes a list of texts as one text, separated by a comma and a space (see {@link Groups}). */
-  static final class Joined extends JsonSerializer<List<String>> {
-    @Override
-    public void serialize(List<String> list, JsonGenerator g, SerializerProvider s)
-        throws IOException {
-      g.writeString(String.join(", ", list));
-    }
-  }
-
-  /** Writes a duration as a number in the field's unit (see {@link DurationValue}). */
-  private static final class DurationWriter extends JsonSerializer<Duration> {
-    @Override
-    public void serialize(Duration d, JsonGenerator g, SerializerProvider s) throws IOException {
-      String field = g.getOutputContext().getCurrentName();
-      if (field != null && field.endsWith("Ms")) {
-        g.writeNumber(d.toMillis());
-      } else if (d.toMillis() % 1000 == 0) {
-        g.writeNumber(d.toMillis() / 1000);
-      } else {
-        g.writeNumber(d.toMillis() / 1000.0);
-      }
-    }
-  }
-
-  private static final class ToStringWriter<T> extends JsonSerializer<T> {
-    private final Function<T, String> text;
-
-    ToStringWriter() {
-      this(String::valueOf);
-    }
-
-    ToStringWriter(Function<T, String> text) {
-      this.text = text;
-    }
-
-    @Override
-    public void serialize(T value, JsonGenerator g, SerializerProvider s) throws IOException {
-      g.writeString(text.apply(value));
-    }
-  }
-
-  /**
-   * An enum as its lower-case, dashed code, which its parser reads back: CRC16_MODBUS,
-   * crc16-modbus.
-   */
-  private static final class CodeWriter<T extends Enum<T>> extends JsonSerializer<T> {
-    @Override
-    public void serialize(T value, JsonGenerator g, SerializerProvider s) throws IOException {
-      g.writeString(value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
   }
 }

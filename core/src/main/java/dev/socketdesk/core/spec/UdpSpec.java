@@ -28,7 +28,8 @@ public record UdpSpec(
     Integer localPort,
     HostPort remote,
     Boolean broadcast,
-    @JsonDeserialize(using = SpecJson.Groups.class) @JsonSerialize(using = SpecJson.Joined.class)
+    @JsonDeserialize(using = SpecValueReaders.Groups.class)
+        @JsonSerialize(using = SpecValueWriters.Joined.class)
         List<String> multicast,
     String multicastInterface)
     implements SessionSpec {

@@ -5,7 +5,6 @@ import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.ControlLine;
 import dev.socketdesk.engine.Counters;
-import dev.socketdesk.engine.FileRing;
 import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.PeerInfo;
@@ -18,7 +17,6 @@ import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.SessionState;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.internal.capture.CaptureFile;
-import dev.socketdesk.engine.internal.capture.CaptureHandlers;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.MutableCounters;
@@ -28,17 +26,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,10 +45,8 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   private final int id;
   private final SessionType type;
-  private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.NEW);
   private final AtomicInteger nextPeerId = new AtomicInteger(1);
-  private final CompletableFuture<InetSocketAddress> opened = new CompletableFuture<>();
-  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final SessionLifecycle lifecycle;
   private final AtomicReference<PeriodicTask> periodic = new AtomicReference<>();
   private volatile AutoActions actions;
   private volatile Grouping grouping = Grouping.NONE;
@@ -64,8 +55,7 @@ abstract class AbstractSession implements Session, PipelineSession {
   private volatile byte[] echoPrefix;
 
   private volatile InetSocketAddress local;
-  private volatile CaptureFile capture;
-  private volatile ScheduledFuture<?> captureFlush;
+  private final SessionCapture capture;
 
   AbstractSession(
       int id, SessionType type, EventLoopGroup group, Executor executor, AutoActions actions) {
@@ -74,11 +64,27 @@ abstract class AbstractSession implements Session, PipelineSession {
     this.group = group;
     this.executor = executor;
     this.events = new EventDispatcher(executor);
+    this.lifecycle =
+        new SessionLifecycle(
+            id, events, this::openOrFail, this::doClose, this::stopPeriodic, this::stopCapture);
+    this.capture =
+        new SessionCapture(
+            group,
+            this::channels,
+            failure -> events.emit(SessionEvent.Error.of(Instant.now(), null, failure)));
     setAutoActions(actions);
   }
 
   /** Starts binding or connecting; ends in {@link #opened} or {@link #failed}. */
   abstract void doOpen();
+
+  private void openOrFail() {
+    try {
+      doOpen();
+    } catch (RuntimeException e) {
+      failed(new SessionException(Kind.OTHER, "cannot open " + target() + ": " + e.getMessage()));
+    }
+  }
 
   /** Closes the sockets; ends in {@link #finishClose()}. State is CLOSING. */
   abstract void doClose();
@@ -110,27 +116,17 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   @Override
   public final SessionState state() {
-    return state.get();
+    return lifecycle.state();
   }
 
   @Override
   public final CompletableFuture<InetSocketAddress> open() {
-    if (!state.compareAndSet(SessionState.NEW, SessionState.OPENING)) {
-      return CompletableFuture.failedFuture(
-          new SessionException(
-              Kind.INVALID, "session " + id + " was already opened; create a new session"));
-    }
-    try {
-      doOpen();
-    } catch (RuntimeException e) {
-      failed(new SessionException(Kind.OTHER, "cannot open " + target() + ": " + e.getMessage()));
-    }
-    return opened;
+    return lifecycle.open();
   }
 
   @Override
   public final CompletableFuture<Void> closed() {
-    return closed;
+    return lifecycle.closed();
   }
 
   @Override
@@ -231,31 +227,28 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   @Override
   public CompletableFuture<Void> sendTo(HostPort remote, byte[] data) {
-    return CompletableFuture.failedFuture(
-        new SessionException(
-            Kind.INVALID, "sending to an address is for UDP sessions; this is a " + type.label()));
+    return notForThisType("sending to an address is for UDP sessions");
   }
 
   @Override
   public CompletableFuture<Void> disconnect(int peerId) {
-    return CompletableFuture.failedFuture(
-        new SessionException(
-            Kind.INVALID, "disconnecting a client is for TCP servers; this is a " + type.label()));
+    return notForThisType("disconnecting a client is for TCP servers");
   }
 
   @Override
   public CompletableFuture<Void> shutdownOutput() {
-    return CompletableFuture.failedFuture(
-        new SessionException(
-            Kind.INVALID, "half-closing is for TCP clients; this is a " + type.label()));
+    return notForThisType("half-closing is for TCP clients");
   }
 
   @Override
   public CompletableFuture<Void> setControlLine(ControlLine line, boolean on) {
+    return notForThisType(line + " and the other control lines are for serial ports");
+  }
+
+  /** The failure of an operation that this type of session does not have. */
+  private CompletableFuture<Void> notForThisType(String operationIsFor) {
     return CompletableFuture.failedFuture(
-        new SessionException(
-            Kind.INVALID,
-            line + " and the other control lines are for serial ports; this is a " + type.label()));
+        new SessionException(Kind.INVALID, operationIsFor + "; this is a " + type.label()));
   }
 
   @Override
@@ -283,27 +276,8 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   @Override
   public final synchronized void startCapture(CaptureOptions options) {
-    CaptureFile file;
-    try {
-      file =
-          CaptureFile.open(
-              options, failure -> events.emit(SessionEvent.Error.of(Instant.now(), null, failure)));
-    } catch (IOException e) {
-      throw new SessionException(Kind.INVALID, FileRing.cannotWrite(e, options.file()));
-    }
-    CaptureFile old = capture;
-    capture = file;
-    for (Channel channel : channels()) {
-      CaptureHandlers.attach(channel, file);
-    }
-    ScheduledFuture<?> timer = captureFlush;
-    if (timer != null) {
-      timer.cancel(false);
-    }
-    captureFlush = group.next().scheduleAtFixedRate(file::flush, 1, 1, TimeUnit.SECONDS);
-    if (old != null) {
-      old.close();
-    }
+    capture.start(options);
+    // A session that ended meanwhile captures nothing more: its end stopped the old capture only.
     if (state().isTerminal()) {
       stopCapture();
     }
@@ -311,27 +285,18 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   @Override
   public final synchronized void stopCapture() {
-    CaptureFile file = capture;
-    if (file == null) {
-      return;
-    }
-    capture = null;
-    captureFlush.cancel(false);
-    for (Channel channel : channels()) {
-      CaptureHandlers.detach(channel);
-    }
-    file.close();
+    capture.stop();
   }
 
   @Override
   public final CaptureOptions capturing() {
-    CaptureFile file = capture;
+    CaptureFile file = capture.file();
     return file == null ? null : file.options();
   }
 
   @Override
   public final CaptureFile capture() {
-    return capture;
+    return capture.file();
   }
 
   /** The session's open channels, which a capture attaches to. */
@@ -347,71 +312,32 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   @Override
   public final CompletableFuture<Void> close() {
-    while (true) {
-      SessionState s = state.get();
-      if (s.isTerminal() || s == SessionState.CLOSING) {
-        return closed;
-      }
-      if (s == SessionState.NEW) {
-        if (state.compareAndSet(s, SessionState.CLOSED)) {
-          opened.completeExceptionally(closedBeforeOpen());
-          closed.complete(null);
-          return closed;
-        }
-      } else if (state.compareAndSet(s, SessionState.CLOSING)) {
-        stopPeriodic();
-        doClose();
-        return closed;
-      }
-    }
+    return lifecycle.close();
   }
 
   @Override
   public boolean isClosing() {
-    SessionState s = state.get();
-    return s == SessionState.CLOSING || s.isTerminal();
+    return lifecycle.isClosing();
   }
 
   /** OPENING or RECONNECTING to OPEN; the first time, completes {@link #open()}. */
   final void opened(InetSocketAddress localAddress) {
     this.local = localAddress;
-    SessionState s = state.get();
-    if ((s == SessionState.OPENING || s == SessionState.RECONNECTING)
-        && state.compareAndSet(s, SessionState.OPEN)) {
-      events.emit(new SessionEvent.Listening(Instant.now(), localAddress));
-      opened.complete(localAddress);
-    }
+    lifecycle.opened(localAddress);
   }
 
   /** Opening failed for good. */
   final void failed(SessionException e) {
-    SessionState s = state.get();
-    if (s.isTerminal() || !state.compareAndSet(s, SessionState.FAILED)) {
-      return;
-    }
-    stopPeriodic();
-    stopCapture();
-    events.emit(SessionEvent.Error.of(Instant.now(), null, e));
-    events.emit(new SessionEvent.Closed(Instant.now()));
-    closed.complete(null);
-    opened.completeExceptionally(e);
+    lifecycle.failed(e);
   }
 
   final void setState(SessionState expected, SessionState next) {
-    state.compareAndSet(expected, next);
+    lifecycle.setState(expected, next);
   }
 
   /** Everything is closed: report it. Idempotent. */
   final void finishClose() {
-    SessionState s = state.get();
-    if (s.isTerminal() || !state.compareAndSet(s, SessionState.CLOSED)) {
-      return;
-    }
-    stopPeriodic();
-    stopCapture();
-    events.emit(new SessionEvent.Closed(Instant.now()));
-    closed.complete(null);
-    opened.completeExceptionally(closedBeforeOpen());
+    lifecycle.finishClose();
   }
 
   @Override
@@ -456,25 +382,7 @@ abstract class AbstractSession implements Session, PipelineSession {
   }
 
   final SessionException unknownPeer(int peerId) {
-    return new SessionException(
-        Kind.NOT_CONNECTED, "peer #" + peerId + " is not connected; " + connectedIds());
-  }
-
-  /** The ids to pick from, for an error message: the first few, and how many there are. */
-  private String connectedIds() {
-    List<PeerHandle> all = peers.inIdOrder();
-    if (all.isEmpty()) {
-      return "nobody is connected now";
-    }
-    int shown = Math.min(all.size(), 10);
-    StringBuilder ids = new StringBuilder("pick one of ");
-    for (int i = 0; i < shown; i++) {
-      ids.append(i == 0 ? "#" : ", #").append(all.get(i).id);
-    }
-    if (all.size() > shown) {
-      ids.append(", ... (").append(all.size()).append(" connected)");
-    }
-    return ids.toString();
+    return peers.notConnected(peerId);
   }
 
   final CompletableFuture<Void> toFuture(ChannelFuture write, PeerHandle peer) {
@@ -490,27 +398,8 @@ abstract class AbstractSession implements Session, PipelineSession {
     return result;
   }
 
-  /** The local address to bind: all addresses when {@code host} is null. */
-  static InetSocketAddress bindAddress(String host, int port) throws UnknownHostException {
-    return host == null
-        ? new InetSocketAddress(port)
-        : new InetSocketAddress(InetAddress.getByName(host), port);
-  }
-
-  /** {@code host:port} as bound: 0.0.0.0 for all addresses, and the real port once bound. */
-  final String boundTarget(String bindHost, int configuredPort) {
-    String host = bindHost == null ? "0.0.0.0" : bindHost;
-    InetSocketAddress bound = local;
-    int port = bound != null ? bound.getPort() : configuredPort;
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  private SessionException closedBeforeOpen() {
-    return new SessionException(Kind.INVALID, "session " + id + " was closed before it opened");
-  }
-
   @Override
   public String toString() {
-    return type.label() + " " + target() + " (" + state.get() + ")";
+    return type.label() + " " + target() + " (" + state() + ")";
   }
 }

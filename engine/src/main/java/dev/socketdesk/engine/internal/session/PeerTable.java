@@ -1,5 +1,7 @@
 package dev.socketdesk.engine.internal.session;
 
+import dev.socketdesk.engine.SessionException;
+import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import io.netty.util.collection.IntObjectHashMap;
 import java.util.ArrayList;
@@ -55,5 +57,28 @@ final class PeerTable {
       }
     }
     return oldest;
+  }
+
+  /** The failure to reach peer {@code peerId}, which is not connected: names the ones that are. */
+  SessionException notConnected(int peerId) {
+    return new SessionException(
+        Kind.NOT_CONNECTED, "peer #" + peerId + " is not connected; " + connectedIds());
+  }
+
+  /** The ids to pick from, for an error message: the first few, and how many there are. */
+  private String connectedIds() {
+    List<PeerHandle> all = inIdOrder();
+    if (all.isEmpty()) {
+      return "nobody is connected now";
+    }
+    int shown = Math.min(all.size(), 10);
+    StringBuilder ids = new StringBuilder("pick one of ");
+    for (int i = 0; i < shown; i++) {
+      ids.append(i == 0 ? "#" : ", #").append(all.get(i).id);
+    }
+    if (all.size() > shown) {
+      ids.append(", ... (").append(all.size()).append(" connected)");
+    }
+    return ids.toString();
   }
 }

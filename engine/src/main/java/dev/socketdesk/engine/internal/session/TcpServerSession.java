@@ -74,7 +74,7 @@ class TcpServerSession extends AbstractSession {
 
   @Override
   public String target() {
-    return boundTarget(config.bindHost(), config.port());
+    return ListenAddress.describe(config.bindHost(), config.port(), localAddress());
   }
 
   @Override
@@ -89,7 +89,7 @@ class TcpServerSession extends AbstractSession {
     }
     InetSocketAddress address;
     try {
-      address = bindAddress(config.bindHost(), config.port());
+      address = ListenAddress.of(config.bindHost(), config.port());
     } catch (UnknownHostException e) {
       failed(Failures.bind(e, config.bindHost(), config.port()));
       return;

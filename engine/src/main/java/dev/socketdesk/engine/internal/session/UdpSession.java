@@ -57,7 +57,7 @@ final class UdpSession extends AbstractSession {
 
   @Override
   public String target() {
-    String bound = boundTarget(config.bindHost(), config.port());
+    String bound = ListenAddress.describe(config.bindHost(), config.port(), localAddress());
     return config.remote() == null ? bound : bound + " -> " + config.remote();
   }
 
@@ -69,7 +69,7 @@ final class UdpSession extends AbstractSession {
   private void resolveAndBind() {
     InetSocketAddress bindAddress;
     try {
-      bindAddress = bindAddress(config.bindHost(), config.port());
+      bindAddress = ListenAddress.of(config.bindHost(), config.port());
     } catch (UnknownHostException e) {
       failed(Failures.bind(e, config.bindHost(), config.port()));
       return;
