@@ -6,6 +6,7 @@ import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.EditOptions;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.GroupingOptions;
+import dev.socketdesk.app.internal.ListenOptions;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.SpecOptions;
@@ -52,19 +53,7 @@ public final class ForwardCommand implements Callable<Integer> {
               + " optional &data-bits=8&parity=none&stop-bits=1&flow=none), the ser2net role.")
   ForwardTarget target;
 
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      description = "Local address to listen on (default: all addresses).")
-  String bind;
-
-  @Option(
-      names = {"-p", "--port"},
-      required = true,
-      paramLabel = "N",
-      converter = Converters.LocalPort.class,
-      description = "Port to listen on; 0 lets the system choose (see the listening line).")
-  int port;
+  @Mixin ListenOptions listen;
 
   @Option(
       names = "--connect-timeout",
@@ -90,8 +79,8 @@ public final class ForwardCommand implements Callable<Integer> {
     ForwardConfig config =
         CliFailure.usageIfInvalid(
             () ->
-                ForwardConfig.listen(port, target)
-                    .withBindHost(bind)
+                ForwardConfig.listen(listen.port(), target)
+                    .withBindHost(listen.bind())
                     .withConnectTimeout(connectTimeout)
                     .withActions(auto)
                     .withEdits(editing.edits(format.sendFormat())));

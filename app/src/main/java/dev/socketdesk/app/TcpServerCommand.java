@@ -5,6 +5,7 @@ import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.GroupingOptions;
+import dev.socketdesk.app.internal.ListenOptions;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.SpecOptions;
@@ -40,19 +41,7 @@ public final class TcpServerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      description = "Local address to listen on (default: all addresses).")
-  String bind;
-
-  @Option(
-      names = {"-p", "--port"},
-      required = true,
-      paramLabel = "N",
-      converter = Converters.LocalPort.class,
-      description = "Port to listen on; 0 lets the system choose (see the listening line).")
-  int port;
+  @Mixin ListenOptions listen;
 
   @Option(
       names = "--max-clients",
@@ -85,14 +74,16 @@ public final class TcpServerCommand implements Callable<Integer> {
     AutoActions auto = actions.autoActions(format.sendFormat());
     Grouping groups = grouping.grouping(Duration.ZERO);
     TcpServerSpec server =
-        SpecOptions.build(() -> new TcpServerSpec(bind, port, maxClients, backlog), null);
+        SpecOptions.build(
+            () -> new TcpServerSpec(listen.bind(), listen.port(), maxClients, backlog), null);
     TcpServerConfig config =
         CliFailure.usageIfInvalid(() -> server.config(auto).withTls(tls.config()));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
         .recordAs(
             s ->
-                ScriptRecorder.server(s.localAddress() == null ? port : s.localAddress().getPort()))
+                ScriptRecorder.server(
+                    s.localAddress() == null ? listen.port() : s.localAddress().getPort()))
         .run(
             engine -> {
               Session session = engine.tcpServer(config);

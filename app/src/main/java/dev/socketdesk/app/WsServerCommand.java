@@ -4,6 +4,7 @@ import dev.socketdesk.app.internal.ActionOptions;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
+import dev.socketdesk.app.internal.ListenOptions;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.SpecOptions;
@@ -37,19 +38,7 @@ public final class WsServerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      description = "Local address to listen on (default: all addresses).")
-  String bind;
-
-  @Option(
-      names = {"-p", "--port"},
-      required = true,
-      paramLabel = "N",
-      converter = Converters.LocalPort.class,
-      description = "Port to listen on; 0 lets the system choose.")
-  int port;
+  @Mixin ListenOptions listen;
 
   @Option(
       names = "--path",
@@ -80,7 +69,7 @@ public final class WsServerCommand implements Callable<Integer> {
     WebSocketServerConfig config =
         CliFailure.usageIfInvalid(
             () ->
-                WebSocketServerConfig.listen(bind, port, path)
+                WebSocketServerConfig.listen(listen.bind(), listen.port(), path)
                     .withSubprotocols(ws.subprotocols())
                     .withMaxMessageBytes(ws.maxMessageBytes())
                     .withPingInterval(ws.pingEvery())

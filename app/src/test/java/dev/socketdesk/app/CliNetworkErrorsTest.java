@@ -106,8 +106,8 @@ class CliNetworkErrorsTest {
       closed.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       port = closed.getLocalPort();
     }
-    try (CliRun cli = CliRun.interactive(
-            "tcp-client", "127.0.0.1:" + port, "--reconnect", "--input", "lines")) {
+    try (CliRun cli =
+        CliRun.interactive("tcp-client", "127.0.0.1:" + port, "--reconnect", "--input", "lines")) {
       cli.line(l -> l.contains("(attempt 2)"));
       assertThat(cli.allLines().stream().filter(l -> l.contains("refused")))
           .as("one line for each of the two refusals: %s", cli.allLines())

@@ -93,8 +93,8 @@ class CliParsingTest {
   @Test
   void defaultsAreTextUtf8WithoutLineEndingOrChecksum() {
     TcpServerCommand c = parseServer("--port", "10000");
-    assertThat(c.port).isEqualTo(10000);
-    assertThat(c.bind).isNull();
+    assertThat(c.listen.port()).isEqualTo(10000);
+    assertThat(c.listen.bind()).isNull();
     assertThat(c.format.display()).isEqualTo(DisplayMode.TEXT);
     assertThat(c.format.sendFormat())
         .isEqualTo(

@@ -4,6 +4,7 @@ import dev.socketdesk.engine.codec.AsciiNumbers;
 import dev.socketdesk.engine.codec.Visible;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * A serial port (UART), opened by its path ({@code /dev/ttyUSB0}, {@code COM3}, or a
@@ -179,110 +180,100 @@ public record SerialConfig(
   }
 
   public SerialConfig withFrame(int dataBits, Parity parity, StopBits stopBits) {
-    return new SerialConfig(
-        path,
-        baud,
-        dataBits,
-        parity,
-        stopBits,
-        flow,
-        dtr,
-        rts,
-        reconnect,
-        reconnectMin,
-        reconnectMax,
-        grouping,
-        actions);
+    return copy(
+        c -> {
+          c.dataBits = dataBits;
+          c.parity = parity;
+          c.stopBits = stopBits;
+        });
   }
 
   public SerialConfig withFlow(FlowControl flow) {
-    return new SerialConfig(
-        path,
-        baud,
-        dataBits,
-        parity,
-        stopBits,
-        flow,
-        dtr,
-        rts,
-        reconnect,
-        reconnectMin,
-        reconnectMax,
-        grouping,
-        actions);
+    return copy(c -> c.flow = flow);
   }
 
   public SerialConfig withLines(boolean dtr, boolean rts) {
-    return new SerialConfig(
-        path,
-        baud,
-        dataBits,
-        parity,
-        stopBits,
-        flow,
-        dtr,
-        rts,
-        reconnect,
-        reconnectMin,
-        reconnectMax,
-        grouping,
-        actions);
+    return copy(
+        c -> {
+          c.dtr = dtr;
+          c.rts = rts;
+        });
   }
 
   public SerialConfig withReconnect(boolean reconnect) {
-    return new SerialConfig(
-        path,
-        baud,
-        dataBits,
-        parity,
-        stopBits,
-        flow,
-        dtr,
-        rts,
-        reconnect,
-        reconnectMin,
-        reconnectMax,
-        grouping,
-        actions);
+    return copy(c -> c.reconnect = reconnect);
   }
 
   public SerialConfig withReconnectBackoff(Duration min, Duration max) {
-    return new SerialConfig(
-        path, baud, dataBits, parity, stopBits, flow, dtr, rts, reconnect, min, max, grouping,
-        actions);
+    return copy(
+        c -> {
+          c.reconnectMin = min;
+          c.reconnectMax = max;
+        });
   }
 
   public SerialConfig withGrouping(Grouping grouping) {
-    return new SerialConfig(
-        path,
-        baud,
-        dataBits,
-        parity,
-        stopBits,
-        flow,
-        dtr,
-        rts,
-        reconnect,
-        reconnectMin,
-        reconnectMax,
-        grouping,
-        actions);
+    return copy(c -> c.grouping = grouping);
   }
 
   public SerialConfig withActions(AutoActions actions) {
-    return new SerialConfig(
-        path,
-        baud,
-        dataBits,
-        parity,
-        stopBits,
-        flow,
-        dtr,
-        rts,
-        reconnect,
-        reconnectMin,
-        reconnectMax,
-        grouping,
-        actions);
+    return copy(c -> c.actions = actions);
+  }
+
+  /** This config with the fields {@code change} sets; the others as they are. */
+  private SerialConfig copy(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The fields of a config being copied, for the {@code with} methods. */
+  private static final class Fields {
+    private String path;
+    private int baud;
+    private int dataBits;
+    private Parity parity;
+    private StopBits stopBits;
+    private FlowControl flow;
+    private boolean dtr;
+    private boolean rts;
+    private boolean reconnect;
+    private Duration reconnectMin;
+    private Duration reconnectMax;
+    private Grouping grouping;
+    private AutoActions actions;
+
+    Fields(SerialConfig c) {
+      path = c.path;
+      baud = c.baud;
+      dataBits = c.dataBits;
+      parity = c.parity;
+      stopBits = c.stopBits;
+      flow = c.flow;
+      dtr = c.dtr;
+      rts = c.rts;
+      reconnect = c.reconnect;
+      reconnectMin = c.reconnectMin;
+      reconnectMax = c.reconnectMax;
+      grouping = c.grouping;
+      actions = c.actions;
+    }
+
+    SerialConfig build() {
+      return new SerialConfig(
+          path,
+          baud,
+          dataBits,
+          parity,
+          stopBits,
+          flow,
+          dtr,
+          rts,
+          reconnect,
+          reconnectMin,
+          reconnectMax,
+          grouping,
+          actions);
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * A WebSocket client.
@@ -142,134 +143,92 @@ public record WebSocketClientConfig(
   }
 
   public WebSocketClientConfig withSubprotocols(List<String> subprotocols) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        pingInterval,
-        connectTimeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.subprotocols = subprotocols);
   }
 
   public WebSocketClientConfig withHeaders(List<Header> headers) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        pingInterval,
-        connectTimeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.headers = headers);
   }
 
   public WebSocketClientConfig withMaxMessageBytes(int max) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        max,
-        pingInterval,
-        connectTimeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.maxMessageBytes = max);
   }
 
   public WebSocketClientConfig withPingInterval(Duration interval) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        interval,
-        connectTimeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.pingInterval = interval);
   }
 
   public WebSocketClientConfig withConnectTimeout(Duration timeout) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        pingInterval,
-        timeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.connectTimeout = timeout);
   }
 
   public WebSocketClientConfig withReconnect(boolean reconnect) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        pingInterval,
-        connectTimeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.reconnect = reconnect);
   }
 
   public WebSocketClientConfig withSendBinary(boolean binary) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        pingInterval,
-        connectTimeout,
-        reconnect,
-        binary,
-        actions,
-        tls);
+    return copy(c -> c.sendBinary = binary);
   }
 
   public WebSocketClientConfig withActions(AutoActions actions) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        pingInterval,
-        connectTimeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.actions = actions);
   }
 
   /** The TLS settings of a {@code wss://} URL. */
   public WebSocketClientConfig withTls(TlsConfig tls) {
-    return new WebSocketClientConfig(
-        url,
-        subprotocols,
-        headers,
-        maxMessageBytes,
-        pingInterval,
-        connectTimeout,
-        reconnect,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.tls = tls);
   }
 
   /** The TCP connection under the WebSocket (TLS for {@code wss://}). */
   public TcpClientConfig tcp() {
     return new TcpClientConfig(remote(), null, connectTimeout, reconnect, null, null, actions, tls);
+  }
+
+  /** This config with the fields {@code change} sets; the others as they are. */
+  private WebSocketClientConfig copy(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The fields of a config being copied, for the {@code with} methods. */
+  private static final class Fields {
+    private String url;
+    private List<String> subprotocols;
+    private List<Header> headers;
+    private int maxMessageBytes;
+    private Duration pingInterval;
+    private Duration connectTimeout;
+    private boolean reconnect;
+    private boolean sendBinary;
+    private AutoActions actions;
+    private TlsConfig tls;
+
+    Fields(WebSocketClientConfig c) {
+      url = c.url;
+      subprotocols = c.subprotocols;
+      headers = c.headers;
+      maxMessageBytes = c.maxMessageBytes;
+      pingInterval = c.pingInterval;
+      connectTimeout = c.connectTimeout;
+      reconnect = c.reconnect;
+      sendBinary = c.sendBinary;
+      actions = c.actions;
+      tls = c.tls;
+    }
+
+    WebSocketClientConfig build() {
+      return new WebSocketClientConfig(
+          url,
+          subprotocols,
+          headers,
+          maxMessageBytes,
+          pingInterval,
+          connectTimeout,
+          reconnect,
+          sendBinary,
+          actions,
+          tls);
+    }
   }
 }

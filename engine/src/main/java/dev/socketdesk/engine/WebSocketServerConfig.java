@@ -2,6 +2,7 @@ package dev.socketdesk.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A WebSocket server: a TCP server that upgrades each client at {@code path}; every text or binary
@@ -53,106 +54,84 @@ public record WebSocketServerConfig(
   }
 
   public WebSocketServerConfig withSubprotocols(List<String> subprotocols) {
-    return new WebSocketServerConfig(
-        bindHost,
-        port,
-        path,
-        subprotocols,
-        maxMessageBytes,
-        pingInterval,
-        maxClients,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.subprotocols = subprotocols);
   }
 
   public WebSocketServerConfig withMaxMessageBytes(int max) {
-    return new WebSocketServerConfig(
-        bindHost,
-        port,
-        path,
-        subprotocols,
-        max,
-        pingInterval,
-        maxClients,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.maxMessageBytes = max);
   }
 
   public WebSocketServerConfig withPingInterval(Duration interval) {
-    return new WebSocketServerConfig(
-        bindHost,
-        port,
-        path,
-        subprotocols,
-        maxMessageBytes,
-        interval,
-        maxClients,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.pingInterval = interval);
   }
 
   public WebSocketServerConfig withMaxClients(int max) {
-    return new WebSocketServerConfig(
-        bindHost,
-        port,
-        path,
-        subprotocols,
-        maxMessageBytes,
-        pingInterval,
-        max,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.maxClients = max);
   }
 
   public WebSocketServerConfig withSendBinary(boolean binary) {
-    return new WebSocketServerConfig(
-        bindHost,
-        port,
-        path,
-        subprotocols,
-        maxMessageBytes,
-        pingInterval,
-        maxClients,
-        binary,
-        actions,
-        tls);
+    return copy(c -> c.sendBinary = binary);
   }
 
   public WebSocketServerConfig withActions(AutoActions actions) {
-    return new WebSocketServerConfig(
-        bindHost,
-        port,
-        path,
-        subprotocols,
-        maxMessageBytes,
-        pingInterval,
-        maxClients,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.actions = actions);
   }
 
   public WebSocketServerConfig withTls(TlsConfig tls) {
-    return new WebSocketServerConfig(
-        bindHost,
-        port,
-        path,
-        subprotocols,
-        maxMessageBytes,
-        pingInterval,
-        maxClients,
-        sendBinary,
-        actions,
-        tls);
+    return copy(c -> c.tls = tls);
   }
 
   /** The TCP server under the WebSocket. */
   public TcpServerConfig tcp() {
     return new TcpServerConfig(
         bindHost, port, TcpServerConfig.DEFAULT_BACKLOG, maxClients, actions, tls);
+  }
+
+  /** This config with the fields {@code change} sets; the others as they are. */
+  private WebSocketServerConfig copy(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The fields of a config being copied, for the {@code with} methods. */
+  private static final class Fields {
+    private String bindHost;
+    private int port;
+    private String path;
+    private List<String> subprotocols;
+    private int maxMessageBytes;
+    private Duration pingInterval;
+    private int maxClients;
+    private boolean sendBinary;
+    private AutoActions actions;
+    private TlsConfig tls;
+
+    Fields(WebSocketServerConfig c) {
+      bindHost = c.bindHost;
+      port = c.port;
+      path = c.path;
+      subprotocols = c.subprotocols;
+      maxMessageBytes = c.maxMessageBytes;
+      pingInterval = c.pingInterval;
+      maxClients = c.maxClients;
+      sendBinary = c.sendBinary;
+      actions = c.actions;
+      tls = c.tls;
+    }
+
+    WebSocketServerConfig build() {
+      return new WebSocketServerConfig(
+          bindHost,
+          port,
+          path,
+          subprotocols,
+          maxMessageBytes,
+          pingInterval,
+          maxClients,
+          sendBinary,
+          actions,
+          tls);
+    }
   }
 }
