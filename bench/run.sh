@@ -66,7 +66,7 @@ install_tools() {
 build() {
   mkdir -p "$bin" "$results"
   local prog
-  for prog in epoll_sink epoll_echo udp_sink tcp_send tcp_echo_bulk tcp_rtt udp_blast churn hold startup trickle; do
+  for prog in epoll_sink epoll_echo epoll_relay udp_sink tcp_send tcp_echo_bulk tcp_rtt udp_blast churn hold startup trickle; do
     if [ ! -x "$bin/$prog" ] || [ "$here/c/$prog.c" -nt "$bin/$prog" ] || [ "$here/c/common.h" -nt "$bin/$prog" ]; then
       gcc -O2 -Wall -Wno-unused-function -o "$bin/$prog" "$here/c/$prog.c" || die "gcc failed on $prog.c"
     fi
@@ -600,10 +600,12 @@ job_capture() {
 
 # ---------------------------------------------------------------- forward
 # Relaying each connection to the C epoll echo: bulk throughput against socat's relay, and the
-# round trip against the C echo reached directly.
+# round trip against the C echo reached directly and through the least a relay can do (the C
+# epoll relay, bench/c/epoll_relay.c: the floor of what a relay adds on this machine), runs
+# alternating between the three.
 job_forward() {
   log "forward: $FWD_BYTES bytes through a relay to the C echo per run, $RUNS runs (MB/s); RTT $RTT_COUNT x 64 B (µs)"
-  local e=$((PORT_BASE + 30)) p=$((PORT_BASE + 31)) q=$((PORT_BASE + 32)) i sd_figs socat_figs
+  local e=$((PORT_BASE + 30)) p=$((PORT_BASE + 31)) q=$((PORT_BASE + 32)) c=$((PORT_BASE + 34)) i sd_figs socat_figs
   start c "$bin/epoll_echo" "$e"; wait_listen "$e"; local epid=$PID
   start sd "${SD[@]}" forward --bind 127.0.0.1 --port "$p" --quiet "127.0.0.1:$e"; wait_listen "$p"; local spid=$PID
   start socat socat "TCP-LISTEN:$q,bind=127.0.0.1,reuseaddr,fork" "TCP:127.0.0.1:$e"; wait_listen "$q"; local qpid=$PID
@@ -615,21 +617,27 @@ job_forward() {
   row forward "socat TCP-LISTEN,fork TCP: (reference)" "$(mib "$FWD_BYTES") relayed+echoed" "MB/s" "$socat_figs"
   row forward "socketdesk forward --quiet" "$(mib "$FWD_BYTES") relayed+echoed" "MB/s" "$sd_figs" "${socat_figs%% *}" ">= 2x"
   stop "$qpid"
-  local direct=() fwd=() added=() r d f
+  start relay "$bin/epoll_relay" "$c" "$e"; wait_listen "$c"; local cpid=$PID
+  local direct=() fwd=() added=() floor=() floor_added=() r d f g
   for i in 1 2 3 4 5; do
     timeout 300 "$bin/tcp_rtt" 127.0.0.1 "$p" $((RTT_COUNT * WARMUP)) 64 >/dev/null
   done
   for i in $(seq 1 "$ECHO_RUNS"); do
     d=$(rtt_once "$e" unpinned); d=${d% *}; direct+=("$d")
     f=$(rtt_once "$p" unpinned); f=${f% *}; fwd+=("$f")
+    g=$(rtt_once "$c" unpinned); g=${g% *}; floor+=("$g")
     added+=("$(awk -v a="$f" -v b="$d" 'BEGIN { printf "%.2f", a - b }')")
+    floor_added+=("$(awk -v a="$g" -v b="$d" 'BEGIN { printf "%.2f", a - b }')")
   done
-  stop "$spid"; stop "$epid"
-  local ds
-  ds=$(stats "${direct[@]}")
+  stop "$spid"; stop "$cpid"; stop "$epid"
+  local ds fas
+  ds=$(stats "${direct[@]}"); fas=$(stats "${floor_added[@]}")
   row forward "C epoll echo direct (reference)" "RTT p50" "µs" "$ds"
+  row forward "client -> C epoll relay -> C echo" "RTT p50" "µs" "$(stats "${floor[@]}")" "${ds%% *}"
   row forward "client -> forward -> C echo" "RTT p50" "µs" "$(stats "${fwd[@]}")" "${ds%% *}"
+  row forward "RTT added by the C relay (floor)" "p50 of relay - direct" "µs" "$fas" "${ds%% *}"
   row forward "RTT added by forward" "p50 of forward - direct" "µs" "$(stats "${added[@]}")" "${ds%% *}" "<= 1.5x"
+  row forward "RTT added: forward vs the C relay" "p50 of forward - direct" "µs" "$(stats "${added[@]}")" "${fas%% *}"
 }
 
 # ---------------------------------------------------------------- serial

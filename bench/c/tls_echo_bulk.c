@@ -1,9 +1,10 @@
 /* Streams BYTES through a TLS echo server (OpenSSL, no certificate check) and reads them all back,
  * checking every byte, then prints the rate. At most WINDOW bytes are in flight, as in
  * tcp_echo_bulk, so that socat's PIPE (which does not read while it cannot write) keeps moving.
- * The TLS handshake is not timed.
- * usage: tls_echo_bulk HOST PORT BYTES
- * output: "bytes N seconds S MBps R" */
+ * The TLS handshake is not timed. With CIPHERSUITES (e.g. TLS_AES_128_GCM_SHA256), it offers only
+ * those TLS 1.3 suites, so that every server is measured with the same cipher.
+ * usage: tls_echo_bulk HOST PORT BYTES [CIPHERSUITES]
+ * output: "bytes N seconds S MBps R cipher NAME" */
 #include "common.h"
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -23,6 +24,10 @@ int main(int argc, char **argv) {
   SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
   SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
   SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+  if (argc > 4 && SSL_CTX_set_ciphersuites(ctx, argv[4]) != 1) {
+    fprintf(stderr, "tls_echo_bulk: unknown TLS 1.3 cipher suites '%s'\n", argv[4]);
+    return 2;
+  }
   int fd = connect_to(argv[1], atoi(argv[2]));
   SSL *ssl = SSL_new(ctx);
   SSL_set_fd(ssl, fd);
@@ -77,7 +82,7 @@ int main(int argc, char **argv) {
     }
   }
   double s = now_sec() - t0;
-  printf("bytes %lld seconds %.4f MBps %.1f\n", got, s, got / s / 1e6);
+  printf("bytes %lld seconds %.4f MBps %.1f cipher %s\n", got, s, got / s / 1e6, SSL_get_cipher_name(ssl));
   SSL_free(ssl);
   close(fd);
   SSL_CTX_free(ctx);
