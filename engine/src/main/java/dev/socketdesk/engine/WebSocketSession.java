@@ -8,6 +8,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface WebSocketSession extends Session {
 
+  /**
+   * Sends {@code data} as one binary message ({@code binary}) or one text message, whatever kind
+   * {@link #send(byte[])} would choose; a text message's bytes should be UTF-8 (they are sent as
+   * given). Peer id 0 sends to every peer (server) or the server (client).
+   */
+  CompletableFuture<Void> sendMessage(int peerId, byte[] data, boolean binary);
+
   /** Sends a ping carrying {@code data} (at most 125 bytes); the pong shows as a notice. */
   CompletableFuture<Void> ping(int peerId, byte[] data);
 

@@ -244,6 +244,34 @@ class WebSocketTest {
   }
 
   @Test
+  void sendMessageChoosesTheKindWhateverTheBytes() throws Exception {
+    try (Engine engine = Engine.create(2)) {
+      WebSocketSession server =
+          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/ws"));
+      EventRecorder serverEvents = new EventRecorder();
+      server.addListener(serverEvents);
+      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      WebSocketSession client =
+          engine.webSocketClient(WebSocketClientConfig.connect("ws://127.0.0.1:" + port + "/ws"));
+      EventRecorder clientEvents = new EventRecorder();
+      client.addListener(clientEvents);
+      client.open().get(10, TimeUnit.SECONDS);
+      serverEvents.skipTo(SessionEvent.Connected.class);
+
+      client.sendMessage(0, utf8("AT"), true).get(5, TimeUnit.SECONDS);
+      assertReceived(serverEvents, "binary", utf8("AT"));
+      assertThat(clientEvents.skipTo(SessionEvent.Sent.class).data()).isEqualTo(utf8("AT"));
+      client.sendMessage(0, utf8("OK"), false).get(5, TimeUnit.SECONDS);
+      assertReceived(serverEvents, "text", utf8("OK"));
+      client.sendMessage(0, new byte[0], true).get(5, TimeUnit.SECONDS);
+      assertReceived(serverEvents, "binary", new byte[0]);
+      server.sendMessage(0, utf8("to all"), true).get(5, TimeUnit.SECONDS);
+      assertReceived(clientEvents, "binary", utf8("to all"));
+      assertThat(client.counters().bytesOut()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void wrongPathAndPlainHttpAreRefusedInOneLine() throws Exception {
     try (Engine engine = Engine.create(1)) {
       WebSocketSession server =

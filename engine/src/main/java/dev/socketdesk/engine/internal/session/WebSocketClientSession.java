@@ -29,6 +29,15 @@ final class WebSocketClientSession extends TcpClientSession implements WebSocket
   }
 
   @Override
+  public CompletableFuture<Void> sendMessage(int peerId, byte[] data, boolean binary) {
+    try {
+      return WebSocketControl.message(this, connected(peerId), data, binary);
+    } catch (dev.socketdesk.engine.SessionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
   public CompletableFuture<Void> ping(int peerId, byte[] data) {
     try {
       return WebSocketControl.ping(this, connected(peerId), data);

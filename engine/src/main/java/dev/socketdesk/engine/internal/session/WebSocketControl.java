@@ -5,6 +5,7 @@ import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.websocket.CloseCodes;
 import dev.socketdesk.engine.internal.websocket.MessageAdapter;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,23 @@ final class WebSocketControl {
     return CompletableFuture.allOf(
         peers.stream()
             .map(p -> session.toFuture(MessageAdapter.ping(p.channel, data), p))
+            .toArray(CompletableFuture[]::new));
+  }
+
+  /** One message of the given kind to each of {@code peers}, through the session's handlers. */
+  static CompletableFuture<Void> message(
+      AbstractSession session, List<PeerHandle> peers, byte[] data, boolean binary) {
+    if (peers.isEmpty()) {
+      return CompletableFuture.failedFuture(session.nobodyToSendTo());
+    }
+    return CompletableFuture.allOf(
+        peers.stream()
+            .map(
+                p ->
+                    session.toFuture(
+                        p.channel.writeAndFlush(
+                            MessageAdapter.outbound(Unpooled.wrappedBuffer(data), binary)),
+                        p))
             .toArray(CompletableFuture[]::new));
   }
 

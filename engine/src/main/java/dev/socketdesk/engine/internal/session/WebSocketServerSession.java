@@ -26,6 +26,15 @@ final class WebSocketServerSession extends TcpServerSession implements WebSocket
   }
 
   @Override
+  public CompletableFuture<Void> sendMessage(int peerId, byte[] data, boolean binary) {
+    try {
+      return WebSocketControl.message(this, peers(peerId), data, binary);
+    } catch (dev.socketdesk.engine.SessionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
   public CompletableFuture<Void> ping(int peerId, byte[] data) {
     try {
       return WebSocketControl.ping(this, peers(peerId), data);

@@ -35,9 +35,9 @@ import java.util.concurrent.TimeUnit;
  * Between the WebSocket codec and the session's shared handlers: a whole text or binary message
  * goes in as one {@link WebSocketMessage}, and bytes written by the session go out as one message
  * each (the kind of the message being answered, else binary when so configured, else text when they
- * are UTF-8). Answers pings, shows ping, pong and close frames as notices, runs the close handshake
- * and the periodic ping, and closes with 1009 a message over the limit. Control frames are not
- * counted as data. Event-loop thread only.
+ * are UTF-8; or the kind {@link #outbound} gives it). Answers pings, shows ping, pong and close
+ * frames as notices, runs the close handshake and the periodic ping, and closes with 1009 a message
+ * over the limit. Control frames are not counted as data. Event-loop thread only.
  */
 public final class MessageAdapter extends ChannelDuplexHandler {
   public static final String NAME = "websocket";
@@ -77,6 +77,14 @@ public final class MessageAdapter extends ChannelDuplexHandler {
         .eventLoop()
         .execute(() -> adapter(channel, done, a -> a.sendClose(ctx(channel), code, reason)));
     return done;
+  }
+
+  /**
+   * {@code data} to write as one message of the given kind, whatever kind a plain write would take;
+   * the shared handlers count and show it as bytes. Takes over {@code data}.
+   */
+  public static Object outbound(ByteBuf data, boolean binary) {
+    return new WebSocketMessage(binary ? WebSocketMessage.BINARY : WebSocketMessage.TEXT, data);
   }
 
   private static ChannelHandlerContext ctx(Channel channel) {
@@ -178,7 +186,14 @@ public final class MessageAdapter extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (msg instanceof ByteBuf data && data.isReadable()) {
+    if (msg instanceof WebSocketMessage typed) {
+      ByteBuf data = typed.content();
+      ctx.write(
+          typed.kind().equals(WebSocketMessage.BINARY)
+              ? new BinaryWebSocketFrame(data)
+              : new TextWebSocketFrame(data),
+          promise);
+    } else if (msg instanceof ByteBuf data && data.isReadable()) {
       ctx.write(
           binary(data) ? new BinaryWebSocketFrame(data) : new TextWebSocketFrame(data), promise);
     } else {
