@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate boards from the tutorials: many clients against a server, or one server.",
       "Profiles: echo-client (S1), tcp-echo-server (S4), udp-server (S3), udp-client (S3),"
-          + " periodic-client (S4), sensor (JSON or CSV readings), serial-echo-board (--serial).",
+          + " periodic-client (S4), sensor (JSON or CSV readings), serial-echo-board (--serial),"
+          + " ws-client, ws-echo-server.",
       "Payloads may hold {id} (device number), {seq} (message number, from 1) and {time}"
           + " (ms since the epoch).",
       "Exit code 0, or 1 when a device could not connect or an echo check failed."
@@ -69,7 +70,7 @@ public final class SimulateCommand implements Callable<Integer> {
       converter = SimulateConverters.ProfileName.class,
       description =
           "echo-client, tcp-echo-server, udp-server, udp-client, periodic-client, sensor,"
-              + " serial-echo-board, ws-client.")
+              + " serial-echo-board, ws-client, ws-echo-server.")
   Profile profile;
 
   @Parameters(
@@ -94,7 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
       paramLabel = "N",
       converter = Converters.LocalPort.class,
       description =
-          "Server profiles: port (default 5001 for tcp-echo-server, 5000 for udp-server).")
+          "Server profiles: port (default 5001 for tcp- and ws-echo-server, 5000 for udp-server).")
   Integer port;
 
   @Option(
@@ -332,7 +333,7 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private int serverPort() {
-    return port != null ? port : profile == Profile.TCP_ECHO_SERVER ? 5001 : 5000;
+    return port != null ? port : profile.role() == Profile.Role.TCP_SERVER ? 5001 : 5000;
   }
 
   private String started(Simulation sim) {

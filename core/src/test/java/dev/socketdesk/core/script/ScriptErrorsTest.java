@@ -94,12 +94,32 @@ class ScriptErrorsTest {
     assertThat(e.location().column()).isEqualTo(12);
   }
 
-  @Test
-  void wsLinksAreNotYetSupported() {
-    assertThat(error("ws: ws://127.0.0.1:1/\nsteps:\n  - wait: 1ms\n").getMessage())
-        .startsWith(
-            "t.yaml:1:1: ws: links are not yet supported by scripts; use connect, listen, udp or"
-                + " serial");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          not a ws url       | 'ws: http://127.0.0.1:1/'                                | 1 | 5  | ws: 'http://127.0.0.1:1/' is not a WebSocket URL; use ws://HOST:PORT/PATH
+          tls on plain ws    | 'ws: ws://127.0.0.1:1/\ntls: {sni: board}'                | 1 | 5  | ws: tls: options are for wss:// URLs, and 'ws://127.0.0.1:1/' is ws://; use wss://
+          unknown ws option  | 'ws: {url: ws://127.0.0.1:1/, proto: mqtt}'              | 1 | 30 | unknown ws option 'proto'; use url, subprotocol or headers
+          ws without url     | 'ws: {subprotocol: mqtt}'                                | 1 | 1  | ws: needs a url, e.g. ws: {url: ws://HOST:PORT/PATH}
+          bad subprotocol    | 'ws: {url: ws://127.0.0.1:1/, subprotocol: a b}'         | 1 | 43 | ws: subprotocol 'a b' is not a token
+          bad header         | 'ws: {url: ws://127.0.0.1:1/, headers: {a b: x}}'        | 1 | 39 | ws: header name 'a b' is not a token
+          tls on listen      | 'listen: 0\ntls: true'                                   | 2 | 1  | tls: is for connect: and ws: links, not listen:
+          tls alone          | 'tls: true'                                              | 1 | 1  | tls: belongs beside a connect: or ws: link; add one
+          unknown tls option | 'connect: 127.0.0.1:1\ntls: {verify: no}'                | 2 | 7  | unknown tls option 'verify'; use ca, insecure or sni
+          ca and insecure    | 'connect: 127.0.0.1:1\ntls: {ca: x.pem, insecure: true}' | 2 | 18 | tls: insecure skips what ca is for; use one of them
+          missing ca         | 'connect: 127.0.0.1:1\ntls: {ca: nowhere.pem}'           | 2 | 11 | ca: cannot read '
+          named link tls     | 'links: {a: {listen: 0, tls: true}}'                     | 1 | 24 | tls: is for connect: and ws: links, not listen:
+          two link kinds     | 'links: {a: {listen: 0, connect: 127.0.0.1:1}}'          | 1 | 12 | link 'a' needs exactly one of connect, listen, udp, ws or serial
+          """)
+  void linkErrors(String what, String link, int line, int column, String message) {
+    ScriptException e = error(link.replace("\\n", "\n") + "\nsteps:\n  - wait: 1ms\n");
+
+    assertThat(e.problem()).as(what).startsWith(message);
+    assertThat(e.location())
+        .as(what + ": " + e.getMessage())
+        .isEqualTo(new Location("t.yaml", line, column));
   }
 
   @Test

@@ -21,7 +21,12 @@ public enum Profile {
   /** A board on a serial port (a pty's far end, say) that echoes every chunk. */
   SERIAL_ECHO_BOARD("serial-echo-board", Role.SERIAL_BOARD),
   /** A WebSocket client that sends its payloads as text messages at an interval (like S4). */
-  WS_CLIENT("ws-client", Role.TCP_CLIENT);
+  WS_CLIENT("ws-client", Role.TCP_CLIENT),
+  /**
+   * A WebSocket server that upgrades at any path and sends back every message as it came, text as
+   * text and binary as binary.
+   */
+  WS_ECHO_SERVER("ws-echo-server", Role.TCP_SERVER);
 
   /** The kind of socket a device of a profile uses. */
   public enum Role {
@@ -50,8 +55,8 @@ public enum Profile {
   }
 
   /**
-   * True for profiles that wait for a peer ({@code tcp-echo-server}, {@code udp-server}, {@code
-   * serial-echo-board}).
+   * True for profiles that wait for a peer ({@code tcp-echo-server}, {@code ws-echo-server}, {@code
+   * udp-server}, {@code serial-echo-board}).
    */
   public boolean isServer() {
     return role == Role.TCP_SERVER || role == Role.UDP_SERVER || role == Role.SERIAL_BOARD;

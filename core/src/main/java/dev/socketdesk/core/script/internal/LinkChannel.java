@@ -1,13 +1,13 @@
 package dev.socketdesk.core.script.internal;
 
 import dev.socketdesk.core.script.Link;
-import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.Peer;
 import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionListener;
+import dev.socketdesk.engine.WebSocketSession;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,7 +50,7 @@ final class LinkChannel implements SessionListener {
   /** Opens the session with the link's values filled in by {@code vars}. */
   void open(Engine engine, UnaryOperator<String> vars, long deadline) throws StepFailure {
     try {
-      session = LinkSpecs.of(link, vars).create(engine, AutoActions.NONE);
+      session = LinkSpecs.create(engine, link, vars);
     } catch (IllegalArgumentException e) {
       throw new StepFailure("link " + name + ": " + e.getMessage());
     }
@@ -77,7 +77,11 @@ final class LinkChannel implements SessionListener {
     return session.localAddress().getPort();
   }
 
-  void send(byte[] data, long deadline) throws StepFailure {
+  /**
+   * Sends {@code data}; on a WebSocket link as one binary message ({@code binary}) or one text
+   * message, elsewhere as bytes.
+   */
+  void send(byte[] data, boolean binary, long deadline) throws StepFailure {
     Integer to = null;
     if (link instanceof Link.Listen listen) {
       to =
@@ -97,7 +101,11 @@ final class LinkChannel implements SessionListener {
       }
     }
     settlePreviousSend(deadline);
-    lastSend = to == null ? session.send(data) : session.send(to, data);
+    if (session instanceof WebSocketSession ws) {
+      lastSend = ws.sendMessage(0, data, binary);
+    } else {
+      lastSend = to == null ? session.send(data) : session.send(to, data);
+    }
   }
 
   /**
@@ -205,9 +213,14 @@ final class LinkChannel implements SessionListener {
     }
   }
 
-  /** Closes the link; its session's close completes in the background. */
+  /**
+   * Closes the link (a WebSocket link with a close message, 1000, first); its session's close
+   * completes in the background.
+   */
   void close() {
-    if (session != null) {
+    if (session instanceof WebSocketSession ws && !session.peers().isEmpty()) {
+      ws.closeWith(0, 1000, "").whenComplete((ok, failed) -> session.close());
+    } else if (session != null) {
       session.close();
     }
   }

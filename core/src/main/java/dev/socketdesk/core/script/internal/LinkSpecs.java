@@ -6,21 +6,42 @@ import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.TcpClientSpec;
 import dev.socketdesk.core.spec.TcpServerSpec;
 import dev.socketdesk.core.spec.UdpSpec;
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.TlsConfig;
+import dev.socketdesk.engine.WebSocketClientConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * The session spec the CLI and the page would build for a link: one validation and one way to open
- * each kind of session.
+ * The session the CLI and the page would open for a link: the same spec or config, so one
+ * validation and one way to open each kind of session.
  */
 final class LinkSpecs {
   private LinkSpecs() {}
 
   /**
+   * Creates (does not open) the link's session.
+   *
    * @param vars fills in the link's {@code ${var}}s.
    * @throws IllegalArgumentException (a {@code SpecException}) naming the bad value and the fix.
    */
-  static SessionSpec of(Link link, UnaryOperator<String> vars) {
+  static Session create(Engine engine, Link link, UnaryOperator<String> vars) {
+    if (link instanceof Link.WebSocket w) {
+      return engine.webSocketClient(webSocket(w, vars));
+    }
+    if (link instanceof Link.Connect c && c.tls() != null) {
+      TcpClientSpec spec =
+          new TcpClientSpec(HostPort.parse(vars.apply(c.address())), null, null, false);
+      return engine.tcpClient(spec.config(AutoActions.NONE).withTls(tls(c.tls(), vars)));
+    }
+    return spec(link, vars).create(engine, AutoActions.NONE);
+  }
+
+  private static SessionSpec spec(Link link, UnaryOperator<String> vars) {
     if (link instanceof Link.Connect c) {
       return new TcpClientSpec(HostPort.parse(vars.apply(c.address())), null, null, false);
     }
@@ -33,6 +54,47 @@ final class LinkSpecs {
     Link.Udp u = (Link.Udp) link;
     HostPort to = u.to() == null ? null : HostPort.parse(vars.apply(u.to()));
     return new UdpSpec(null, port(vars.apply(u.port())), to, null, null, null);
+  }
+
+  /** The config {@code socketdesk ws-client} builds for the same URL and options. */
+  static WebSocketClientConfig webSocket(Link.WebSocket w, UnaryOperator<String> vars) {
+    WebSocketClientConfig config =
+        WebSocketClientConfig.connect(vars.apply(w.url()))
+            .withSubprotocols(w.subprotocols())
+            .withHeaders(
+                w.headers().entrySet().stream()
+                    .map(
+                        h -> new WebSocketClientConfig.Header(h.getKey(), vars.apply(h.getValue())))
+                    .toList());
+    if (w.tls() == null) {
+      return config;
+    }
+    if (!config.secure()) {
+      throw new IllegalArgumentException(
+          "tls: options are for wss:// URLs, and '" + config.url() + "' is ws://; use wss://");
+    }
+    return config.withTls(tls(w.tls(), vars));
+  }
+
+  /** The TLS settings the CLI's --ca, --insecure and --sni give. */
+  static TlsConfig tls(Link.Tls t, UnaryOperator<String> vars) {
+    Path ca = null;
+    if (t.ca() != null) {
+      ca = t.folder().resolve(vars.apply(t.ca()));
+      if (!Files.isReadable(ca)) {
+        throw new IllegalArgumentException(
+            "ca: cannot read '"
+                + ca
+                + "'; give the CA certificate's PEM file (relative to the script)");
+      }
+    }
+    if (ca != null && t.insecure()) {
+      throw new IllegalArgumentException("tls: insecure skips what ca is for; use one of them");
+    }
+    return TlsConfig.client()
+        .withTrustedCa(ca)
+        .withInsecure(t.insecure())
+        .withServerName(t.sni() == null ? null : vars.apply(t.sni()));
   }
 
   static SerialSpec serial(Link.Serial s, UnaryOperator<String> vars) {

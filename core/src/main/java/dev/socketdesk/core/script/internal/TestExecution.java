@@ -244,7 +244,7 @@ public final class TestExecution {
     } catch (PayloadFormatException e) {
       throw new StepFailure(e.getMessage());
     }
-    channel(s.link()).send(data, testDeadline);
+    channel(s.link()).send(data, s.hex(), testDeadline);
   }
 
   private void simulate(Step.Simulate s) throws StepFailure {
@@ -283,7 +283,7 @@ public final class TestExecution {
       channel = new LinkChannel(name, link, transcript);
       open.put(name, channel);
       channel.open(engine, this::fill, testDeadline);
-      if (!(link instanceof Link.Connect)) {
+      if (!link.connects()) {
         vars.put(name + ".port", Integer.toString(channel.localPort()));
       }
     }

@@ -206,7 +206,7 @@ public final class SimulationRunner {
       return;
     }
     ChannelFuture bind;
-    if (config.profile() == Profile.TCP_ECHO_SERVER) {
+    if (config.profile().role() == Profile.Role.TCP_SERVER) {
       bind =
           new ServerBootstrap()
               .group(group)
@@ -216,7 +216,10 @@ public final class SimulationRunner {
               .handler(new AcceptErrorHandler(errors))
               .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(echoPipeline())
+              .childHandler(
+                  config.profile() == Profile.WS_ECHO_SERVER
+                      ? WebSocketEcho.pipeline(run)
+                      : echoPipeline())
               .bind(local);
     } else {
       bind =
