@@ -89,7 +89,7 @@ public final class TcpClientCommand implements Callable<Integer> {
         CliFailure.usageIfInvalid(() -> client.config(auto).withTls(tls.config(false)));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, reconnect, true)
-        .recordAs(s -> ScriptRecorder.client(remote))
+        .recordAs(s -> tls.recorded(ScriptRecorder.client(remote), false))
         .run(
             engine -> {
               Session session = engine.tcpClient(config);

@@ -10,6 +10,7 @@ import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.app.internal.TlsClientOptions;
 import dev.socketdesk.app.internal.WebSocketOptions;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.WebSocketClientConfig;
@@ -94,6 +95,7 @@ public final class WsClientCommand implements Callable<Integer> {
             });
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.WS_CLIENT, reconnect, true)
+        .recordAs(s -> tls.recorded(ScriptRecorder.webSocket(url), config.secure()))
         .run(
             engine -> engine.webSocketClient(config),
             actions,

@@ -1,5 +1,6 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.TlsConfig;
 import java.nio.file.Path;
@@ -63,6 +64,19 @@ public final class TlsClientOptions {
               TlsConfig.client().withTrustedCa(ca).withInsecure(insecure).withServerName(sni);
           return clientCert == null ? config : config.withCertificate(clientCert, clientKey);
         });
+  }
+
+  /**
+   * {@code recorder} with these options written beside its link, when TLS is on ({@code --tls} or
+   * {@code implied} by a wss:// URL); the sni and client certificate are left for the user to add.
+   */
+  public ScriptRecorder recorded(ScriptRecorder recorder, boolean implied) {
+    if (!tls && !implied) {
+      return recorder;
+    }
+    return insecure || ca != null
+        ? recorder.withTls(insecure, ca)
+        : implied ? recorder : recorder.withTls(false, null);
   }
 
   /** Whether {@code --insecure} is on: the command prints its warning first. */

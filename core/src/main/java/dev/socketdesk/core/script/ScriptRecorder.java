@@ -1,11 +1,19 @@
 package dev.socketdesk.core.script;
 
+import dev.socketdesk.core.event.EventRecord;
+import dev.socketdesk.core.spec.SerialSpec;
+import dev.socketdesk.core.spec.SessionSpec;
+import dev.socketdesk.core.spec.TcpClientSpec;
+import dev.socketdesk.core.spec.TcpServerSpec;
+import dev.socketdesk.core.spec.UdpSpec;
+import dev.socketdesk.core.spec.WebSocketClientSpec;
 import dev.socketdesk.engine.CloseReason;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.codec.Hex;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +42,7 @@ public final class ScriptRecorder implements SessionListener {
   private Integer peer;
   private Instant lastSend;
   private boolean truncated;
+  private boolean answerCut;
 
   private ScriptRecorder(String name, String link, boolean firstPeerOnly) {
     this.name = name;
@@ -67,34 +76,132 @@ public final class ScriptRecorder implements SessionListener {
         "recorded exchange on " + path, "serial: {path: " + quote(path) + ", " + frame + "}", true);
   }
 
+  /**
+   * For a session opened from {@code spec} (a tab of the page), whose socket is bound to {@code
+   * local} (null when not open: a server then listens on its spec's port).
+   *
+   * @throws IllegalArgumentException naming what a script cannot do yet (listen with TLS, a
+   *     WebSocket server, a forward).
+   */
+  public static ScriptRecorder of(SessionSpec spec, InetSocketAddress local) {
+    if (spec instanceof TcpClientSpec c) {
+      ScriptRecorder r = client(c.remote());
+      return c.tls() ? r.withTls(c.insecure(), null) : r;
+    }
+    if (spec instanceof WebSocketClientSpec w) {
+      ScriptRecorder r = webSocket(w.url());
+      return w.insecure() ? r.withTls(true, null) : r;
+    }
+    if (spec instanceof TcpServerSpec t && !Boolean.TRUE.equals(t.tls())) {
+      return server(local != null ? local.getPort() : t.localPort());
+    }
+    if (spec instanceof UdpSpec u) {
+      return udp(local != null ? local.getPort() : u.localPort(), u.remote());
+    }
+    if (spec instanceof SerialSpec s) {
+      return serial(
+          s.path(),
+          "baud: "
+              + s.baud()
+              + ", data-bits: "
+              + s.dataBits()
+              + ", parity: "
+              + s.parity()
+              + ", stop-bits: '"
+              + s.stopBits()
+              + "', flow: "
+              + s.flow());
+    }
+    throw new IllegalArgumentException(
+        "a "
+            + spec.type()
+            + (spec instanceof TcpServerSpec ? " with TLS" : "")
+            + " session cannot be saved as a test: scripts open tcp-client, tcp-server (without"
+            + " TLS), udp, ws-client and serial links");
+  }
+
+  /** For a WebSocket client of {@code url}. */
+  public static ScriptRecorder webSocket(String url) {
+    return new ScriptRecorder("recorded exchange with " + url, "ws: " + quote(url), true);
+  }
+
+  /**
+   * This recorder with the link's TLS written beside it: {@code tls: true}, or its options ({@code
+   * insecure}, or the CA file {@code ca} as an absolute path).
+   */
+  public ScriptRecorder withTls(boolean insecure, Path ca) {
+    String options =
+        insecure
+            ? "{insecure: true}"
+            : ca != null ? "{ca: " + quote(ca.toAbsolutePath().toString()) + "}" : "true";
+    return new ScriptRecorder(name, link + "\n    tls: " + options, firstPeerOnly);
+  }
+
   @Override
   public synchronized void onEvent(SessionEvent event) {
     if (event instanceof SessionEvent.Sent s) {
-      if (firstPeerOnly && !isOurPeer(s.peer().id())) {
-        return;
-      }
-      boolean answered = answer.size() > 0;
-      flushAnswer();
-      if (!answered && lastSend != null) {
-        long gap = java.time.Duration.between(lastSend, s.time()).toMillis();
-        if (gap >= 50) {
-          step("- wait: " + gap + "ms");
-        }
-      }
-      lastSend = s.time();
-      step(payloadStep("send", s.data()));
+      sent(s.peer().id(), s.time(), s.data(), s.data().length);
     } else if (event instanceof SessionEvent.Received r) {
-      if (firstPeerOnly && !isOurPeer(r.peer().id())) {
-        return;
-      }
-      int room = MAX_EXPECT - answer.size();
-      answer.write(r.data(), 0, Math.max(0, Math.min(room, r.data().length)));
+      received(r.peer().id(), r.data(), r.data().length);
     } else if (event instanceof SessionEvent.Disconnected d) {
-      if (peer != null && peer == d.peer().id()) {
-        flushAnswer();
-        if (d.reason() == CloseReason.PEER_CLOSED) {
-          step("- expect-close");
-        }
+      closed(d.peer().id(), d.reason() == CloseReason.PEER_CLOSED);
+    }
+  }
+
+  /**
+   * Records one line of a session's log (the page's "Save as test"), as {@link #onEvent} records
+   * the event it was made from. A log keeps only the start of long data ({@code data.length <
+   * bytes}): a cut send is written as its start with a comment, and a cut answer ends its expect.
+   */
+  public synchronized void add(EventRecord record) {
+    int peerId = record.peerId() == null ? 0 : record.peerId();
+    if (record.data() != null && EventRecord.SENT.equals(record.event())) {
+      sent(peerId, record.time(), record.data(), record.bytes());
+    } else if (record.data() != null && EventRecord.RECEIVED.equals(record.event())) {
+      received(peerId, record.data(), record.bytes());
+    } else if (EventRecord.CLOSED.equals(record.event()) && record.peerId() != null) {
+      closed(peerId, "peer-closed".equals(record.reason()));
+    }
+  }
+
+  private void sent(int peerId, Instant time, byte[] data, int bytes) {
+    if (firstPeerOnly && !isOurPeer(peerId)) {
+      return;
+    }
+    boolean answered = answer.size() > 0;
+    flushAnswer();
+    if (!answered && lastSend != null) {
+      long gap = java.time.Duration.between(lastSend, time).toMillis();
+      if (gap >= 50) {
+        step("- wait: " + gap + "ms");
+      }
+    }
+    lastSend = time;
+    step(
+        payloadStep("send", data)
+            + (bytes > data.length
+                ? "   # only the first " + data.length + " of " + bytes + " bytes were kept"
+                : ""));
+  }
+
+  private void received(int peerId, byte[] data, int bytes) {
+    if (firstPeerOnly && !isOurPeer(peerId)) {
+      return;
+    }
+    if (answerCut) {
+      return;
+    }
+    int room = MAX_EXPECT - answer.size();
+    answer.write(data, 0, Math.max(0, Math.min(room, data.length)));
+    // An expect matches consecutive bytes: after a cut, later bytes would not follow on.
+    answerCut = bytes > data.length;
+  }
+
+  private void closed(int peerId, boolean byPeer) {
+    if (peer != null && peer == peerId) {
+      flushAnswer();
+      if (byPeer) {
+        step("- expect-close");
       }
     }
   }
@@ -111,6 +218,7 @@ public final class ScriptRecorder implements SessionListener {
       step(payloadStep("expect", answer.toByteArray()));
       answer.reset();
     }
+    answerCut = false;
   }
 
   private void step(String text) {

@@ -187,9 +187,9 @@ final class LinkReader {
       }
       if (h instanceof YamlNode.Mapping hm) {
         for (Map.Entry<String, YamlNode> e : hm.values().entrySet()) {
-          String value = Values.text(e.getValue(), e.getKey());
-          check(hm, () -> new WebSocketClientConfig.Header(e.getKey(), value));
-          headers.put(e.getKey(), value);
+          String text = Values.text(e.getValue(), e.getKey());
+          check(hm, () -> new WebSocketClientConfig.Header(e.getKey(), text));
+          headers.put(e.getKey(), text);
         }
       }
     }

@@ -1,0 +1,117 @@
+package dev.socketdesk.core.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.socketdesk.core.event.EventRecord;
+import dev.socketdesk.core.spec.ForwardSpec;
+import dev.socketdesk.core.spec.TcpServerSpec;
+import dev.socketdesk.core.spec.WebSocketClientSpec;
+import dev.socketdesk.engine.AutoActions;
+import dev.socketdesk.engine.CloseReason;
+import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Peer;
+import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.WebSocketSession;
+import dev.socketdesk.engine.simulate.Profile;
+import dev.socketdesk.engine.simulate.Simulation;
+import dev.socketdesk.engine.simulate.SimulationConfig;
+import dev.socketdesk.engine.testing.EventRecorder;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The recorder turns a session's events, or its log's records, into a script that replays. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ScriptRecorderTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Peer BOARD = new Peer(1, new InetSocketAddress("127.0.0.1", 5000));
+
+  private static EventRecord data(long ms, boolean received, String text, int bytes) {
+    byte[] data = text.getBytes(StandardCharsets.ISO_8859_1);
+    return EventRecord.data(T0.plusMillis(ms), BOARD, received, bytes, data, null);
+  }
+
+  @Test
+  void logRecordsBecomeStepsAndACutAnswerEndsItsExpect() {
+    ScriptRecorder recorder = ScriptRecorder.client(new HostPort("127.0.0.1", 5000));
+    recorder.add(EventRecord.connected(T0, BOARD));
+    recorder.add(data(0, false, "AT\r\n", 4));
+    recorder.add(data(10, true, "O", 1));
+    recorder.add(data(20, true, "K\r\n", 3));
+    recorder.add(data(30, false, "\u0001\u0003", 2));
+    recorder.add(data(40, true, "long", 5000));
+    recorder.add(data(41, true, "more", 4));
+    recorder.add(data(500, false, "cut", 2048));
+    recorder.add(EventRecord.closed(T0.plusMillis(600), BOARD, CloseReason.PEER_CLOSED));
+
+    String yaml = recorder.yaml();
+    assertThat(yaml)
+        .contains(
+            """
+                  - send: 'AT\\r\\n'
+                  - expect: 'OK\\r\\n'
+                  - send-hex: 01 03
+                  - expect: 'long'
+                  - send: 'cut'   # only the first 3 of 2048 bytes were kept
+                  - expect-close
+            """);
+    Suite suite = Scripts.parse("recorded.yaml", yaml);
+    assertThat(suite.tests().get(0).steps()).hasSize(6);
+  }
+
+  @Test
+  void specsMapToTheirLinksAndTheRestIsRefusedInOneLine() {
+    String ws =
+        ScriptRecorder.of(
+                new WebSocketClientSpec("wss://127.0.0.1:8443/ws", null, null, true), null)
+            .yaml();
+    assertThat(ws).contains("    ws: 'wss://127.0.0.1:8443/ws'\n    tls: {insecure: true}\n");
+    assertThat(
+            ScriptRecorder.of(
+                    new TcpServerSpec(null, 0, null, null),
+                    new InetSocketAddress("127.0.0.1", 4321))
+                .yaml())
+        .contains("    listen: 4321\n");
+    assertThatThrownBy(
+            () -> ScriptRecorder.of(new ForwardSpec(null, 0, "127.0.0.1:9", null, null), null))
+        .hasMessageContaining("session cannot be saved as a test");
+    Scripts.parse("ws.yaml", ws);
+  }
+
+  @Test
+  void aRecordedWebSocketExchangeReplaysGreen() throws Exception {
+    try (Simulation board =
+            new Simulation(
+                SimulationConfig.builder(Profile.WS_ECHO_SERVER).bind("127.0.0.1", 0).build());
+        Engine engine = Engine.create(1)) {
+      int port = board.start().get(10, TimeUnit.SECONDS).getPort();
+      WebSocketClientSpec spec =
+          new WebSocketClientSpec("ws://127.0.0.1:" + port + "/board", null, null, null);
+      ScriptRecorder recorder = ScriptRecorder.of(spec, null);
+      WebSocketSession client = (WebSocketSession) spec.create(engine, AutoActions.NONE);
+      EventRecorder events = new EventRecorder();
+      client.addListener(recorder);
+      client.addListener(events);
+      client.open().get(10, TimeUnit.SECONDS);
+      client.send("status?".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+      events.skipTo(SessionEvent.Received.class);
+      client.send(new byte[] {1, 3, (byte) 0xff}).get(5, TimeUnit.SECONDS);
+      events.skipTo(SessionEvent.Received.class);
+      client.close().get(5, TimeUnit.SECONDS);
+
+      String yaml = recorder.yaml();
+      assertThat(yaml).contains("- send: 'status?'\n").contains("- expect-hex: 01 03 FF\n");
+      RunReport report =
+          new ScriptRunner(RunSettings.defaults())
+              .run(List.of(Scripts.parse("recorded.yaml", yaml)), RunListener.NONE);
+      TestResult r = report.tests().get(0);
+      assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
+    }
+  }
+}
