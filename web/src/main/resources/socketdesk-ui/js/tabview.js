@@ -79,7 +79,7 @@ const LAYOUT = `
     <div class="log mono" data-testid="log" tabindex="0"></div>
     <div class="log-detail hidden" data-testid="log-detail"><button type="button" class="ghost small d-close" aria-label="close">×</button>
       <div class="d-meta"></div><pre class="d-text mono"></pre><pre class="d-hex mono"></pre></div>
-    <div class="log-foot"><span class="dropped hint" data-testid="dropped"></span><button type="button" class="small ghost b-load hidden" data-testid="load-dropped" data-i18n="loadDropped"></button><span class="spacer"></span><button type="button" class="small b-follow hidden" data-testid="follow"></button><a class="small button a-jsonl" data-testid="export-jsonl" download data-i18n="exportJsonl"></a><a class="small button a-csv" data-testid="export-csv" download data-i18n="exportCsv"></a></div>
+    <div class="log-foot"><span class="dropped hint" data-testid="dropped"></span><button type="button" class="small ghost b-load hidden" data-testid="load-dropped" data-i18n="loadDropped"></button><span class="spacer"></span><button type="button" class="small b-follow hidden" data-testid="follow"></button><a class="small button a-jsonl" data-testid="export-jsonl" download data-i18n="exportJsonl"></a><a class="small button a-csv" data-testid="export-csv" download data-i18n="exportCsv"></a><a class="small button a-test" data-testid="save-as-test" download data-i18n="saveAsTest" data-i18n-title="saveAsTestHint"></a></div>
   </div>
   <div class="send-slot"></div>
 </div>`;
@@ -124,6 +124,7 @@ export class TabView {
     this.$('.a-pcap').href = href(this.api('/capture.pcap'));
     this.$('.a-jsonl').href = href(this.api('/log.jsonl'));
     this.$('.a-csv').href = href(this.api('/log.csv'));
+    this.$('.a-test').href = href(this.api('/test.yaml'));
     this.$('.b-remove').onclick = () => {
       if (this.live() && !window.confirm(t('confirmRemove', this.title()))) return;
       this.action(() => api.del(this.api('')));
@@ -265,6 +266,9 @@ export class TabView {
       : this.meta.local || `${spec.localHost || '*'}:${spec.localPort}`;
     this.$('.i-remote').textContent = spec.remote || spec.target || spec.url || '—';
     this.$('.serial-lines').classList.toggle('hidden', spec.type !== 'serial');
+    // Scripts have no link for these: the server would answer 400 (see docs/scripts.md).
+    this.$('.a-test').classList.toggle('hidden', ['ws-server', 'forward'].includes(spec.type)
+      || (spec.type === 'tcp-server' && spec.tls));
     this.$('.i-remote').classList.toggle('hidden', spec.type === 'tcp-server');
     this.$('.i-remote-l').classList.toggle('hidden', spec.type === 'tcp-server');
     const stateEl = this.$('.sess-state');

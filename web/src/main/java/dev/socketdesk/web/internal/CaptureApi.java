@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * A session's records under {@code /api/sessions/:id}: its capture (start, stop, download the pcap
- * file) and its log exported as JSON lines or CSV, both written from the core's event record.
- * Captures go to {@code captures/} beside the settings file.
+ * file) and its log exported as JSON lines or CSV, both written from the core's event record, or as
+ * a test script by the core's recorder. Captures go to {@code captures/} beside the settings file.
  */
 final class CaptureApi {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -35,6 +35,18 @@ final class CaptureApi {
     r.get("/api/sessions/:id/capture.pcap").handler(this::download);
     r.get("/api/sessions/:id/log.jsonl").handler(ctx -> export(ctx, false));
     r.get("/api/sessions/:id/log.csv").handler(ctx -> export(ctx, true));
+    r.get("/api/sessions/:id/test.yaml").handler(this::testScript);
+  }
+
+  /** The log as a test script ("Save as test"); 400 for a kind of session scripts cannot open. */
+  private void testScript(RoutingContext ctx) {
+    SessionTab tab = hub.tab(SessionApi.id(ctx));
+    String yaml = tab.testScript();
+    ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"session-" + tab.id() + ".yaml\"")
+        .putHeader("Cache-Control", "no-store")
+        .end(yaml);
   }
 
   private void start(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package dev.socketdesk.web.internal;
 
 import dev.socketdesk.core.event.EventRecord;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.core.spec.SerialSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.SessionSpecs;
@@ -227,6 +228,23 @@ final class SessionTab {
         .filter(e -> e.record() != null)
         .map(renderer::decoded)
         .toList();
+  }
+
+  /**
+   * The log as a test script, made by the recorder {@code --record} uses: sends become send steps,
+   * the answers expect steps.
+   *
+   * @throws IllegalArgumentException when no script link can open this kind of session.
+   */
+  String testScript() {
+    Session s = session;
+    ScriptRecorder recorder = ScriptRecorder.of(spec, s == null ? null : s.localAddress());
+    for (LogRing.Entry e : log.tail(LogRing.CAPACITY)) {
+      if (e.record() != null) {
+        recorder.add(e.record());
+      }
+    }
+    return recorder.yaml();
   }
 
   void clearLog() {
