@@ -24,7 +24,8 @@ class SimulateCommandTest {
       assertThat(cli.err())
           .isEqualTo(
               "socketdesk: unknown profile 'toaster'; use one of echo-client, tcp-echo-server,"
-                  + " udp-server, udp-client, periodic-client, sensor, serial-echo-board, ws-client"
+                  + " udp-server, udp-client, periodic-client, sensor, serial-echo-board, ws-client,"
+                  + " ws-echo-server"
                   + System.lineSeparator());
     }
   }

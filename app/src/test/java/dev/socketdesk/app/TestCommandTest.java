@@ -183,4 +183,41 @@ class TestCommandTest {
       assertThat(replay.code()).as(replay.out()).isZero();
     }
   }
+
+  @Test
+  void aRecordedWebSocketSessionReplaysAsAPassingTest() throws Exception {
+    try (Simulation echo =
+        new Simulation(
+            SimulationConfig.builder(Profile.WS_ECHO_SERVER)
+                .bind("127.0.0.1", 0)
+                .threads(1)
+                .build())) {
+      int port = echo.start().get(10, TimeUnit.SECONDS).getPort();
+      Path recorded = dir.resolve("recorded-ws.yaml");
+      try (CliRun client =
+          CliRun.interactive(
+              "ws-client",
+              "ws://127.0.0.1:" + port + "/board",
+              "--json",
+              "--input",
+              "lines",
+              "--record",
+              recorded.toString())) {
+        client.event("connected");
+        client.type("status?");
+        client.event("received");
+        client.type("/quit");
+        assertThat(client.exitCode()).isZero();
+      }
+      String yaml = Files.readString(recorded);
+      assertThat(yaml)
+          .contains("ws: 'ws://127.0.0.1:" + port + "/board'")
+          .contains("- send: 'status?'")
+          .contains("- expect: 'status?'");
+
+      Result replay = run("test", recorded.toString());
+
+      assertThat(replay.code()).as(replay.out()).isZero();
+    }
+  }
 }
