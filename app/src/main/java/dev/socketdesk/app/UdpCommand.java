@@ -8,6 +8,7 @@ import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.core.spec.UdpSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.HostPort;
@@ -90,6 +91,10 @@ public final class UdpCommand implements Callable<Integer> {
     UdpConfig config = CliFailure.usageIfInvalid(() -> udp.config(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.UDP, false, to != null)
+        .recordAs(
+            s ->
+                ScriptRecorder.udp(
+                    s.localAddress() == null ? udp.localPort() : s.localAddress().getPort(), to))
         .run(engine -> engine.udp(config), actions, SpecOptions::failure, Duration.ofSeconds(10));
   }
 }

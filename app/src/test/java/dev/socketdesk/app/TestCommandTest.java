@@ -220,4 +220,43 @@ class TestCommandTest {
       assertThat(replay.code()).as(replay.out()).isZero();
     }
   }
+
+  @Test
+  void aRecordedUdpSessionReplaysAsAPassingTest() throws Exception {
+    try (Simulation board =
+        new Simulation(
+            SimulationConfig.builder(Profile.UDP_SERVER).bind("127.0.0.1", 0).threads(1).build())) {
+      int port = board.start().get(10, TimeUnit.SECONDS).getPort();
+      Path recorded = dir.resolve("recorded-udp.yaml");
+      try (CliRun client =
+          CliRun.interactive(
+              "udp",
+              "--bind",
+              "127.0.0.1",
+              "--port",
+              "0",
+              "--to",
+              "127.0.0.1:" + port,
+              "--json",
+              "--input",
+              "lines",
+              "--record",
+              recorded.toString())) {
+        client.event("listening");
+        client.type("hello");
+        client.event("received");
+        client.type("/quit");
+        assertThat(client.exitCode()).isZero();
+      }
+      String yaml = Files.readString(recorded);
+      assertThat(yaml)
+          .contains("udp: {port: 0, to: '127.0.0.1:" + port + "'}")
+          .contains("- send: 'hello'")
+          .contains("- expect: 'hello,i am server'");
+
+      Result replay = run("test", recorded.toString());
+
+      assertThat(replay.code()).as(replay.out()).isZero();
+    }
+  }
 }
