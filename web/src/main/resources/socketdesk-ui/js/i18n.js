@@ -96,7 +96,7 @@ const STRINGS = {
     'f_unreachable': 'no route to {target}; check the address and this machine\'s network connection',
     'f_not-connected': '{peer} is no longer connected; wait for it to reconnect',
     'f_too-many-files': 'too many open files: the open-file limit (ulimit -n) is reached; raise it or use fewer connections',
-    'f_client-limit': 'refused a client from {peer}: the limit of {max} clients is reached; disconnect one or raise the limit',
+    'f_client-limit': 'refused a client from {peer}: the client limit ({max}) is reached; disconnect one or raise the limit',
     'f_capture-stopped': 'capture to {file} stopped: {error}; free some disk space or choose another file, then capture again',
     'f_forward-target': 'cannot reach the target {target}: {error}; closed the client\'s connection',
     'f_serial-not-found': 'serial port {path} does not exist; the system has {ports}',

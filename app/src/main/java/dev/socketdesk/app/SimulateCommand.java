@@ -16,6 +16,7 @@ import dev.socketdesk.core.spec.SimulationSpec;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Grouping;
 import dev.socketdesk.engine.HostPort;
+import dev.socketdesk.engine.Plural;
 import dev.socketdesk.engine.SerialConfig;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.WebSocketClientConfig;
@@ -236,10 +237,8 @@ public final class SimulateCommand implements Callable<Integer> {
         (profile.isServer()
                 ? profile.cliName() + " listening on " + where
                 : "simulating "
-                    + config.count()
-                    + " "
-                    + profile.cliName()
-                    + " devices against "
+                    + Plural.of(config.count(), profile.cliName() + " device")
+                    + " against "
                     + where
                     + FleetOptions.detail(config))
             + (duration == null

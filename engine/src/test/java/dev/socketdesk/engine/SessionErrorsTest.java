@@ -120,7 +120,7 @@ class SessionErrorsTest {
         Socket second = new Socket("127.0.0.1", port)) {
       events.next(SessionEvent.Connected.class);
       assertThat(events.next(SessionEvent.Error.class).message())
-          .contains("the limit of 1 clients is reached");
+          .contains("the client limit (1) is reached");
       assertThat(second.getInputStream().read()).isEqualTo(-1);
       assertThat(server.peers()).hasSize(1);
       assertThat(first.isConnected()).isTrue();

@@ -45,7 +45,7 @@ class UiMoreOptionsBrowserTest extends PageTest {
       second.setSoTimeout(10_000);
       InputStream in = second.getInputStream();
       PlaywrightAssertions.assertThat(tab.locator("[data-testid=log]"))
-          .containsText("the limit of 1 clients is reached");
+          .containsText("the client limit (1) is reached");
       org.assertj.core.api.Assertions.assertThat(in.read()).isEqualTo(-1);
       PlaywrightAssertions.assertThat(tab.locator("[data-testid=peers] tbody tr")).hasCount(1);
     }

@@ -230,7 +230,7 @@ class UiServerApiTest {
           Socket second = new Socket("127.0.0.1", port)) {
         second.setSoTimeout(10_000);
         assertThat(second.getInputStream().read()).as("refused beyond the limit").isEqualTo(-1);
-        awaitLine(page, id, "the limit of 1 clients is reached");
+        awaitLine(page, id, "the client limit (1) is reached");
         assertThat(first.isClosed()).isFalse();
       }
 

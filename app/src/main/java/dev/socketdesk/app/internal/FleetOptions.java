@@ -1,5 +1,6 @@
 package dev.socketdesk.app.internal;
 
+import dev.socketdesk.engine.Plural;
 import dev.socketdesk.engine.simulate.Shard;
 import dev.socketdesk.engine.simulate.SimulationConfig;
 import java.io.PrintWriter;
@@ -170,12 +171,12 @@ public final class FleetOptions {
       return "";
     }
     return config.count() == 0
-        ? " (shard " + config.shard() + " of " + config.fleetCount() + " devices: none left)"
+        ? " (shard " + config.shard() + " of " + Plural.of(config.fleetCount(), "device") + ": none left)"
         : String.format(
             Locale.ROOT,
-            " (shard %s of %d devices: ids %d-%d)",
+            " (shard %s of %s: ids %d-%d)",
             config.shard(),
-            config.fleetCount(),
+            Plural.of(config.fleetCount(), "device"),
             config.firstId(),
             config.firstId() + config.count() - 1);
   }

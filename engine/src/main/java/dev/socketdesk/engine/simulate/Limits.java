@@ -1,6 +1,7 @@
 package dev.socketdesk.engine.simulate;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import dev.socketdesk.engine.Plural;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -59,10 +60,10 @@ public record Limits(long maxOpenFiles, long openFiles, int portLow, int portHig
       long inUse = Math.max(openFiles, 0) + RESERVED_FILES;
       if (sockets + inUse > maxOpenFiles) {
         warnings.add(
-            config.count()
-                + " devices need "
-                + sockets
-                + " sockets but the open-file limit (ulimit -n) is "
+            Plural.of(config.count(), "device")
+                + " need "
+                + Plural.of(sockets, "socket")
+                + " but the open-file limit (ulimit -n) is "
                 + maxOpenFiles
                 + " with "
                 + Math.max(openFiles, 0)
@@ -77,10 +78,10 @@ public record Limits(long maxOpenFiles, long openFiles, int portLow, int portHig
     long ports = (long) localPorts() * sources;
     if (config.profile().role() == Profile.Role.TCP_CLIENT && ports > 0 && sockets > ports) {
       warnings.add(
-          config.count()
-              + " devices exceed the "
-              + ports
-              + " local ports of ip_local_port_range ("
+          Plural.of(config.count(), "device")
+              + " exceed the "
+              + Plural.of(ports, "local port")
+              + " of ip_local_port_range ("
               + portLow
               + "-"
               + portHigh

@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.simulate;
 
+import dev.socketdesk.engine.Plural;
 import java.util.List;
 
 /**
@@ -37,11 +38,10 @@ public record Summary(
     b.append(
         String.format(
             java.util.Locale.ROOT,
-            "simulate %s %s: %d devices; when it stopped, %d connected, %d failed, %d closed;"
-                + " %.1f s%n",
+            "simulate %s %s: %s; when it stopped, %d connected, %d failed, %d closed; %.1f s%n",
             profile.cliName(),
             target,
-            count,
+            Plural.of(count, "device"),
             s.connected(),
             s.failed(),
             s.closed(),
@@ -60,8 +60,8 @@ public record Summary(
       b.append(
           String.format(
               java.util.Locale.ROOT,
-              "  rtt %d samples: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
-              s.rttCount(),
+              "  rtt %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+              Plural.of(s.rttCount(), "sample"),
               s.rttP50Micros() / 1000.0,
               s.rttP99Micros() / 1000.0,
               s.rttMaxMicros() / 1000.0));

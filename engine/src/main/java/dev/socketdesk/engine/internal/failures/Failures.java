@@ -164,9 +164,9 @@ public final class Failures {
         Kind.CLIENT_LIMIT,
         "refused a client from "
             + peer
-            + ": the limit of "
+            + ": the client limit ("
             + max
-            + " clients is reached; disconnect one or raise the limit",
+            + ") is reached; disconnect one or raise the limit",
         Map.of("peer", peer, "max", Integer.toString(max)));
   }
 
