@@ -88,7 +88,8 @@ abstract class SendingDevice extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void finish() {
+  /** Stops sending: no more payloads, then {@link #finishSending()}. */
+  final void finish() {
     finishing = true;
     cancelTimer();
     finishSending();

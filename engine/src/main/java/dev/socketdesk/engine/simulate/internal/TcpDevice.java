@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One simulated TCP client device: echo-client, periodic-client or sensor. One instance per
  * channel; event-loop thread only.
+ *
+ * <p>An echo-client's messages are its greeting and each echo (prefix and chunk): they count
+ * towards {@code --messages}, and with echo verification each is expected back as sent, so that
+ * against an echo server every round trip is verified instead of bouncing unchecked.
  */
 final class TcpDevice extends SendingDevice {
   private final EchoVerifier verifier;
@@ -29,7 +33,12 @@ final class TcpDevice extends SendingDevice {
     }
     if (run.config.profile() == Profile.ECHO_CLIENT) {
       if (run.greeting.length > 0) {
+        seq++;
+        expectBack(run.greeting, System.nanoTime());
         write(run.greeting, true);
+        if (run.sentAll(seq)) {
+          finish();
+        }
       }
     } else {
       startSending();
@@ -94,13 +103,15 @@ final class TcpDevice extends SendingDevice {
     ByteBuf data = (ByteBuf) msg;
     long now = System.nanoTime();
     run.stats.received(data.readableBytes());
-    if (run.config.profile() == Profile.ECHO_CLIENT && !run.stopping()) {
-      int length = run.echoPrefix.length + data.readableBytes();
-      run.stats.sent(length);
-      if (run.echoPrefix.length > 0) {
-        ctx.write(Unpooled.wrappedBuffer(run.echoPrefix), ctx.voidPromise());
+    if (run.config.profile() == Profile.ECHO_CLIENT) {
+      if (verifier != null && !verifier.check(data, now, run.stats)) {
+        run.stats.echoMismatches.increment();
       }
-      ctx.write(data, ctx.voidPromise());
+      if (!run.stopping() && !finishing) {
+        echo(data, now);
+      } else {
+        data.release();
+      }
       return;
     }
     try {
@@ -114,6 +125,33 @@ final class TcpDevice extends SendingDevice {
       }
     } finally {
       data.release();
+    }
+  }
+
+  /** Sends {@code data} back with the prefix, as one message; takes over {@code data}. */
+  private void echo(ByteBuf data, long now) {
+    seq++;
+    int length = run.echoPrefix.length + data.readableBytes();
+    run.stats.sent(length);
+    if (verifier != null) {
+      byte[] sent = new byte[length];
+      System.arraycopy(run.echoPrefix, 0, sent, 0, run.echoPrefix.length);
+      data.getBytes(data.readerIndex(), sent, run.echoPrefix.length, data.readableBytes());
+      expectBack(sent, now);
+    }
+    if (run.echoPrefix.length > 0) {
+      ctx.write(Unpooled.wrappedBuffer(run.echoPrefix), ctx.voidPromise());
+    }
+    ctx.write(data, ctx.voidPromise());
+    if (run.sentAll(seq)) {
+      ctx.flush();
+      finish();
+    }
+  }
+
+  private void expectBack(byte[] payload, long now) {
+    if (verifier != null) {
+      verifier.expect(payload, now);
     }
   }
 
