@@ -171,7 +171,11 @@ public final class FleetOptions {
       return "";
     }
     return config.count() == 0
-        ? " (shard " + config.shard() + " of " + Plural.of(config.fleetCount(), "device") + ": none left)"
+        ? " (shard "
+            + config.shard()
+            + " of "
+            + Plural.of(config.fleetCount(), "device")
+            + ": none left)"
         : String.format(
             Locale.ROOT,
             " (shard %s of %s: ids %d-%d)",
