@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.FailIf;
+import dev.socketdesk.engine.Plural;
 import dev.socketdesk.engine.simulate.BadLogException;
 import dev.socketdesk.engine.simulate.FleetReport;
 import dev.socketdesk.engine.simulate.ShardLog;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
       "Merge the histogram logs of a fleet's shards (simulate --histogram-log) into one report.",
       "It holds the summary of a single run, exact percentiles, and a table of the shards.",
       "Exit code 0; 1 when a --fail-if condition holds; 2 for a missing, cut-short or"
-          + " mismatched log."
+          + " mismatched log, or a time condition on logs without such times."
     })
 public final class SimulateReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -79,9 +80,13 @@ public final class SimulateReportCommand implements Callable<Integer> {
     int code = 0;
     PrintWriter err = spec.commandLine().getErr();
     for (FailIf c : conditions) {
-      if (c.holds(report)) {
+      String uncheckable = c.uncheckable(report);
+      if (uncheckable != null) {
+        err.println("socketdesk: " + uncheckable);
+        code = CliFailure.USAGE;
+      } else if (c.holds(report)) {
         err.println("socketdesk: " + c.describe(report));
-        code = CliFailure.RUNTIME;
+        code = Math.max(code, CliFailure.RUNTIME);
       }
     }
     err.flush();
@@ -116,10 +121,10 @@ public final class SimulateReportCommand implements Callable<Integer> {
       b.append(
           String.format(
               Locale.ROOT,
-              "  connected %d of %d devices at some point; connect time p50 %.3f ms, p99 %.3f ms,"
+              "  connected %d of %s at some point; connect time p50 %.3f ms, p99 %.3f ms,"
                   + " max %.3f ms%n",
               c.getTotalCount(),
-              report.summary().count(),
+              Plural.of(report.summary().count(), "device"),
               c.getValueAtPercentile(50) / 1e6,
               c.getValueAtPercentile(99) / 1e6,
               c.getMaxValue() / 1e6));

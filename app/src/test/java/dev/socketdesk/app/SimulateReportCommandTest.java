@@ -109,6 +109,60 @@ class SimulateReportCommandTest {
   }
 
   @Test
+  void aTimeConditionOnLogsWithoutSuchTimesIsNamedWithExitTwoInsteadOfPassing() throws Exception {
+    String log = dir.resolve("echo-client.hlog").toString();
+    try (Simulation echo =
+        new Simulation(
+            SimulationConfig.builder(Profile.TCP_ECHO_SERVER).bind("127.0.0.1", 0).build())) {
+      int port = echo.start().get(5, TimeUnit.SECONDS).getPort();
+      try (CliRun cli =
+          CliRun.piped(
+              new byte[0],
+              "simulate",
+              "echo-client",
+              "127.0.0.1:" + port,
+              "--messages",
+              "3",
+              "--histogram-log",
+              log)) {
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.allLines())
+            .anyMatch(l -> l.startsWith("simulating 1 echo-client device against"));
+      }
+    }
+    try (CliRun cli =
+        CliRun.piped(
+            new byte[0], "simulate-report", log, "--fail-if", "p99>1us", "--fail-if", "failed>0")) {
+      assertThat(cli.exitCode()).isEqualTo(2);
+      assertThat(cli.err())
+          .startsWith(
+              "socketdesk: --fail-if 'p99>1us' cannot be checked: the logs hold no round-trip"
+                  + " times;")
+          .hasLineCount(1);
+      assertThat(String.join("\n", cli.allLines()))
+          .contains("1 device; when it stopped")
+          .contains("messages in 3 out 3")
+          .contains("connected 1 of 1 device at some point");
+    }
+    try (CliRun cli =
+        CliRun.piped(
+            new byte[0],
+            "simulate-report",
+            log,
+            "--fail-if",
+            "messages-out<100",
+            "--fail-if",
+            "max>1s")) {
+      assertThat(cli.exitCode()).as("exit 2 wins over a condition that holds").isEqualTo(2);
+      assertThat(cli.err()).hasLineCount(2).contains("max>1s' cannot be checked");
+    }
+    try (CliRun cli =
+        CliRun.piped(new byte[0], "simulate-report", log, "--fail-if", "connect-p99>1s")) {
+      assertThat(cli.exitCode()).as("a device connected: " + cli.err()).isZero();
+    }
+  }
+
+  @Test
   void aMissingOrCutLogIsNamedInOneLineWithExitTwo() throws Exception {
     Path cut = dir.resolve("cut.hlog");
     Files.writeString(

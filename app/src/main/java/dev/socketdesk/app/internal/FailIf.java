@@ -98,6 +98,32 @@ public record FailIf(String text, String metric, String op, double threshold) {
     };
   }
 
+  /**
+   * Why the condition cannot be checked against the report, or null when it can: a time condition
+   * on a histogram without values (no RTT was measured, or no device connected) would otherwise
+   * compare a made-up 0 and pass or fail silently.
+   */
+  public String uncheckable(FleetReport report) {
+    if (metric.startsWith("connect-") && report.connect().getTotalCount() == 0) {
+      return prefix()
+          + " cannot be checked: the logs hold no connect times (no device connected); drop the"
+          + " condition or gate on 'connected<N'";
+    }
+    if (TIMES.containsKey(metric)
+        && !metric.startsWith("connect-")
+        && report.summary().stats().rttCount() == 0) {
+      return prefix()
+          + " cannot be checked: the logs hold no round-trip times; RTT is measured with"
+          + " --verify-echo or by profiles that send on a timer (periodic-client, sensor,"
+          + " udp-client, ws-client)";
+    }
+    return null;
+  }
+
+  private String prefix() {
+    return "--fail-if '" + text + "'";
+  }
+
   /** {@code --fail-if 'p99>50ms' holds: p99 is 72.100 ms}. */
   public String describe(FleetReport report) {
     double v = value(report);
