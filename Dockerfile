@@ -21,11 +21,13 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --create-home --home-dir /home/socketdesk socketdesk
 COPY --from=build /src/app/target/socketdesk.jar /opt/socketdesk/socketdesk.jar
 COPY app/src/release/socketdesk /opt/socketdesk/socketdesk
-# The class-data archive (AppCDS) for this image's JRE, made once here from a short run that loads
-# the simulator's classes; the non-root user reads it (docs/performance.md, start-up).
+# The class-data archive (AppCDS) for this image's JRE, made once here: the launcher's first run
+# starts its training run in the background, so this step waits (at most 60 s) for the archive;
+# the non-root user reads it (docs/performance.md, start-up).
 RUN chmod 755 /opt/socketdesk/socketdesk \
  && ln -s /opt/socketdesk/socketdesk /usr/local/bin/socketdesk \
  && (socketdesk simulate periodic-client 127.0.0.1:9 -n 1 --connect-timeout 1s >/dev/null 2>&1 || true) \
+ && for i in $(seq 1 60); do ls /opt/socketdesk/.cds/*.jsa >/dev/null 2>&1 && break; sleep 1; done \
  && chmod -R a+rX /opt/socketdesk
 USER 10001:10001
 WORKDIR /home/socketdesk

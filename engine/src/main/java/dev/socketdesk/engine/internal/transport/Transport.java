@@ -20,7 +20,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /** Native epoll where the platform has it (Linux x86_64 and aarch64), NIO everywhere else. */
 public final class Transport {
-  private static final boolean EPOLL = !Boolean.getBoolean("socketdesk.nio") && Epoll.isAvailable();
+  private static final boolean EPOLL = !Boolean.getBoolean("socketdesk.nio") && epoll();
 
   /**
    * Pending outbound bytes per connection above which it counts as not writable (and an echo stops
@@ -36,6 +36,12 @@ public final class Transport {
   /** {@code epoll} or {@code nio}. */
   public static String name() {
     return EPOLL ? "epoll" : "nio";
+  }
+
+  /** Whether epoll works here; its library comes from the launcher's folder where there is one. */
+  private static boolean epoll() {
+    EpollLibrary.prepare();
+    return Epoll.isAvailable();
   }
 
   public static EventLoopGroup newGroup(int threads, String name) {
