@@ -2,6 +2,7 @@ package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.CloseMatches;
+import dev.socketdesk.app.internal.SilentNettyLog;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.Engine;
 import java.io.BufferedWriter;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -45,8 +44,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
     },
     footer = {"", "Run 'socketdesk COMMAND --help' for the options of a command."})
 public final class Main implements Callable<Integer> {
-  private static final Logger NETTY_LOG = Logger.getLogger("io.netty");
-
   /** Every subcommand by name, in the order of the usage help. */
   private static final Map<String, Function<Stdio, Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
@@ -67,7 +64,7 @@ public final class Main implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    NETTY_LOG.setLevel(Level.OFF);
+    SilentNettyLog.install();
     if (System.getProperty("io.netty.leakDetection.level") == null
         && System.getProperty("io.netty.leakDetectionLevel") == null) {
       // Netty's log is off, so sampled leak detection would only cost latency (one buffer in 128

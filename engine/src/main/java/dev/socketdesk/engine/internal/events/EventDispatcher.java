@@ -29,8 +29,6 @@ public final class EventDispatcher {
    */
   static final int EVENT_OVERHEAD = 128;
 
-  private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
-
   private final Executor executor;
   private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Runnable> resumeActions = new ConcurrentLinkedQueue<>();
@@ -106,7 +104,10 @@ public final class EventDispatcher {
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "session listener failed on " + event.getClass().getSimpleName(), e);
+        // Looked up here, not at class load: java.util.logging's set-up would cost every start.
+        Logger.getLogger(EventDispatcher.class.getName())
+            .log(
+                Level.WARNING, "session listener failed on " + event.getClass().getSimpleName(), e);
       }
     }
   }
