@@ -51,6 +51,18 @@ public interface Session {
 
   void addListener(SessionListener listener);
 
+  /**
+   * Adds a listener that gets only the traffic events ({@link SessionEvent.Connected}, {@link
+   * SessionEvent.Received}, {@link SessionEvent.Sent}, {@link SessionEvent.Disconnected}), at once,
+   * on the network thread that produced them, before the listeners added with {@link #addListener}
+   * see them; never while the engine holds a lock. It must not block and should return quickly:
+   * that connection reads nothing else meanwhile. Its {@link #send} calls write at once, with no
+   * thread hand-off. For code that answers data where it arrives (a script's send / expect loop);
+   * anything else uses {@link #addListener}.
+   */
+  void addDirectListener(SessionListener listener);
+
+  /** Removes a listener added with {@link #addListener} or {@link #addDirectListener}. */
   void removeListener(SessionListener listener);
 
   /**

@@ -22,8 +22,10 @@ import java.util.function.UnaryOperator;
 /**
  * One link of a running test: the engine session the CLI would open for it, and the stream of data
  * its peer sent. A {@code listen} link talks to its first client only; a UDP link hears every
- * sender. Events arrive on the session's dispatcher thread; the test's thread waits on {@link
- * #changed} under {@link #lock}.
+ * sender. Traffic events (data, a client connecting or leaving) arrive directly on the network
+ * thread, the rest on the session's dispatcher thread; the test's thread waits on {@link #changed}
+ * under {@link #lock}. While a {@link RepeatOnLink} is attached, it runs on as data arrives, and
+ * the test's thread is woken only by the loop itself and by the link closing.
  */
 final class LinkChannel implements SessionListener {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
@@ -31,15 +33,18 @@ final class LinkChannel implements SessionListener {
   private final String name;
   private final Link link;
   private final Transcript transcript;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
-  private final ReceiveBuffer buffer = new ReceiveBuffer();
+  final ReentrantLock lock = new ReentrantLock();
+  final Condition changed = lock.newCondition();
+  final ReceiveBuffer buffer = new ReceiveBuffer();
   private Session session;
   private Peer peer;
   private boolean peerGone;
   private boolean closed;
   private String lastError;
   private volatile CompletableFuture<Void> lastSend;
+
+  /** The loop that runs on this link's data, or null. Guarded by {@link #lock}. */
+  private RepeatOnLink loop;
 
   LinkChannel(String name, Link link, Transcript transcript) {
     this.name = name;
@@ -54,6 +59,7 @@ final class LinkChannel implements SessionListener {
     } catch (IllegalArgumentException e) {
       throw new StepFailure("link " + name + ": " + e.getMessage());
     }
+    session.addDirectListener(this::onTraffic);
     session.addListener(this);
     try {
       session.open().get(Deadlines.left(deadline, Duration.ofSeconds(10)), TimeUnit.NANOSECONDS);
@@ -87,25 +93,82 @@ final class LinkChannel implements SessionListener {
       to =
           awaitPeer(
               Math.min(deadline, System.nanoTime() + listen.acceptTimeout().toNanos()), listen);
-    } else if (link instanceof Link.Udp udp && udp.to() == null) {
+    } else {
       lock.lock();
       try {
-        if (peer == null) {
-          throw new StepFailure(
-              "udp link "
-                  + name
-                  + " has no 'to' and has heard from no one to answer; add to: HOST:PORT");
-        }
+        to = target();
       } finally {
         lock.unlock();
       }
     }
     settlePreviousSend(deadline);
+    write(data, to, binary);
+  }
+
+  /**
+   * Writes without waiting (on a WebSocket link as one binary or text message); the caller has
+   * settled the previous send.
+   */
+  CompletableFuture<Void> write(byte[] data, Integer to, boolean binary) {
+    CompletableFuture<Void> sent;
     if (session instanceof WebSocketSession ws) {
-      lastSend = ws.sendMessage(0, data, binary);
+      sent = ws.sendMessage(0, data, binary);
     } else {
-      lastSend = to == null ? session.send(data) : session.send(to, data);
+      sent = to == null ? session.send(data) : session.send(to, data);
     }
+    lastSend = sent;
+    return sent;
+  }
+
+  /** The previous send's future, or null. */
+  CompletableFuture<Void> lastSend() {
+    return lastSend;
+  }
+
+  /**
+   * Where a send goes without waiting: the listen link's client (null when none connected yet, see
+   * {@link #awaitPeer}), or null for the session's default target. Holds {@link #lock}.
+   */
+  Integer target() throws StepFailure {
+    if (link instanceof Link.Listen) {
+      return peer == null ? null : peer.id();
+    }
+    if (link instanceof Link.Udp udp && udp.to() == null && peer == null) {
+      throw new StepFailure(
+          "udp link "
+              + name
+              + " has no 'to' and has heard from no one to answer; add to: HOST:PORT");
+    }
+    return null;
+  }
+
+  /** Fails when a finished send failed. */
+  void checkSent(CompletableFuture<Void> sent) throws StepFailure {
+    if (sent != null && sent.isCompletedExceptionally()) {
+      try {
+        sent.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw new StepFailure("a send on " + name + " failed: " + e.getCause().getMessage());
+      }
+    }
+  }
+
+  /** The failure of a send not written in time. */
+  StepFailure notWritten() {
+    return new StepFailure(
+        "the previous send on " + name + " was not written in time; is the peer reading?");
+  }
+
+  /** Whether the peer or the session has gone. Holds {@link #lock}. */
+  boolean ended() {
+    return peerGone || closed;
+  }
+
+  /**
+   * Attaches (or with null detaches) the loop that runs on this link's data. Holds {@link #lock}.
+   */
+  void attach(RepeatOnLink loop) {
+    this.loop = loop;
   }
 
   /**
@@ -123,15 +186,14 @@ final class LinkChannel implements SessionListener {
     } catch (ExecutionException e) {
       throw new StepFailure("a send on " + name + " failed: " + e.getCause().getMessage());
     } catch (TimeoutException e) {
-      throw new StepFailure(
-          "the previous send on " + name + " was not written in time; is the peer reading?");
+      throw notWritten();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StepFailure("interrupted");
     }
   }
 
-  private int awaitPeer(long deadline, Link.Listen listen) throws StepFailure {
+  int awaitPeer(long deadline, Link.Listen listen) throws StepFailure {
     lock.lock();
     try {
       while (peer == null) {
@@ -240,7 +302,7 @@ final class LinkChannel implements SessionListener {
     }
   }
 
-  private StepFailure notReceived(ByteMatcher matcher, String why, boolean hex, Charset charset) {
+  StepFailure notReceived(ByteMatcher matcher, String why, boolean hex, Charset charset) {
     String got = received(hex, charset);
     return new StepFailure(
         (why == null ? "did not receive " + matcher.expected() + " in time" : why)
@@ -280,10 +342,47 @@ final class LinkChannel implements SessionListener {
         + Shown.bytes(tail, hex, charset);
   }
 
+  /** Lifecycle events, from the dispatcher thread; traffic comes to {@link #onTraffic}. */
   @Override
   public void onEvent(SessionEvent event) {
+    if (event instanceof SessionEvent.Error e) {
+      update(
+          () -> {
+            lastError = e.message();
+            transcript.add(name + " error: " + e.message());
+          });
+    } else if (event instanceof SessionEvent.Closed) {
+      update(() -> closed = true);
+    }
+  }
+
+  @Override
+  public boolean wantsData() {
+    return false;
+  }
+
+  /** Traffic events, on the network thread as they happen; then the attached loop runs on. */
+  private void onTraffic(SessionEvent event) {
+    RepeatOnLink running;
+    lock.lock();
+    try {
+      traffic(event);
+      running = loop;
+      if (running == null) {
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (running != null) {
+      running.resume();
+    }
+  }
+
+  /** Holds {@link #lock}. */
+  private void traffic(SessionEvent event) {
     if (event instanceof SessionEvent.Received r) {
-      update(() -> received(r));
+      received(r);
     } else if (event instanceof SessionEvent.Sent s) {
       transcript.add(
           name
@@ -292,31 +391,17 @@ final class LinkChannel implements SessionListener {
               + " B "
               + Shown.start(s.data(), 96, StandardCharsets.UTF_8));
     } else if (event instanceof SessionEvent.Connected c) {
-      update(
-          () -> {
-            if (peer == null) {
-              peer = c.peer();
-              transcript.add(name + " connected " + c.peer().hostPort());
-            } else {
-              transcript.add(name + " ignores another client " + c.peer().hostPort());
-            }
-          });
+      if (peer == null) {
+        peer = c.peer();
+        transcript.add(name + " connected " + c.peer().hostPort());
+      } else {
+        transcript.add(name + " ignores another client " + c.peer().hostPort());
+      }
     } else if (event instanceof SessionEvent.Disconnected d) {
-      update(
-          () -> {
-            if (peer != null && peer.id() == d.peer().id()) {
-              peerGone = true;
-              transcript.add(name + " disconnected: " + d.reason().description());
-            }
-          });
-    } else if (event instanceof SessionEvent.Error e) {
-      update(
-          () -> {
-            lastError = e.message();
-            transcript.add(name + " error: " + e.message());
-          });
-    } else if (event instanceof SessionEvent.Closed) {
-      update(() -> closed = true);
+      if (peer != null && peer.id() == d.peer().id()) {
+        peerGone = true;
+        transcript.add(name + " disconnected: " + d.reason().description());
+      }
     }
   }
 

@@ -148,27 +148,7 @@ public final class TestExecution {
                   null));
         }
       } catch (StepFailure f) {
-        boolean interrupted = Thread.currentThread().isInterrupted();
-        String message = f.getMessage();
-        if (!interrupted && System.nanoTime() - testDeadline >= 0) {
-          message = "the test's timeout " + Deadlines.show(timeout) + " ran out; " + message;
-        }
-        if (depth > 0) {
-          message = "in iteration " + iteration + ": " + message;
-        }
-        StepResult result =
-            new StepResult(
-                step.describe(),
-                step.location(),
-                depth,
-                interrupted ? Status.INTERRUPTED : Status.FAILED,
-                millis(t0),
-                message,
-                f.expected(),
-                f.received());
-        report(result);
-        transcript.add("FAIL " + step.describe() + ": " + message);
-        throw new Failed(result);
+        throw failed(step, depth, iteration, t0, f);
       } catch (Failed nested) {
         StepResult result =
             new StepResult(
@@ -184,6 +164,31 @@ public final class TestExecution {
         throw new Failed(result);
       }
     }
+  }
+
+  /** Reports a failed step (started at {@code t0}) and returns what carries it up. */
+  private Failed failed(Step step, int depth, int iteration, long t0, StepFailure f) {
+    boolean interrupted = Thread.currentThread().isInterrupted();
+    String message = f.getMessage();
+    if (!interrupted && System.nanoTime() - testDeadline >= 0) {
+      message = "the test's timeout " + Deadlines.show(timeout) + " ran out; " + message;
+    }
+    if (depth > 0) {
+      message = "in iteration " + iteration + ": " + message;
+    }
+    StepResult result =
+        new StepResult(
+            step.describe(),
+            step.location(),
+            depth,
+            interrupted ? Status.INTERRUPTED : Status.FAILED,
+            millis(t0),
+            message,
+            f.expected(),
+            f.received());
+    report(result);
+    transcript.add("FAIL " + step.describe() + ": " + message);
+    return new Failed(result);
   }
 
   private void one(Step step, int depth) throws StepFailure, Failed {
@@ -218,8 +223,13 @@ public final class TestExecution {
         throw new StepFailure("the wait did not fit in the test's time");
       }
     } else if (step instanceof Step.Repeat r) {
-      for (int i = 1; i <= r.count(); i++) {
-        execute(r.steps(), depth + 1, i);
+      String on = RepeatOnLink.linkOf(r);
+      if (on != null) {
+        repeatOnLink(r, on, depth);
+      } else {
+        for (int i = 1; i <= r.count(); i++) {
+          execute(r.steps(), depth + 1, i);
+        }
       }
     } else if (step instanceof Step.Set s) {
       s.values().forEach((k, v) -> vars.put(k, fill(v)));
@@ -228,7 +238,62 @@ public final class TestExecution {
     }
   }
 
+  /**
+   * Runs a repeat of sends, expects and sets on {@code name}'s network thread ({@link
+   * RepeatOnLink}); fails as the same steps would fail here.
+   */
+  private void repeatOnLink(Step.Repeat r, String name, int depth) throws StepFailure, Failed {
+    LinkChannel link = channel(name);
+    RepeatOnLink loop = new RepeatOnLink(link, r, new LoopSteps());
+    if (test.links().get(name) instanceof Link.Listen listen && loop.sends()) {
+      long t0 = System.nanoTime();
+      try {
+        link.awaitPeer(Math.min(testDeadline, Deadlines.after(listen.acceptTimeout())), listen);
+      } catch (StepFailure f) {
+        Step first = r.steps().stream().filter(Step.Send.class::isInstance).findFirst().get();
+        throw failed(first, depth + 1, 1, t0, f);
+      }
+    }
+    RepeatOnLink.Failure f = loop.run();
+    if (f != null) {
+      throw failed(f.step(), depth + 1, f.iteration(), f.startNanos(), f.failure());
+    }
+  }
+
+  /** The test's side of steps run by a {@link RepeatOnLink}: one thread at a time. */
+  private final class LoopSteps implements RepeatOnLink.Steps {
+    @Override
+    public byte[] encode(Step.Send send) throws StepFailure {
+      return TestExecution.this.encode(send);
+    }
+
+    @Override
+    public ByteMatcher matcher(Step.Expect e) throws StepFailure {
+      return TestExecution.matcher(e.kind(), fill(e.pattern()), e.charset(), e.checksum());
+    }
+
+    @Override
+    public void matched(Match match) {
+      vars.putAll(match.groups());
+    }
+
+    @Override
+    public void set(Step.Set set) {
+      set.values().forEach((k, v) -> vars.put(k, fill(v)));
+    }
+
+    @Override
+    public long deadline(Duration timeout) {
+      return TestExecution.this.deadline(timeout);
+    }
+  }
+
   private void send(Step.Send s) throws StepFailure {
+    byte[] data = encode(s);
+    channel(s.link()).send(data, s.hex(), testDeadline);
+  }
+
+  private byte[] encode(Step.Send s) throws StepFailure {
     seq++;
     String text = fill(s.payload());
     SendFormat format =
@@ -238,13 +303,11 @@ public final class TestExecution {
             true,
             s.lineEnding(),
             s.checksum());
-    byte[] data;
     try {
-      data = format.encode(text);
+      return format.encode(text);
     } catch (PayloadFormatException e) {
       throw new StepFailure(e.getMessage());
     }
-    channel(s.link()).send(data, s.hex(), testDeadline);
   }
 
   private void simulate(Step.Simulate s) throws StepFailure {

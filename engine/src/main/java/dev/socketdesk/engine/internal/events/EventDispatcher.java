@@ -14,9 +14,12 @@ import java.util.logging.Logger;
 
 /**
  * Delivers one session's events to its listeners, in order, on a pooled thread: never on an event
- * loop, never under a lock. Tracks the bytes of data events not yet delivered; above {@link
- * #HIGH_WATER} the session's channels pause reading ({@link #isBehind()}), and the resume actions
- * registered with {@link #onCaughtUp(Runnable)} run once delivery falls below {@link #LOW_WATER}.
+ * loop, never under a lock. Direct listeners instead get the traffic events ({@link #isTraffic}) at
+ * once, on the thread that emits them (a network thread; no emitter of a traffic event holds a
+ * lock), before the queued listeners. Tracks the bytes of data events not yet delivered; above
+ * {@link #HIGH_WATER} the session's channels pause reading ({@link #isBehind()}), and the resume
+ * actions registered with {@link #onCaughtUp(Runnable)} run once delivery falls below {@link
+ * #LOW_WATER}.
  */
 public final class EventDispatcher {
   static final long HIGH_WATER = 8L << 20;
@@ -33,9 +36,13 @@ public final class EventDispatcher {
   private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Runnable> resumeActions = new ConcurrentLinkedQueue<>();
   private volatile SessionListener[] listeners = new SessionListener[0];
+  private volatile SessionListener[] direct = new SessionListener[0];
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicLong pendingBytes = new AtomicLong();
   private volatile boolean wantsData;
+
+  /** Whether a queued listener wants data events; when none does, they are not queued. */
+  private volatile boolean queueWantsData;
 
   public EventDispatcher(Executor executor) {
     this.executor = executor;
@@ -47,14 +54,26 @@ public final class EventDispatcher {
     setListeners(list);
   }
 
+  public synchronized void addDirectListener(SessionListener listener) {
+    List<SessionListener> list = new ArrayList<>(Arrays.asList(direct));
+    list.add(listener);
+    direct = list.toArray(new SessionListener[0]);
+    setListeners(Arrays.asList(listeners));
+  }
+
+  /** Removes the listener, queued or direct. */
   public synchronized void removeListener(SessionListener listener) {
-    List<SessionListener> list = new ArrayList<>(Arrays.asList(listeners));
+    List<SessionListener> list = new ArrayList<>(Arrays.asList(direct));
+    list.remove(listener);
+    direct = list.toArray(new SessionListener[0]);
+    list = new ArrayList<>(Arrays.asList(listeners));
     list.remove(listener);
     setListeners(list);
   }
 
   private void setListeners(List<SessionListener> list) {
-    wantsData = list.stream().anyMatch(SessionListener::wantsData);
+    queueWantsData = list.stream().anyMatch(SessionListener::wantsData);
+    wantsData = queueWantsData || Arrays.stream(direct).anyMatch(SessionListener::wantsData);
     listeners = list.toArray(new SessionListener[0]);
   }
 
@@ -77,6 +96,14 @@ public final class EventDispatcher {
   }
 
   public void emit(SessionEvent event) {
+    if (isTraffic(event)) {
+      for (SessionListener listener : direct) {
+        deliverTo(listener, event);
+      }
+      if (isData(event) && !queueWantsData) {
+        return;
+      }
+    }
     if (listeners.length == 0) {
       return;
     }
@@ -101,15 +128,33 @@ public final class EventDispatcher {
 
   private void deliver(SessionEvent event) {
     for (SessionListener listener : listeners) {
-      try {
-        listener.onEvent(event);
-      } catch (RuntimeException e) {
-        // Looked up here, not at class load: java.util.logging's set-up would cost every start.
-        Logger.getLogger(EventDispatcher.class.getName())
-            .log(
-                Level.WARNING, "session listener failed on " + event.getClass().getSimpleName(), e);
-      }
+      deliverTo(listener, event);
     }
+  }
+
+  private static void deliverTo(SessionListener listener, SessionEvent event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException e) {
+      // Looked up here, not at class load: java.util.logging's set-up would cost every start.
+      Logger.getLogger(EventDispatcher.class.getName())
+          .log(Level.WARNING, "session listener failed on " + event.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * The events of a connection's traffic, which direct listeners get: connected, received, sent,
+   * disconnected. They are emitted only by pipeline handlers on a network thread, never under a
+   * lock.
+   */
+  static boolean isTraffic(SessionEvent event) {
+    return isData(event)
+        || event instanceof SessionEvent.Connected
+        || event instanceof SessionEvent.Disconnected;
+  }
+
+  private static boolean isData(SessionEvent event) {
+    return event instanceof SessionEvent.Received || event instanceof SessionEvent.Sent;
   }
 
   private void runResumeActions() {

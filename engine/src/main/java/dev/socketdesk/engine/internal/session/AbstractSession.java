@@ -156,6 +156,11 @@ abstract class AbstractSession implements Session, PipelineSession {
   }
 
   @Override
+  public final void addDirectListener(SessionListener listener) {
+    events.addDirectListener(listener);
+  }
+
+  @Override
   public final void removeListener(SessionListener listener) {
     events.removeListener(listener);
   }
