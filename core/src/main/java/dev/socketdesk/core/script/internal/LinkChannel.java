@@ -33,6 +33,8 @@ final class LinkChannel implements SessionListener {
   private final String name;
   private final Link link;
   private final Transcript transcript;
+  private final String sentLine;
+  private final String receivedLine;
   final ReentrantLock lock = new ReentrantLock();
   final Condition changed = lock.newCondition();
   final ReceiveBuffer buffer = new ReceiveBuffer();
@@ -50,6 +52,8 @@ final class LinkChannel implements SessionListener {
     this.name = name;
     this.link = link;
     this.transcript = transcript;
+    this.sentLine = name + " TX";
+    this.receivedLine = name + " RX";
   }
 
   /** Opens the session with the link's values filled in by {@code vars}. */
@@ -384,12 +388,7 @@ final class LinkChannel implements SessionListener {
     if (event instanceof SessionEvent.Received r) {
       received(r);
     } else if (event instanceof SessionEvent.Sent s) {
-      transcript.add(
-          name
-              + " TX "
-              + s.data().length
-              + " B "
-              + Shown.start(s.data(), 96, StandardCharsets.UTF_8));
+      transcript.addData(sentLine, s.data());
     } else if (event instanceof SessionEvent.Connected c) {
       if (peer == null) {
         peer = c.peer();
@@ -413,12 +412,7 @@ final class LinkChannel implements SessionListener {
       return;
     }
     buffer.append(r.data());
-    transcript.add(
-        name
-            + " RX "
-            + r.data().length
-            + " B "
-            + Shown.start(r.data(), 96, StandardCharsets.UTF_8));
+    transcript.addData(receivedLine, r.data());
   }
 
   private void update(Runnable change) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -260,16 +261,39 @@ public final class TestExecution {
     }
   }
 
-  /** The test's side of steps run by a {@link RepeatOnLink}: one thread at a time. */
+  /**
+   * The test's side of steps run by a {@link RepeatOnLink}: one thread at a time. A step whose text
+   * fills in the same as in the previous iteration reuses what it was encoded or compiled to (sent
+   * bytes are not changed after the send, and matchers are immutable).
+   */
   private final class LoopSteps implements RepeatOnLink.Steps {
+    private final Map<Step, Filled> last = new IdentityHashMap<>();
+
+    private record Filled(String text, Object value) {}
+
     @Override
     public byte[] encode(Step.Send send) throws StepFailure {
-      return TestExecution.this.encode(send);
+      seq++;
+      String text = fill(send.payload());
+      Filled before = last.get(send);
+      if (before != null && before.text.equals(text)) {
+        return (byte[]) before.value;
+      }
+      byte[] data = TestExecution.encode(send, text);
+      last.put(send, new Filled(text, data));
+      return data;
     }
 
     @Override
     public ByteMatcher matcher(Step.Expect e) throws StepFailure {
-      return TestExecution.matcher(e.kind(), fill(e.pattern()), e.charset(), e.checksum());
+      String pattern = fill(e.pattern());
+      Filled before = last.get(e);
+      if (before != null && before.text.equals(pattern)) {
+        return (ByteMatcher) before.value;
+      }
+      ByteMatcher matcher = TestExecution.matcher(e.kind(), pattern, e.charset(), e.checksum());
+      last.put(e, new Filled(pattern, matcher));
+      return matcher;
     }
 
     @Override
@@ -295,7 +319,10 @@ public final class TestExecution {
 
   private byte[] encode(Step.Send s) throws StepFailure {
     seq++;
-    String text = fill(s.payload());
+    return encode(s, fill(s.payload()));
+  }
+
+  private static byte[] encode(Step.Send s, String text) throws StepFailure {
     SendFormat format =
         new SendFormat(
             s.hex() ? PayloadMode.HEX : PayloadMode.TEXT,
