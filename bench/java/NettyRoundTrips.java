@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * The bare Netty floor for scripted round trips: the same 64-byte send / expect loop as
  * bench/script/python_roundtrips.py, run entirely on the client's event loop (the next message is
  * written in channelRead once the 64 bytes are back and checked), on the Netty that SocketDesk
- * ships. No thread hand-off per round trip. Prints the seconds of the last of three loops on one
+ * ships. No thread hand-off per round trip. Prints the seconds of the last of LOOPS loops on one
  * connection (the first ones warm the JIT up). Usage: java -cp socketdesk.jar
- * bench/java/NettyRoundTrips.java PORT N
+ * bench/java/NettyRoundTrips.java PORT N [LOOPS]
  */
 public final class NettyRoundTrips {
   private static final byte[] PAYLOAD =
@@ -86,6 +86,7 @@ public final class NettyRoundTrips {
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     int n = Integer.parseInt(args[1]);
+    int loops = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     try {
       Loop loop = new Loop();
@@ -99,7 +100,7 @@ public final class NettyRoundTrips {
               .sync()
               .channel();
       double seconds = 0;
-      for (int round = 0; round < 3; round++) {
+      for (int round = 0; round < loops; round++) {
         CompletableFuture<Double> done = new CompletableFuture<>();
         ch.eventLoop().execute(() -> loop.start(n, done));
         seconds = done.get();

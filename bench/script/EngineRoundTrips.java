@@ -8,13 +8,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The engine's floor for scripted round trips: the same 64-byte send / wait-for-64-bytes loop as
  * roundtrips in run.sh, on the engine's public API with a blocking queue and no script machinery.
- * Prints the seconds of the last of three loops (the first ones warm the JIT up).
- * Usage: java -cp app/target/socketdesk.jar bench/script/EngineRoundTrips.java PORT N
+ * Prints the seconds of the last of LOOPS loops (the first ones warm the JIT up).
+ * Usage: java -cp app/target/socketdesk.jar bench/script/EngineRoundTrips.java PORT N [LOOPS]
  */
 public class EngineRoundTrips {
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     int n = Integer.parseInt(args[1]);
+    int loops = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     try (Engine engine = Engine.create(1)) {
       Session s = engine.tcpClient(TcpClientConfig.connect(new HostPort("127.0.0.1", port)));
       LinkedBlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
@@ -27,7 +28,7 @@ public class EngineRoundTrips {
       s.open().get();
       byte[] payload = new byte[64];
       double seconds = 0;
-      for (int round = 0; round < 3; round++) {
+      for (int round = 0; round < loops; round++) {
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
           s.send(payload);

@@ -8,8 +8,9 @@
 # server: the loop in C on a blocking socket (bench/c/rtt_loop.c: what this machine and this echo
 # server allow at all), in bare Netty on its event loop (bench/java/NettyRoundTrips.java: no thread
 # hand-off per round trip), and on the engine's public API without scripts (EngineRoundTrips.java).
-# "socketdesk test" is the third of three runs of the script in one process (warm); the first
-# (cold) run is shown beside it.
+# Every JVM loop (socketdesk test, bare Netty, engine API) is the last of LOOPS (5) runs in its
+# process, so that the JIT has compiled it (on 2 shared cores the third run is often still
+# compiling); socketdesk's first (cold) run is shown beside it.
 # Usage: bench/script/run.sh [ROUND_TRIPS] [RUNS]   (does not build the jar: run ./socketdesk once
 # first; compiles rtt_loop.c with gcc into a temporary directory)
 set -euo pipefail
@@ -18,6 +19,7 @@ root="$(cd "$here/../.." && pwd)"
 jar="$root/app/target/socketdesk.jar"
 n="${1:-10000}"
 runs="${2:-5}"
+loops=5
 python=/usr/bin/python3
 [ -f "$jar" ] || { echo "no $jar; run ./socketdesk --version first to build it" >&2; exit 1; }
 tmp="$(mktemp -d)"
@@ -43,12 +45,12 @@ YAML
 
 sd=(); py=(); en=(); co=(); cc=(); ne=()
 for i in $(seq "$runs"); do
-  # Three runs in one process: the first is cold (the JIT compiles as it goes), the last warm.
-  read -r cold ms < <(java -jar "$jar" test --json --repeat 3 "$script" | "$python" -c 'import json,sys; d=json.load(sys.stdin); assert d["failed"]==0, d; t=d["tests"]; print(t[0]["millis"]/1000, t[-1]["millis"]/1000)')
+  # LOOPS runs in one process: the first is cold (the JIT compiles as it goes), the last warm.
+  read -r cold ms < <(java -jar "$jar" test --json --repeat "$loops" "$script" | "$python" -c 'import json,sys; d=json.load(sys.stdin); assert d["failed"]==0, d; t=d["tests"]; print(t[0]["millis"]/1000, t[-1]["millis"]/1000)')
   s=$("$python" "$here/python_roundtrips.py" 127.0.0.1 "$port" "$n")
-  e=$(java -cp "$jar" "$here/EngineRoundTrips.java" "$port" "$n")
+  e=$(java -cp "$jar" "$here/EngineRoundTrips.java" "$port" "$n" "$loops")
   c=$(timeout 120 "$tmp/rtt_loop" 127.0.0.1 "$port" "$n")
-  b=$(java -Dio.netty.leakDetection.level=disabled -cp "$jar" "$root/bench/java/NettyRoundTrips.java" "$port" "$n")
+  b=$(java -Dio.netty.leakDetection.level=disabled -cp "$jar" "$root/bench/java/NettyRoundTrips.java" "$port" "$n" "$loops")
   echo "run $i: socketdesk test ${ms}s (cold ${cold}s), python ${s}s, C ${c}s, bare Netty ${b}s, engine API ${e}s"
   sd+=("$ms"); py+=("$s"); en+=("$e"); co+=("$cold"); cc+=("$c"); ne+=("$b")
 done
