@@ -6,8 +6,10 @@ import dev.socketdesk.engine.TcpClientConfig;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The engine's floor for scripted round trips: the same 64-byte send / wait-for-64-bytes loop as
- * roundtrips in run.sh, on the engine's public API with a blocking queue and no script machinery.
+ * Scripted round trips on the engine's public API with a queued listener: the same 64-byte send /
+ * wait-for-64-bytes loop as run.sh's script, with a blocking queue and no script machinery, so three
+ * thread hand-offs per round trip (the path scripts took before their loops ran on the network
+ * thread).
  * Prints the seconds of the last of LOOPS loops (the first ones warm the JIT up).
  * Usage: java -cp app/target/socketdesk.jar bench/script/EngineRoundTrips.java PORT N [LOOPS]
  */
