@@ -9,10 +9,6 @@ import dev.socketdesk.core.script.TestCase;
 import dev.socketdesk.core.script.TestResult;
 import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.HostPort;
-import dev.socketdesk.engine.codec.Checksum;
-import dev.socketdesk.engine.codec.PayloadFormatException;
-import dev.socketdesk.engine.codec.PayloadMode;
-import dev.socketdesk.engine.codec.SendFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.PatternSyntaxException;
 
 /** Runs one test once, on the calling thread, and reports each step as it ends. */
 public final class TestExecution {
@@ -199,13 +194,15 @@ public final class TestExecution {
     if (step instanceof Step.Send s) {
       send(s);
     } else if (step instanceof Step.Expect e) {
-      ByteMatcher matcher = matcher(e.kind(), fill(e.pattern()), e.charset(), e.checksum());
+      ByteMatcher matcher =
+          StepCodec.matcher(e.kind(), fill(e.pattern()), e.charset(), e.checksum());
       Match match =
           channel(e.link())
               .expect(matcher, deadline(e.timeout()), e.kind() == Step.Kind.HEX, e.charset());
       vars.putAll(match.groups());
     } else if (step instanceof Step.ExpectNone n) {
-      ByteMatcher matcher = matcher(Step.Kind.REGEX, fill(n.pattern()), n.charset(), null);
+      ByteMatcher matcher =
+          StepCodec.matcher(Step.Kind.REGEX, fill(n.pattern()), n.charset(), null);
       channel(n.link()).expectNone(matcher, deadline(n.within()), n.charset());
       if (System.nanoTime() - testDeadline >= 0) {
         throw new StepFailure("the window did not fit in the test's time");
@@ -279,7 +276,7 @@ public final class TestExecution {
       if (before != null && before.text.equals(text)) {
         return (byte[]) before.value;
       }
-      byte[] data = TestExecution.encode(send, text);
+      byte[] data = StepCodec.encode(send, text);
       last.put(send, new Filled(text, data));
       return data;
     }
@@ -291,7 +288,7 @@ public final class TestExecution {
       if (before != null && before.text.equals(pattern)) {
         return (ByteMatcher) before.value;
       }
-      ByteMatcher matcher = TestExecution.matcher(e.kind(), pattern, e.charset(), e.checksum());
+      ByteMatcher matcher = StepCodec.matcher(e.kind(), pattern, e.charset(), e.checksum());
       last.put(e, new Filled(pattern, matcher));
       return matcher;
     }
@@ -319,22 +316,7 @@ public final class TestExecution {
 
   private byte[] encode(Step.Send s) throws StepFailure {
     seq++;
-    return encode(s, fill(s.payload()));
-  }
-
-  private static byte[] encode(Step.Send s, String text) throws StepFailure {
-    SendFormat format =
-        new SendFormat(
-            s.hex() ? PayloadMode.HEX : PayloadMode.TEXT,
-            s.charset(),
-            true,
-            s.lineEnding(),
-            s.checksum());
-    try {
-      return format.encode(text);
-    } catch (PayloadFormatException e) {
-      throw new StepFailure(e.getMessage());
-    }
+    return StepCodec.encode(s, fill(s.payload()));
   }
 
   private void simulate(Step.Simulate s) throws StepFailure {
@@ -350,20 +332,6 @@ public final class TestExecution {
     }
     // The simulator fills in {seq}, {id} and {time} per message itself; only ${var}s are ours.
     peers.start(s, target, text -> VarCheck.fill(text, vars), vars, testDeadline);
-  }
-
-  private static ByteMatcher matcher(
-      Step.Kind kind, String pattern, java.nio.charset.Charset charset, Checksum checksum)
-      throws StepFailure {
-    try {
-      return switch (kind) {
-        case TEXT -> TextMatcher.of(pattern, charset);
-        case HEX -> HexPattern.parse(pattern, checksum);
-        case REGEX -> new RegexMatcher(pattern, charset);
-      };
-    } catch (PayloadFormatException | PatternSyntaxException ex) {
-      throw new StepFailure("the pattern as filled in is not valid: " + ex.getMessage());
-    }
   }
 
   private LinkChannel channel(String name) throws StepFailure {
