@@ -228,10 +228,25 @@ echo_runs() {
 job_echo() {
   log "2. echo bulk: $ECHO_BYTES bytes through the echo per run, $ECHO_RUNS runs (MB/s)"
   local p=$((PORT_BASE + 2)) c sd_figs socat_figs i out=()
-  start c "$bin/epoll_echo" "$p"; wait_listen "$p"
-  c=$(echo_runs "$ECHO_RUNS" "$p"); stop "$PID"
-  start sd "${SD[@]}" tcp-server --port "$p" --quiet --echo; wait_listen "$p"
-  sd_figs=$(echo_runs "$ECHO_RUNS" "$p"); stop "$PID"
+  # Both servers are up at once and the runs alternate between them, so that each pair sees the
+  # same machine: run in two blocks minutes apart, the two spreads were this VM's load changing
+  # between the blocks, not the servers (the C echo's own runs spread 2x the same way).
+  local q=$((PORT_BASE + 12)) cpid spid cs=() ss=() pairs=()
+  start c "$bin/epoll_echo" "$p"; wait_listen "$p"; cpid=$PID
+  start sd "${SD[@]}" tcp-server --port "$q" --quiet --echo; wait_listen "$q"; spid=$PID
+  for i in $(seq 1 "$WARMUP"); do
+    timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$p" "$ECHO_BYTES" >/dev/null
+    timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$q" "$ECHO_BYTES" >/dev/null
+  done
+  for i in $(seq 1 "$ECHO_RUNS"); do
+    local rc rs
+    rc=$(timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$p" "$ECHO_BYTES" | field MBps)
+    rs=$(timeout 300 "$bin/tcp_echo_bulk" 127.0.0.1 "$q" "$ECHO_BYTES" | field MBps)
+    cs+=("$rc"); ss+=("$rs"); pairs+=("$(awk -v a="$rs" -v b="$rc" 'BEGIN { printf "%.2f", a / b }')")
+  done
+  stop "$cpid"; stop "$spid"
+  c=$(stats "${cs[@]}"); sd_figs=$(stats "${ss[@]}")
+  log "echo: SocketDesk / C per alternating pair: ${pairs[*]}"
   for i in $(seq 0 "$ECHO_RUNS"); do
     start socat socat "TCP-LISTEN:$p,bind=127.0.0.1,reuseaddr" PIPE; wait_listen "$p"
     local r
