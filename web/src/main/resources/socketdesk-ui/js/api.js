@@ -10,10 +10,9 @@ function headers(extra) {
   return h;
 }
 
-async function call(method, path, body, raw) {
-  let res;
+async function request(method, path, body, raw) {
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       headers: headers(raw ? { 'Content-Type': 'application/octet-stream' } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       body: raw ? body : body !== undefined ? JSON.stringify(body) : undefined,
@@ -24,17 +23,32 @@ async function call(method, path, body, raw) {
     err.unreachable = true;
     throw err;
   }
+}
+
+async function failure(res) {
   let json = null;
   try { json = await res.json(); } catch (e) { json = null; }
-  if (!res.ok) {
-    // The message is worded in the page's language now; say(err) re-words it after a switch.
-    const err = new Error(serverText(json, res.status));
-    err.json = json;
-    err.status = res.status;
-    err.field = json && json.field;
-    throw err;
-  }
+  // The message is worded in the page's language now; say(err) re-words it after a switch.
+  const err = new Error(serverText(json, res.status));
+  err.json = json;
+  err.status = res.status;
+  err.field = json && json.field;
+  return err;
+}
+
+async function call(method, path, body, raw) {
+  const res = await request(method, path, body, raw);
+  if (!res.ok) throw await failure(res);
+  let json = null;
+  try { json = await res.json(); } catch (e) { json = null; }
   return json;
+}
+
+/** Fetches a file the server makes (a download) as a Blob; a refusal throws its one line. */
+async function file(path) {
+  const res = await request('GET', path);
+  if (!res.ok) throw await failure(res);
+  return res.blob();
 }
 
 export const api = {
@@ -43,6 +57,7 @@ export const api = {
   put: (p, b) => call('PUT', p, b),
   del: (p) => call('DELETE', p),
   upload: (p, blob) => call('POST', p, blob, true),
+  file,
 };
 
 /** A link to an API path that the browser follows itself (a download), with the token. */

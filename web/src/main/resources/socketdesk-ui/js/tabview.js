@@ -85,6 +85,17 @@ const LAYOUT = `
 </div>`;
 
 /** A line to show: every line but the empty end of a stream that had no incomplete character. */
+// Hands the blob to the browser as a download with that file name.
+function saveBlob(blob, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
 function visibleLine(l) { return !(l.k === 'held' && !l.x); }
 
 export class TabView {
@@ -125,6 +136,11 @@ export class TabView {
     this.$('.a-jsonl').href = href(this.api('/log.jsonl'));
     this.$('.a-csv').href = href(this.api('/log.csv'));
     this.$('.a-test').href = href(this.api('/test.yaml'));
+    // Fetched rather than followed, so that a log no script can be made from says why here.
+    this.$('.a-test').onclick = (e) => {
+      e.preventDefault();
+      this.action(async () => saveBlob(await api.file(this.api('/test.yaml')), `session-${this.id}.yaml`));
+    };
     this.$('.b-remove').onclick = () => {
       if (this.live() && !window.confirm(t('confirmRemove', this.title()))) return;
       this.action(() => api.del(this.api('')));
@@ -347,14 +363,8 @@ export class TabView {
 
   saveLog() {
     const blob = new Blob([this.log.asText()], { type: 'text/plain;charset=utf-8' });
-    const a = document.createElement('a');
     const stamp = new Date().toISOString().replace(/[:T]/g, '-').slice(0, 19);
-    a.href = URL.createObjectURL(blob);
-    a.download = `socketdesk-${(this.meta.spec || {}).type || 'session'}-${stamp}.txt`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    saveBlob(blob, `socketdesk-${(this.meta.spec || {}).type || 'session'}-${stamp}.txt`);
   }
 
   relabel() {

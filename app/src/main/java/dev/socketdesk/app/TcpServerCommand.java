@@ -78,6 +78,9 @@ public final class TcpServerCommand implements Callable<Integer> {
             () -> new TcpServerSpec(listen.bind(), listen.port(), maxClients, backlog), null);
     TcpServerConfig config =
         CliFailure.usageIfInvalid(() -> server.config(auto).withTls(tls.config()));
+    if (run.record() != null && config.tls() != null) {
+      throw CliFailure.usage("--record: " + ScriptRecorder.cannotRecord("tcp-server", true));
+    }
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
         .recordAs(

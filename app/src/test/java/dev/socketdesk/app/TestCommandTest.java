@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.simulate.Profile;
 import dev.socketdesk.engine.simulate.Simulation;
 import dev.socketdesk.engine.simulate.SimulationConfig;
@@ -181,6 +182,28 @@ class TestCommandTest {
       Result replay = run("test", recorded.toString());
 
       assertThat(replay.code()).as(replay.out()).isZero();
+    }
+  }
+
+  @Test
+  void recordIsRefusedWithExit2WhereNoScriptLinkCouldReplayIt() {
+    Path file = dir.resolve("never.yaml");
+    String[][] commands = {
+      {"ws-server", "--port", "0", "--record", file.toString()},
+      {"forward", "127.0.0.1:9", "--port", "0", "--record", file.toString()},
+      {"tcp-server", "--port", "0", "--tls", "--record", file.toString()}
+    };
+    String[] refusals = {
+      ScriptRecorder.cannotRecord("ws-server", false),
+      ScriptRecorder.cannotRecord("forward", false),
+      ScriptRecorder.cannotRecord("tcp-server", true)
+    };
+    for (int i = 0; i < commands.length; i++) {
+      Result r = run(commands[i]);
+      assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+      assertThat(r.err().strip()).isEqualTo("socketdesk: --record: " + refusals[i]);
+      assertThat(r.out()).isEmpty();
+      assertThat(file).doesNotExist();
     }
   }
 

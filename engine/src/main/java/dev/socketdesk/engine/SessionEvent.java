@@ -33,8 +33,17 @@ public sealed interface SessionEvent {
     }
   }
 
-  /** Bytes were written to a peer, by a send call or an automatic action (echo, reply, timer). */
-  record Sent(Instant time, Peer peer, byte[] data) implements SessionEvent {}
+  /**
+   * Bytes were written to a peer, by a send call or an automatic action (echo, reply, timer). On a
+   * message transport (WebSocket) one event is one whole message, with the {@code kind} it went out
+   * as ({@code text} or {@code binary}); {@code kind} is null for byte streams and datagrams.
+   */
+  record Sent(Instant time, Peer peer, byte[] data, String kind) implements SessionEvent {
+    /** Bytes of a stream or a datagram. */
+    public Sent(Instant time, Peer peer, byte[] data) {
+      this(time, peer, data, null);
+    }
+  }
 
   /** A connection to a peer ended; {@code counters} are the peer's final, exact totals. */
   record Disconnected(Instant time, Peer peer, CloseReason reason, Counters counters)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.socketdesk.core.script.RunListener;
 import dev.socketdesk.core.script.RunReport;
 import dev.socketdesk.core.script.RunSettings;
+import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.core.script.ScriptRunner;
 import dev.socketdesk.core.script.Scripts;
 import dev.socketdesk.core.script.Status;
@@ -78,10 +79,35 @@ class UiSaveAsTestApiTest {
                   .put("path", "/ws"));
       UiHarness.Reply r = ui.get("/api/sessions/" + id + "/test.yaml");
       assertThat(r.status()).isEqualTo(400);
+      assertThat(r.error()).isEqualTo(ScriptRecorder.cannotRecord("ws-server", false));
+    }
+  }
+
+  @Test
+  void aSendTheLogKeptOnlyTheStartOfIsA400NotACutScript() throws Exception {
+    try (Simulation board =
+            new Simulation(
+                SimulationConfig.builder(Profile.TCP_ECHO_SERVER).bind("127.0.0.1", 0).build());
+        UiHarness ui = new UiHarness(config)) {
+      int port = board.start().get(10, TimeUnit.SECONDS).getPort();
+      int id =
+          ui.create(new JsonObject().put("type", "tcp-client").put("remote", "127.0.0.1:" + port));
+      String s = "/api/sessions/" + id;
+      Awaitility.await()
+          .atMost(10, TimeUnit.SECONDS)
+          .until(() -> ui.post(s + "/send", new JsonObject().put("data", "AT")).status() == 200);
+      UiHarness.Reply sent = ui.post(s + "/send", new JsonObject().put("data", "x".repeat(3000)));
+      assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+      Awaitility.await()
+          .atMost(10, TimeUnit.SECONDS)
+          .until(() -> ui.get(s + "/test.yaml").status() == 400);
+      UiHarness.Reply r = ui.get(s + "/test.yaml");
       assertThat(r.error())
-          .isEqualTo(
-              "a ws-server session cannot be saved as a test: scripts open tcp-client, tcp-server"
-                  + " (without TLS), udp, ws-client and serial links");
+          .startsWith("the log kept only the first 1024 of the 3000 bytes sent at ")
+          .endsWith(
+              "record this exchange with --record on the command line, or clear the log and"
+                  + " repeat it with shorter sends");
     }
   }
 }

@@ -59,6 +59,14 @@ class UiSaveAsTestBrowserTest extends PageTest {
               .run(List.of(Scripts.parse("session-1.yaml", yaml, Set.of())), RunListener.NONE);
       TestResult r = report.tests().get(0);
       assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
+
+      tab.locator("[data-testid=send-text]").fill("x".repeat(3000));
+      tab.locator("[data-testid=send]").click();
+      PlaywrightAssertions.assertThat(tab.locator("[data-testid=bytes-in]"))
+          .hasText(Pattern.compile("^3[.,]0"));
+      save.click();
+      PlaywrightAssertions.assertThat(tab.locator("[data-testid=session-error]"))
+          .hasText(Pattern.compile("^the log kept only the first 1024 of the 3000 bytes sent at "));
     }
   }
 }

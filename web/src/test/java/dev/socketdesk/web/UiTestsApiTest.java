@@ -105,6 +105,29 @@ class UiTestsApiTest {
 
   @Test
   @Timeout(60)
+  void aRelativeCaInAPastedScriptIsRefusedNamingTheField() throws Exception {
+    String script =
+        """
+        name: pasted
+        connect: 127.0.0.1:9
+        tls: {ca: certs/board-ca.pem}
+        steps:
+          - send: 'x'
+        """;
+    try (UiHarness ui = new UiHarness(config)) {
+      UiHarness.Reply r = ui.postText("/api/tests", script);
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.error())
+          .isEqualTo(
+              "3:11: ca: 'certs/board-ca.pem' is a relative path, and a script run from the page"
+                  + " has no folder to find it in; give the full path of the CA certificate's PEM"
+                  + " file");
+      assertThat(r.field()).isEqualTo("script");
+    }
+  }
+
+  @Test
+  @Timeout(60)
   void cancelStopsARun() throws Exception {
     String slow = PASSING.replace("- send: 'hello board\\n'", "- wait: 60s");
     try (UiHarness ui = new UiHarness(config)) {

@@ -77,7 +77,10 @@ public final class SessionRunner {
     this.hasDefaultTarget = hasDefaultTarget;
   }
 
-  /** How {@code --record} describes this command's link in the script it writes. */
+  /**
+   * How {@code --record} describes this command's link in the script it writes; without it (or with
+   * null), {@code --record} is refused before anything opens.
+   */
   public SessionRunner recordAs(Function<Session, ScriptRecorder> recording) {
     this.recording = recording;
     return this;
@@ -97,6 +100,12 @@ public final class SessionRunner {
       ActionOptions actions,
       Function<SessionException, String> failures,
       Duration openTimeout) {
+    if (options.record() != null && recording == null) {
+      throw CliFailure.usage(
+          "--record: "
+              + ScriptRecorder.cannotRecord(
+                  type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), false));
+    }
     Optional<PeriodicSend> periodic = actions.periodic(format.sendFormat());
     CaptureOptions capture = options.capture();
     logWriter = options.openLog();

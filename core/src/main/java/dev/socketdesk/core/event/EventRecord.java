@@ -41,8 +41,9 @@ import java.util.Map;
  * @param totals {@code summary}: the session's exact counters.
  * @param peers {@code summary}: per peer, the exact counters.
  * @param unlistedPeers {@code summary}: peers that left and are counted but not listed.
- * @param kind {@code received}: the WebSocket message kind ({@code text} or {@code binary}), null
- *     for a byte stream; {@code notice}: what the notice is about (e.g. {@code tls}, {@code ping}).
+ * @param kind {@code received}, {@code sent}: the WebSocket message kind ({@code text} or {@code
+ *     binary}), null for a byte stream; {@code notice}: what the notice is about (e.g. {@code tls},
+ *     {@code ping}).
  */
 public record EventRecord(
     Instant time,
@@ -168,7 +169,7 @@ public record EventRecord(
       return notice(n.time(), n.peer(), n.kind(), n.message());
     }
     if (e instanceof SessionEvent.Sent s) {
-      return data(s.time(), s.peer(), false, s.data().length, s.data(), text);
+      return data(s.time(), s.peer(), false, s.data().length, s.data(), text).withKind(s.kind());
     }
     if (e instanceof SessionEvent.Listening l) {
       return listening(l.time(), l.local());

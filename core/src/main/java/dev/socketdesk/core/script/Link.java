@@ -30,7 +30,8 @@ public sealed interface Link {
    *     ${var}}s); relative to {@code folder}; null for the system's trust store.
    * @param insecure do not verify the server's certificate.
    * @param sni the server name to send and check the certificate against; null for the host.
-   * @param folder the script's folder, which a relative {@code ca} is found in.
+   * @param folder the script's folder, which a relative {@code ca} is found in; null for a script
+   *     pasted in the page, which has none: its {@code ca} must be an absolute path.
    */
   record Tls(String ca, boolean insecure, String sni, Path folder) {}
 

@@ -20,18 +20,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Turns a session's traffic into a test script ({@code --record}, the page's "Save as test"): what
  * was sent becomes {@code send} steps, what came back in between becomes one {@code expect} step, a
  * pause of 50 ms or more between two sends becomes a {@code wait}, and the peer closing becomes
- * {@code expect-close}. Printable UTF-8 is written as text with escapes, anything else as hex. A
- * TCP server records its first client only. At most {@link #MAX_STEPS} steps and {@link
+ * {@code expect-close}. Printable UTF-8 is written as text with escapes, anything else as hex, and
+ * a WebSocket message sent as binary always as hex (replayed as text it would go out as a text
+ * message). A TCP server records its first client only. At most {@link #MAX_STEPS} steps and {@link
  * #MAX_EXPECT} bytes per expect (its start) are kept. Thread-safe.
  */
 public final class ScriptRecorder implements SessionListener {
   public static final int MAX_STEPS = 10_000;
   public static final int MAX_EXPECT = 4096;
+  private static final DateTimeFormatter SENT_AT =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   private final String name;
   private final String link;
@@ -80,8 +85,8 @@ public final class ScriptRecorder implements SessionListener {
    * For a session opened from {@code spec} (a tab of the page), whose socket is bound to {@code
    * local} (null when not open: a server then listens on its spec's port).
    *
-   * @throws IllegalArgumentException naming what a script cannot do yet (listen with TLS, a
-   *     WebSocket server, a forward).
+   * @throws IllegalArgumentException {@link #cannotRecord}'s line for a kind of session no script
+   *     link opens (listen with TLS, a WebSocket server, a forward).
    */
   public static ScriptRecorder of(SessionSpec spec, InetSocketAddress local) {
     if (spec instanceof TcpClientSpec c) {
@@ -112,12 +117,33 @@ public final class ScriptRecorder implements SessionListener {
               + "', flow: "
               + s.flow());
     }
-    throw new IllegalArgumentException(
-        "a "
-            + spec.type()
-            + (spec instanceof TcpServerSpec ? " with TLS" : "")
-            + " session cannot be saved as a test: scripts open tcp-client, tcp-server (without"
-            + " TLS), udp, ws-client and serial links");
+    throw new IllegalArgumentException(cannotRecord(spec.type(), spec instanceof TcpServerSpec));
+  }
+
+  /**
+   * The one line that refuses to record a session of {@code type} ({@code ws-server}, {@code
+   * forward}, ... as the CLI's commands and the page's tabs name them), with TLS or not: what a
+   * script cannot do, and what to record instead.
+   */
+  public static String cannotRecord(String type, boolean tls) {
+    String why =
+        switch (type) {
+          case "ws-server" ->
+              "a script cannot listen for WebSocket clients; record from the client side"
+                  + " instead, a ws-client session to this server";
+          case "forward" ->
+              "a script talks to one peer, it cannot stand between two; record from the client"
+                  + " side instead, a tcp-client session to the forward's target";
+          case "tcp-server" ->
+              "a script's listen: link has no TLS; record without TLS, or from the client side"
+                  + " (a tcp-client session with TLS)";
+          default -> "scripts open tcp-client, tcp-server, udp, ws-client and serial links";
+        };
+    return "a "
+        + type
+        + (tls ? " session with TLS" : " session")
+        + " cannot be recorded as a test script: "
+        + why;
   }
 
   /** For a WebSocket client of {@code url}. */
@@ -140,7 +166,7 @@ public final class ScriptRecorder implements SessionListener {
   @Override
   public synchronized void onEvent(SessionEvent event) {
     if (event instanceof SessionEvent.Sent s) {
-      sent(s.peer().id(), s.time(), s.data(), s.data().length);
+      sent(s.peer().id(), s.time(), s.data(), s.kind());
     } else if (event instanceof SessionEvent.Received r) {
       received(r.peer().id(), r.data(), r.data().length);
     } else if (event instanceof SessionEvent.Disconnected d) {
@@ -151,12 +177,18 @@ public final class ScriptRecorder implements SessionListener {
   /**
    * Records one line of a session's log (the page's "Save as test"), as {@link #onEvent} records
    * the event it was made from. A log keeps only the start of long data ({@code data.length <
-   * bytes}): a cut send is written as its start with a comment, and a cut answer ends its expect.
+   * bytes}): a cut answer ends its expect (an expect of the start still matches), but a cut send is
+   * refused, since the script would send other bytes than the session did.
+   *
+   * @throws IllegalArgumentException one line naming the cut send and what to do instead.
    */
   public synchronized void add(EventRecord record) {
     int peerId = record.peerId() == null ? 0 : record.peerId();
     if (record.data() != null && EventRecord.SENT.equals(record.event())) {
-      sent(peerId, record.time(), record.data(), record.bytes());
+      if (record.bytes() > record.data().length && (!firstPeerOnly || isOurPeer(peerId))) {
+        throw new IllegalArgumentException(cutSend(record));
+      }
+      sent(peerId, record.time(), record.data(), record.kind());
     } else if (record.data() != null && EventRecord.RECEIVED.equals(record.event())) {
       received(peerId, record.data(), record.bytes());
     } else if (EventRecord.CLOSED.equals(record.event()) && record.peerId() != null) {
@@ -164,7 +196,23 @@ public final class ScriptRecorder implements SessionListener {
     }
   }
 
-  private void sent(int peerId, Instant time, byte[] data, int bytes) {
+  /**
+   * A script must send exactly what was sent: a send the log kept only the start of is refused in
+   * one line rather than written cut.
+   */
+  private static String cutSend(EventRecord record) {
+    return "the log kept only the first "
+        + record.data().length
+        + " of the "
+        + record.bytes()
+        + " bytes sent at "
+        + SENT_AT.format(record.time())
+        + ", and a test script must send them all; record this exchange with --record on the"
+        + " command line, or clear the log and repeat it with shorter sends";
+  }
+
+  /** {@code kind}: a WebSocket message's ({@code binary} is written as hex), else null. */
+  private void sent(int peerId, Instant time, byte[] data, String kind) {
     if (firstPeerOnly && !isOurPeer(peerId)) {
       return;
     }
@@ -177,11 +225,7 @@ public final class ScriptRecorder implements SessionListener {
       }
     }
     lastSend = time;
-    step(
-        payloadStep("send", data)
-            + (bytes > data.length
-                ? "   # only the first " + data.length + " of " + bytes + " bytes were kept"
-                : ""));
+    step("binary".equals(kind) ? "- send-hex: " + Hex.format(data) : payloadStep("send", data));
   }
 
   private void received(int peerId, byte[] data, int bytes) {

@@ -60,6 +60,17 @@ public final class Scripts {
     return new ScriptReader(file, external).read(text);
   }
 
+  /**
+   * Parses and checks the text of a script that has no folder of its own (pasted or opened in the
+   * page's Tests panel): a relative path in it ({@code tls: {ca}}) is refused, since the server's
+   * working directory is no folder of the person's.
+   *
+   * @throws ScriptException one line naming {@code file:line:column}, what is wrong and the fix.
+   */
+  public static Suite parseDetached(String file, String text) {
+    return new ScriptReader(file, Set.of(), null).read(text);
+  }
+
   /** {@link #parse(String, String, Set)} without outside variables. */
   public static Suite parse(String file, String text) {
     return parse(file, text, Set.of());

@@ -47,7 +47,7 @@ class ScriptRecorderTest {
     recorder.add(data(30, false, "\u0001\u0003", 2));
     recorder.add(data(40, true, "long", 5000));
     recorder.add(data(41, true, "more", 4));
-    recorder.add(data(500, false, "cut", 2048));
+    recorder.add(data(500, false, "next", 4));
     recorder.add(EventRecord.closed(T0.plusMillis(600), BOARD, CloseReason.PEER_CLOSED));
 
     String yaml = recorder.yaml();
@@ -58,11 +58,55 @@ class ScriptRecorderTest {
                   - expect: 'OK\\r\\n'
                   - send-hex: 01 03
                   - expect: 'long'
-                  - send: 'cut'   # only the first 3 of 2048 bytes were kept
+                  - send: 'next'
                   - expect-close
             """);
     Suite suite = Scripts.parse("recorded.yaml", yaml);
     assertThat(suite.tests().get(0).steps()).hasSize(6);
+  }
+
+  @Test
+  void aSendTheLogKeptOnlyTheStartOfIsRefusedInOneLine() {
+    ScriptRecorder recorder = ScriptRecorder.client(new HostPort("127.0.0.1", 5000));
+    recorder.add(EventRecord.connected(T0, BOARD));
+    recorder.add(data(0, false, "AT\r\n", 4));
+
+    assertThatThrownBy(() -> recorder.add(data(500, false, "cut", 2048)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the log kept only the first 3 of the 2048 bytes sent at ")
+        .hasMessageEndingWith(
+            ", and a test script must send them all; record this exchange with --record on the"
+                + " command line, or clear the log and repeat it with shorter sends")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aCutSendToAnotherClientThanTheRecordedOneIsLeftOut() {
+    Peer other = new Peer(2, new InetSocketAddress("127.0.0.1", 5001));
+    ScriptRecorder recorder = ScriptRecorder.server(4000);
+    recorder.add(data(0, false, "AT\r\n", 4));
+    recorder.add(EventRecord.data(T0.plusMillis(5), other, false, 2048, new byte[] {'x'}, null));
+
+    assertThat(recorder.yaml()).contains("      - send: 'AT\\r\\n'\n").doesNotContain("'x'");
+  }
+
+  @Test
+  void sessionsNoScriptLinkOpensAreRefusedSayingWhatToRecordInstead() {
+    assertThat(ScriptRecorder.cannotRecord("ws-server", false))
+        .isEqualTo(
+            "a ws-server session cannot be recorded as a test script: a script cannot listen for"
+                + " WebSocket clients; record from the client side instead, a ws-client session to"
+                + " this server");
+    assertThat(ScriptRecorder.cannotRecord("forward", false))
+        .isEqualTo(
+            "a forward session cannot be recorded as a test script: a script talks to one peer,"
+                + " it cannot stand between two; record from the client side instead, a tcp-client"
+                + " session to the forward's target");
+    assertThatThrownBy(() -> ScriptRecorder.of(new TcpServerSpec(null, 0, null, null, true), null))
+        .hasMessage(
+            "a tcp-server session with TLS cannot be recorded as a test script: a script's"
+                + " listen: link has no TLS; record without TLS, or from the client side (a"
+                + " tcp-client session with TLS)");
   }
 
   @Test
@@ -80,7 +124,7 @@ class ScriptRecorderTest {
         .contains("    listen: 4321\n");
     assertThatThrownBy(
             () -> ScriptRecorder.of(new ForwardSpec(null, 0, "127.0.0.1:9", null, null), null))
-        .hasMessageContaining("session cannot be saved as a test");
+        .hasMessage(ScriptRecorder.cannotRecord("forward", false));
     Scripts.parse("ws.yaml", ws);
   }
 
@@ -113,5 +157,54 @@ class ScriptRecorderTest {
       TestResult r = report.tests().get(0);
       assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
     }
+  }
+
+  @Test
+  void aBinaryWebSocketMessageOfPrintableBytesIsRecordedAsHexAndReplaysGreen() throws Exception {
+    try (Simulation board =
+            new Simulation(
+                SimulationConfig.builder(Profile.WS_ECHO_SERVER).bind("127.0.0.1", 0).build());
+        Engine engine = Engine.create(1)) {
+      int port = board.start().get(10, TimeUnit.SECONDS).getPort();
+      WebSocketClientSpec spec =
+          new WebSocketClientSpec("ws://127.0.0.1:" + port + "/board", null, null, null);
+      ScriptRecorder recorder = ScriptRecorder.of(spec, null);
+      WebSocketSession client = (WebSocketSession) spec.create(engine, AutoActions.NONE);
+      EventRecorder events = new EventRecorder();
+      client.addListener(recorder);
+      client.addListener(events);
+      client.open().get(10, TimeUnit.SECONDS);
+      client.sendMessage(0, "ping".getBytes(StandardCharsets.UTF_8), true).get(5, TimeUnit.SECONDS);
+      SessionEvent.Sent binary = events.skipTo(SessionEvent.Sent.class);
+      events.skipTo(SessionEvent.Received.class);
+      client
+          .sendMessage(0, "pong".getBytes(StandardCharsets.UTF_8), false)
+          .get(5, TimeUnit.SECONDS);
+      SessionEvent.Sent text = events.skipTo(SessionEvent.Sent.class);
+      events.skipTo(SessionEvent.Received.class);
+      client.close().get(5, TimeUnit.SECONDS);
+
+      assertThat(binary.kind()).isEqualTo("binary");
+      assertThat(text.kind()).isEqualTo("text");
+      assertThat(EventRecord.of(binary, null).kind()).isEqualTo("binary");
+      String yaml = recorder.yaml();
+      assertThat(yaml)
+          .contains("- send-hex: 70 69 6E 67\n      - expect: 'ping'\n")
+          .contains("- send: 'pong'\n      - expect: 'pong'\n");
+      RunReport report =
+          new ScriptRunner(RunSettings.defaults())
+              .run(List.of(Scripts.parse("recorded.yaml", yaml)), RunListener.NONE);
+      TestResult r = report.tests().get(0);
+      assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
+    }
+  }
+
+  @Test
+  void aLogRecordOfABinarySendIsRecordedAsHex() {
+    ScriptRecorder recorder = ScriptRecorder.webSocket("ws://127.0.0.1:9/");
+    recorder.add(data(0, false, "ping", 4).withKind("binary"));
+    recorder.add(data(1, false, "pong", 4).withKind("text"));
+
+    assertThat(recorder.yaml()).contains("- send-hex: 70 69 6E 67\n      - send: 'pong'\n");
   }
 }

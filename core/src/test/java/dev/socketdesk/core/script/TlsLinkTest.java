@@ -1,6 +1,7 @@
 package dev.socketdesk.core.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.Engine;
@@ -49,6 +50,43 @@ class TlsLinkTest {
 
       TestResult plain = run(head + steps);
       assertThat(plain.status()).isEqualTo(Status.FAILED);
+    }
+  }
+
+  @Test
+  void aScriptWithNoFolderTakesAnAbsoluteCaAndRefusesARelativeOneAtItsPlace() throws Exception {
+    TestCertificates certs = new TestCertificates(dir, "board");
+    TestCertificates.Pair leaf = certs.leaf("server");
+    try (Engine engine = Engine.create(1)) {
+      Session server =
+          engine.tcpServer(
+              TcpServerConfig.listen("127.0.0.1", 0)
+                  .withTls(TlsConfig.server(leaf.cert(), leaf.key()))
+                  .withActions(AutoActions.echo(new byte[0])));
+      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      String head = "name: pasted\nconnect: 127.0.0.1:" + port + "\n";
+      String steps = "steps:\n  - send: 'AT\\r\\n'\n  - expect: 'AT\\r\\n'\n";
+      String absolute = certs.caFile().toAbsolutePath().toString();
+
+      Suite pasted =
+          Scripts.parseDetached(
+              "script", head + "tls: {ca: '" + absolute + "', sni: localhost}\n" + steps);
+      TestResult verified =
+          new ScriptRunner(RunSettings.defaults())
+              .run(List.of(pasted), RunListener.NONE)
+              .tests()
+              .get(0);
+      assertThat(verified.status())
+          .as("%s\n%s", verified.failure(), verified.transcript())
+          .isEqualTo(Status.PASSED);
+
+      assertThatThrownBy(
+              () -> Scripts.parseDetached("script", head + "tls: {ca: board-ca.pem}\n" + steps))
+          .isInstanceOf(ScriptException.class)
+          .hasMessage(
+              "script:3:11: ca: 'board-ca.pem' is a relative path, and a script run from the page"
+                  + " has no folder to find it in; give the full path of the CA certificate's PEM"
+                  + " file");
     }
   }
 

@@ -53,7 +53,7 @@ final class TestApi {
     }
     Suite suite;
     try {
-      suite = Scripts.parse(SCRIPT_NAME, text);
+      suite = Scripts.parseDetached(SCRIPT_NAME, text);
     } catch (ScriptException e) {
       String where = e.location().line() + ":" + e.location().column();
       ApiErrors.send(ctx, 400, where + ": " + e.problem(), "script");

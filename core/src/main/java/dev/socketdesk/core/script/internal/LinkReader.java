@@ -23,15 +23,23 @@ final class LinkReader {
 
   private final Path folder;
 
-  /** {@code file}: the script's name, whose folder a relative {@code tls: {ca}} is found in. */
-  LinkReader(String file) {
+  /**
+   * @param folder the script's folder, which a relative {@code tls: {ca}} is found in; null for a
+   *     script that has none (pasted in the page), where a relative {@code ca} is refused.
+   */
+  LinkReader(Path folder) {
+    this.folder = folder;
+  }
+
+  /** The folder of the script file {@code file} (the working directory when it has none). */
+  static Path folderOf(String file) {
     Path parent;
     try {
       parent = Path.of(file).toAbsolutePath().getParent();
     } catch (InvalidPathException e) {
       parent = null;
     }
-    this.folder = parent != null ? parent : Path.of("").toAbsolutePath();
+    return parent != null ? parent : Path.of("").toAbsolutePath();
   }
 
   Map<String, Link> links(YamlNode.Mapping m) {

@@ -13,6 +13,7 @@ import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.TlsConfig;
 import dev.socketdesk.engine.WebSocketClientConfig;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
@@ -80,12 +81,13 @@ final class LinkSpecs {
   static TlsConfig tls(Link.Tls t, UnaryOperator<String> vars) {
     Path ca = null;
     if (t.ca() != null) {
-      ca = t.folder().resolve(vars.apply(t.ca()));
+      ca = caPath(vars.apply(t.ca()), t.folder());
       if (!Files.isReadable(ca)) {
         throw new IllegalArgumentException(
             "ca: cannot read '"
                 + ca
-                + "'; give the CA certificate's PEM file (relative to the script)");
+                + "'; give the CA certificate's PEM file"
+                + (t.folder() == null ? "" : " (relative to the script)"));
       }
     }
     if (ca != null && t.insecure()) {
@@ -95,6 +97,31 @@ final class LinkSpecs {
         .withTrustedCa(ca)
         .withInsecure(t.insecure())
         .withServerName(t.sni() == null ? null : vars.apply(t.sni()));
+  }
+
+  /**
+   * {@code ca} found in {@code folder}; a relative {@code ca} with no folder (a script pasted in
+   * the page) is refused, since no folder of the person's would be the right one.
+   */
+  private static Path caPath(String ca, Path folder) {
+    Path path;
+    try {
+      path = Path.of(ca);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(
+          "ca: '" + ca + "' is not a file path; give the CA certificate's PEM file");
+    }
+    if (folder != null) {
+      return folder.resolve(path);
+    }
+    if (!path.isAbsolute()) {
+      throw new IllegalArgumentException(
+          "ca: '"
+              + ca
+              + "' is a relative path, and a script run from the page has no folder to find it"
+              + " in; give the full path of the CA certificate's PEM file");
+    }
+    return path;
   }
 
   static SerialSpec serial(Link.Serial s, UnaryOperator<String> vars) {

@@ -6,6 +6,7 @@ import dev.socketdesk.core.script.ScriptException;
 import dev.socketdesk.core.script.Step;
 import dev.socketdesk.core.script.Suite;
 import dev.socketdesk.core.script.TestCase;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +44,17 @@ public final class ScriptReader {
    * @param external names of variables given from outside ({@code --var}), defined everywhere.
    */
   public ScriptReader(String file, Set<String> external) {
+    this(file, external, LinkReader.folderOf(file));
+  }
+
+  /**
+   * @param folder the folder relative paths in the script are found in; null for a script that has
+   *     none (pasted in the page): a relative path in it is refused.
+   */
+  public ScriptReader(String file, Set<String> external, Path folder) {
     this.file = file;
     this.external = Set.copyOf(external);
-    this.linkReader = new LinkReader(file);
+    this.linkReader = new LinkReader(folder);
   }
 
   public Suite read(String text) {

@@ -14,10 +14,12 @@ import java.time.Instant;
 
 /**
  * Counts every byte read and written, per peer and per session, exactly, and reports them as {@link
- * SessionEvent.Received} and {@link SessionEvent.Sent} events while a listener wants data. A write
- * counts once it succeeded; a failed write to a socket that stays open (a datagram) is reported as
- * an error. Also reports failures of a socket that is not one peer's connection. Reads of no known
- * peer (a refused connection) stop here. One instance per session.
+ * SessionEvent.Received} and {@link SessionEvent.Sent} events while a listener wants data; on a
+ * message transport each carries its message's kind, a plain write's decided here ({@link
+ * MessageKinds}) before it is counted. A write counts once it succeeded; a failed write to a socket
+ * that stays open (a datagram) is reported as an error. Also reports failures of a socket that is
+ * not one peer's connection. Reads of no known peer (a refused connection) stop here. One instance
+ * per session.
  */
 @Sharable
 public final class TrafficAccountingHandler extends ChannelDuplexHandler {
@@ -54,12 +56,19 @@ public final class TrafficAccountingHandler extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof ByteBuf plain && plain.isReadable()) {
+      MessageKinds kinds = MessageKinds.of(ctx.channel());
+      if (kinds != null) {
+        msg = kinds.typed(plain);
+      }
+    }
     ByteBuf data = PeerAddressing.content(msg);
     PeerHandle peer = data == null ? null : addressing.peerOf(ctx.channel(), msg, false);
     if (peer != null && data.isReadable()) {
       int n = data.readableBytes();
       EventDispatcher events = session.events();
       byte[] copy = events.wantsData() ? ByteBufUtil.getBytes(data) : null;
+      String kind = msg instanceof TypedMessage typed ? typed.kind() : null;
       promise = promise.unvoid();
       promise.addListener(
           f -> {
@@ -67,7 +76,7 @@ public final class TrafficAccountingHandler extends ChannelDuplexHandler {
               peer.sent(n);
               session.totals().sent(n);
               if (copy != null) {
-                events.emit(new SessionEvent.Sent(Instant.now(), peer.peer(), copy));
+                events.emit(new SessionEvent.Sent(Instant.now(), peer.peer(), copy, kind));
               }
             } else if (ctx.channel().isOpen() && !addressing.isConnection()) {
               events.emit(

@@ -5,6 +5,7 @@ import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
+import dev.socketdesk.engine.internal.pipeline.MessageKinds;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.pipeline.PipelineSession;
 import io.netty.buffer.ByteBuf;
@@ -35,11 +36,12 @@ import java.util.concurrent.TimeUnit;
  * Between the WebSocket codec and the session's shared handlers: a whole text or binary message
  * goes in as one {@link WebSocketMessage}, and bytes written by the session go out as one message
  * each (the kind of the message being answered, else binary when so configured, else text when they
- * are UTF-8; or the kind {@link #outbound} gives it). Answers pings, shows ping, pong and close
- * frames as notices, runs the close handshake and the periodic ping, and closes with 1009 a message
- * over the limit. Control frames are not counted as data. Event-loop thread only.
+ * are UTF-8; or the kind {@link #outbound} gives it). The shared handlers ask that kind ({@link
+ * MessageKinds}) before they count a write, so its sent event names it. Answers pings, shows ping,
+ * pong and close frames as notices, runs the close handshake and the periodic ping, and closes with
+ * 1009 a message over the limit. Control frames are not counted as data. Event-loop thread only.
  */
-public final class MessageAdapter extends ChannelDuplexHandler {
+public final class MessageAdapter extends ChannelDuplexHandler implements MessageKinds {
   public static final String NAME = "websocket";
   private static final long CLOSE_WAIT_MILLIS = 2000;
 
@@ -110,6 +112,17 @@ public final class MessageAdapter extends ChannelDuplexHandler {
                 done.tryFailure(f.cause());
               }
             });
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    ctx.channel().attr(MessageKinds.KEY).set(this);
+  }
+
+  /** The message a plain write of {@code data} goes out as (see the class comment). */
+  @Override
+  public Object typed(ByteBuf data) {
+    return outbound(data, binary(data));
   }
 
   @Override
