@@ -123,6 +123,38 @@ class TcpServerCliTest {
   }
 
   @Test
+  void aSessionFailureInJsonCarriesItsCodeAndParams() throws Exception {
+    try (CliRun cli =
+        CliRun.interactive(
+            "tcp-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--max-clients",
+            "1",
+            "--input",
+            "lines",
+            "--json")) {
+      int port = cli.listeningPort();
+      try (Socket first = connect(port);
+          Socket second = connect(port)) {
+        JsonNode error = cli.event("error");
+        String peer = "127.0.0.1:" + second.getLocalPort();
+        assertThat(error.path("message").asText())
+            .isEqualTo(
+                "refused a client from "
+                    + peer
+                    + ": the limit of 1 clients is reached; disconnect one or raise the limit");
+        assertThat(error.path("code").asText()).isEqualTo("client-limit");
+        assertThat(error.path("params").path("peer").asText()).isEqualTo(peer);
+        assertThat(error.path("params").path("max").asText()).isEqualTo("1");
+        assertThat(first.isClosed()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void textOutputIsOneLinePerEventWithMillisecondsPeerAndDirection() throws Exception {
     try (CliRun cli =
         CliRun.interactive(

@@ -40,6 +40,10 @@ interface EventFormat {
   /** A retry; after a failed attempt it is the one line that reports the failure. */
   String reconnecting(SessionEvent.Reconnecting retry);
 
+  /** A session's error event; a JSON line carries its code and params. */
+  String error(SessionEvent.Error error);
+
+  /** An error that is no session event (a failed send, an unwritable file): no code. */
   String error(Instant time, Peer peer, String message);
 
   String sessionClosed(Instant time);

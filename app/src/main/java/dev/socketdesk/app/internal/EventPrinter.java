@@ -113,7 +113,7 @@ final class EventPrinter implements SessionListener {
       out.line(format.reconnecting(r), true);
     } else if (event instanceof SessionEvent.Error e) {
       if (opened || !quietUntilOpen) {
-        out.line(format.error(t, e.peer(), Visible.of(e.message())), true);
+        out.line(format.error(e), true);
       }
     } else if (event instanceof SessionEvent.Closed) {
       if (opened || !quietUntilOpen) {

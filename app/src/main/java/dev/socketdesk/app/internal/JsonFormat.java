@@ -56,6 +56,11 @@ final class JsonFormat implements EventFormat {
   }
 
   @Override
+  public String error(SessionEvent.Error error) {
+    return EventJson.line(EventRecord.of(error, null));
+  }
+
+  @Override
   public String error(Instant time, Peer peer, String message) {
     return EventJson.line(EventRecord.error(time, peer, message, null, null));
   }

@@ -7,6 +7,7 @@ import dev.socketdesk.engine.Counters;
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.Peer;
 import dev.socketdesk.engine.SessionEvent;
+import dev.socketdesk.engine.codec.Visible;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -78,6 +79,11 @@ final class TextFormat implements EventFormat {
         + retry.attempt()
         + "): "
         + retry.cause();
+  }
+
+  @Override
+  public String error(SessionEvent.Error error) {
+    return error(error.time(), error.peer(), Visible.of(error.message()));
   }
 
   @Override
