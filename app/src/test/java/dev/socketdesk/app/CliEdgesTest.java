@@ -164,6 +164,9 @@ class CliEdgesTest {
                   + board.getLocalPort()
                   + " is too long: UDP carries at most 65,507 bytes of payload over IPv4 (65,527"
                   + " over IPv6); send less per datagram, and leave room for an echo prefix");
+      assertThat(error.path("code").asText()).isEqualTo("datagram-too-long");
+      assertThat(error.path("params").path("peer").asText())
+          .isEqualTo("#1 127.0.0.1:" + board.getLocalPort());
     }
   }
 }

@@ -42,6 +42,15 @@ public final class SessionException extends RuntimeException {
     TLS_REJECTED,
     /** Another TLS failure, or certificate or key files that cannot be used. */
     TLS_OTHER,
+    /**
+     * An established connection failed for a reason without a wording of its own; the system's
+     * words are param {@code error}.
+     */
+    CONNECTION_FAILED,
+    /** A datagram could not be sent for a reason without a wording of its own (see above). */
+    DATAGRAM_FAILED,
+    /** A datagram is longer than UDP carries. */
+    DATAGRAM_TOO_LONG,
     /** A TCP server refused a client: its limit of clients is reached. */
     CLIENT_LIMIT,
     /** A capture could not write its file and stopped; the session keeps running. */

@@ -51,4 +51,42 @@ class EventPrinterTest {
         .contains("  #1 127.0.0.1:40001: in 3 B / 1 msg, out 0 B / 0 msg")
         .endsWith("and 5 earlier peers that left (counted in the totals, not listed)");
   }
+
+  @Test
+  void aPeersErrorIsOneLineNamingThePeerOnceAndItsJsonCarriesTheCode() {
+    Peer peer = new Peer(1, new InetSocketAddress("127.0.0.1", 5000));
+    SessionEvent.Error error =
+        new SessionEvent.Error(
+            Instant.now(),
+            peer,
+            "the connection failed: Connection timed out",
+            "connection-failed",
+            java.util.Map.of("peer", peer.toString(), "error", "Connection timed out"));
+    for (boolean json : new boolean[] {false, true}) {
+      StringWriter text = new StringWriter();
+      Output out = new Output(new PrintWriter(text), () -> {});
+      EventPrinter printer =
+          new EventPrinter(
+              out,
+              json ? new JsonFormat() : new TextFormat(),
+              DisplayMode.TEXT,
+              StandardCharsets.UTF_8,
+              false,
+              json,
+              false,
+              false);
+      printer.onEvent(error);
+      out.flush();
+      List<String> lines = text.toString().lines().toList();
+      assertThat(lines).hasSize(1);
+      if (json) {
+        assertThat(lines.get(0))
+            .contains("\"code\":\"connection-failed\"")
+            .contains("\"error\":\"Connection timed out\"");
+      } else {
+        assertThat(lines.get(0))
+            .endsWith(" #1 127.0.0.1:5000 error: the connection failed: Connection timed out");
+      }
+    }
+  }
 }

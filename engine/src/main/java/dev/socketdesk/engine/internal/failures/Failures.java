@@ -128,14 +128,55 @@ public final class Failures {
     };
   }
 
-  /** An I/O failure on an established connection or socket. */
+  /**
+   * An I/O failure on an established connection or socket, reported where nothing else names the
+   * peer (a send's result): a failure without a wording of its own reads {@code "PEER: the system's
+   * words"}.
+   */
   public static SessionException io(Throwable cause, String peer) {
+    return peerFailure(cause, peer, Kind.OTHER, peer + ": ");
+  }
+
+  /**
+   * A failure of the established connection with {@code peer}, reported on an event that names the
+   * peer: a failure without a wording of its own is {@code connection-failed}, worded without the
+   * peer (param {@code peer}), so the event's line does not repeat it as a {@code "#1 host:port: "}
+   * prefix.
+   */
+  public static SessionException connection(Throwable cause, String peer) {
+    return peerFailure(cause, peer, Kind.CONNECTION_FAILED, "the connection failed: ");
+  }
+
+  /**
+   * A datagram to {@code peer} that could not be sent, reported on an event that already names the
+   * peer: a failure without a wording of its own is {@code datagram-failed} (see {@link
+   * #connection}).
+   */
+  public static SessionException datagram(Throwable cause, String peer) {
+    return peerFailure(cause, peer, Kind.DATAGRAM_FAILED, "the datagram could not be sent: ");
+  }
+
+  /**
+   * {@code cause} as a failure about {@code peer}; one without a wording of its own is {@code
+   * fallback}, worded {@code lead} and the system's words, with those words as param {@code error}
+   * (but for {@code other}, whose line carries them anyway).
+   */
+  private static SessionException peerFailure(
+      Throwable cause, String peer, Kind fallback, String lead) {
     if (cause instanceof SessionException e) {
       return e;
     }
-    return withParams(ioFailure(cause, peer), Map.of("peer", peer));
+    SessionException known = ioFailure(cause, peer);
+    if (known != null) {
+      return withParams(known, Map.of("peer", peer));
+    }
+    String error = plain(cause);
+    Map<String, String> params =
+        fallback == Kind.OTHER ? Map.of("peer", peer) : Map.of("peer", peer, "error", error);
+    return new SessionException(fallback, lead + error, params);
   }
 
+  /** The failure's own wording, or null when it has none. */
   private static SessionException ioFailure(Throwable cause, String peer) {
     if (cause instanceof ClosedChannelException) {
       return new SessionException(
@@ -149,12 +190,12 @@ public final class Failures {
               Kind.REFUSED, peer + " refused the datagram: nothing listens on that port");
       case MESSAGE_TOO_LONG ->
           new SessionException(
-              Kind.OTHER,
+              Kind.DATAGRAM_TOO_LONG,
               "datagram to "
                   + peer
                   + " is too long: UDP carries at most 65,507 bytes of payload over IPv4 (65,527"
                   + " over IPv6); send less per datagram, and leave room for an echo prefix");
-      default -> new SessionException(Kind.OTHER, peer + ": " + plain(cause));
+      default -> null;
     };
   }
 

@@ -71,7 +71,7 @@ public final class PeerLifecycleHandler extends ChannelDuplexHandler {
             .events()
             .emit(
                 SessionEvent.Error.of(
-                    Instant.now(), peer.peer(), Failures.io(cause, peer.toString())));
+                    Instant.now(), peer.peer(), Failures.connection(cause, peer.toString())));
       }
     }
     ctx.close();

@@ -81,7 +81,7 @@ public final class TrafficAccountingHandler extends ChannelDuplexHandler {
             } else if (ctx.channel().isOpen() && !addressing.isConnection()) {
               events.emit(
                   SessionEvent.Error.of(
-                      Instant.now(), peer.peer(), Failures.io(f.cause(), peer.toString())));
+                      Instant.now(), peer.peer(), Failures.datagram(f.cause(), peer.toString())));
             }
           });
     }

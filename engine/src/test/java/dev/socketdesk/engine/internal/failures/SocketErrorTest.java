@@ -46,6 +46,32 @@ class SocketErrorTest {
   }
 
   @Test
+  void aPeersFailureWithoutAWordingIsACatalogueCodeThatDoesNotRepeatThePeer() {
+    var connection = Failures.connection(new IOException("Connection timed out"), "#1 127.0.0.1:9");
+    assertThat(connection.kind()).isEqualTo(Kind.CONNECTION_FAILED);
+    assertThat(connection.getMessage())
+        .as("the event names the peer; its line does not repeat it as a prefix")
+        .isEqualTo("the connection failed: Connection timed out");
+    assertThat(connection.params())
+        .containsEntry("peer", "#1 127.0.0.1:9")
+        .containsEntry("error", "Connection timed out");
+
+    var datagram = Failures.datagram(new IOException("Network is down"), "#2 127.0.0.1:9");
+    assertThat(datagram.kind()).isEqualTo(Kind.DATAGRAM_FAILED);
+    assertThat(datagram.getMessage()).isEqualTo("the datagram could not be sent: Network is down");
+    assertThat(datagram.params()).containsEntry("peer", "#2 127.0.0.1:9");
+
+    assertThat(Failures.datagram(new IOException("Message too long"), "#2").kind())
+        .isEqualTo(Kind.DATAGRAM_TOO_LONG);
+    assertThat(Failures.connection(new SocketException("Connection reset"), "#1").kind())
+        .as("a failure with its own wording keeps it")
+        .isEqualTo(Kind.RESET);
+    assertThat(Failures.io(new IOException("Network is down"), "#1 127.0.0.1:9").getMessage())
+        .as("where nothing else names the peer, the line does")
+        .isEqualTo("#1 127.0.0.1:9: Network is down");
+  }
+
+  @Test
   void anUnknownErrorShowsTheSystemsTextWithoutNettysCallPrefix() {
     assertThat(
             Failures.connect(

@@ -61,9 +61,13 @@ class PeerLifecycleHandlerTest {
     session.recorder.next(SessionEvent.Connected.class);
     session.recorder.next(SessionEvent.Connected.class);
     SessionEvent.Error error = session.recorder.next(SessionEvent.Error.class);
-    assertThat(error.message()).contains("No buffer space available");
-    assertThat(error.code()).isEqualTo("other");
-    assertThat(error.params()).containsKey("peer");
+    assertThat(error.message())
+        .as("the event names the peer, so the message does not")
+        .isEqualTo("the connection failed: No buffer space available");
+    assertThat(error.code()).isEqualTo("connection-failed");
+    assertThat(error.params())
+        .containsEntry("peer", error.peer().toString())
+        .containsEntry("error", "No buffer space available");
     session.recorder.assertExhausted();
   }
 
