@@ -28,12 +28,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Lifecycle, peers, counters, listeners and periodic sends shared by the three session kinds. */
 abstract class AbstractSession implements Session, PipelineSession {
@@ -47,7 +45,7 @@ abstract class AbstractSession implements Session, PipelineSession {
   private final SessionType type;
   private final AtomicInteger nextPeerId = new AtomicInteger(1);
   private final SessionLifecycle lifecycle;
-  private final AtomicReference<PeriodicTask> periodic = new AtomicReference<>();
+  private final SessionPeriodic periodic = new SessionPeriodic();
   private volatile AutoActions actions;
   private volatile Grouping grouping = Grouping.NONE;
 
@@ -258,25 +256,12 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   @Override
   public final CompletableFuture<Void> startPeriodic(PeriodicSend send) {
-    PeriodicTask task = new PeriodicTask(this, send);
-    PeriodicTask old = periodic.getAndSet(task);
-    if (old != null) {
-      old.stop();
-    }
-    if (state().isTerminal()) {
-      task.stop();
-    } else {
-      task.start(group.next());
-    }
-    return task.done();
+    return periodic.start(new PeriodicTask(this, send), state().isTerminal(), group.next());
   }
 
   @Override
   public final void stopPeriodic() {
-    PeriodicTask task = periodic.getAndSet(null);
-    if (task != null) {
-      task.stop();
-    }
+    periodic.stop();
   }
 
   @Override
@@ -306,13 +291,7 @@ abstract class AbstractSession implements Session, PipelineSession {
 
   /** The session's open channels, which a capture attaches to. */
   List<Channel> channels() {
-    List<Channel> channels = new ArrayList<>();
-    for (PeerHandle peer : peers.inIdOrder()) {
-      if (peer.channel != null) {
-        channels.add(peer.channel);
-      }
-    }
-    return channels;
+    return peers.channels();
   }
 
   @Override

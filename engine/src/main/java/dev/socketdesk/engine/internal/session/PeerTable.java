@@ -3,6 +3,7 @@ package dev.socketdesk.engine.internal.session;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionException.Kind;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
+import io.netty.channel.Channel;
 import io.netty.util.collection.IntObjectHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,17 @@ final class PeerTable {
   /** The peer with this id, or null. */
   synchronized PeerHandle get(int id) {
     return byId.get(id);
+  }
+
+  /** The peers' own channels, in id order (a UDP peer has none). */
+  List<Channel> channels() {
+    List<Channel> channels = new ArrayList<>();
+    for (PeerHandle peer : inIdOrder()) {
+      if (peer.channel != null) {
+        channels.add(peer.channel);
+      }
+    }
+    return channels;
   }
 
   /** Removes this peer; false when it was not in the table. */
