@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socketdesk.app.internal.CaptureMixin;
 import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.ConnectTimeoutOption;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FleetOptions;
 import dev.socketdesk.app.internal.FormatOptions;
@@ -175,12 +176,7 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "udp-server: the answer to every datagram (default 'hello,i am server').")
   String reply = SimulationConfig.DEFAULT_REPLY;
 
-  @Option(
-      names = "--connect-timeout",
-      paramLabel = "DURATION",
-      converter = Converters.ConnectTimeout.class,
-      description = "Give up a connection attempt after this long (default 5s, at most 10m).")
-  Duration connectTimeout = Duration.ofSeconds(5);
+  @Mixin ConnectTimeoutOption connectTimeout;
 
   @Option(
       names = "--format",
@@ -301,7 +297,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     reply,
                     sensorFormat,
                     verifyEcho,
-                    connectTimeout,
+                    connectTimeout.value(),
                     threads),
             "HOST:PORT");
     return SpecOptions.build(

@@ -2,6 +2,7 @@ package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.ActionOptions;
 import dev.socketdesk.app.internal.CliFailure;
+import dev.socketdesk.app.internal.ClientConnectOptions;
 import dev.socketdesk.app.internal.Converters;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.GroupingOptions;
@@ -50,17 +51,7 @@ public final class TcpClientCommand implements Callable<Integer> {
       description = "The server: a host name, an IPv4 address, or [IPv6]; e.g. 192.168.4.1:5000.")
   HostPort remote;
 
-  @Option(
-      names = "--connect-timeout",
-      paramLabel = "DURATION",
-      converter = Converters.ConnectTimeout.class,
-      description = "Give up a connection attempt after this long (default 5s, at most 10m).")
-  Duration connectTimeout = Duration.ofSeconds(5);
-
-  @Option(
-      names = "--reconnect",
-      description = "When the connection fails or is lost, try again with backoff until Ctrl+C.")
-  boolean reconnect;
+  @Mixin ClientConnectOptions connect;
 
   @Option(
       names = "--bind",
@@ -84,11 +75,12 @@ public final class TcpClientCommand implements Callable<Integer> {
     Grouping groups = grouping.grouping(Duration.ZERO);
     TcpClientSpec client =
         SpecOptions.build(
-            () -> new TcpClientSpec(remote, bind, connectTimeout, reconnect), "HOST:PORT");
+            () -> new TcpClientSpec(remote, bind, connect.connectTimeout(), connect.reconnect()),
+            "HOST:PORT");
     TcpClientConfig config =
         CliFailure.usageIfInvalid(() -> client.config(auto).withTls(tls.config(false)));
     return new SessionRunner(
-            io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, reconnect, true)
+            io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, connect.reconnect(), true)
         .recordAs(s -> tls.recorded(ScriptRecorder.client(remote), false))
         .run(
             engine -> {
@@ -98,6 +90,6 @@ public final class TcpClientCommand implements Callable<Integer> {
             },
             actions,
             SpecOptions::failure,
-            connectTimeout.plusSeconds(10));
+            connect.connectTimeout().plusSeconds(10));
   }
 }

@@ -2,7 +2,7 @@ package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.ActionOptions;
 import dev.socketdesk.app.internal.CliFailure;
-import dev.socketdesk.app.internal.Converters;
+import dev.socketdesk.app.internal.ClientConnectOptions;
 import dev.socketdesk.app.internal.FormatOptions;
 import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
@@ -14,7 +14,6 @@ import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.WebSocketClientConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,17 +52,7 @@ public final class WsClientCommand implements Callable<Integer> {
       description = "An extra request header (repeat for more), e.g. -H 'Authorization: Bearer x'.")
   List<String> headers = new ArrayList<>();
 
-  @Option(
-      names = "--connect-timeout",
-      paramLabel = "DURATION",
-      converter = Converters.ConnectTimeout.class,
-      description = "Give up a connection attempt after this long (default 5s, at most 10m).")
-  Duration connectTimeout = Duration.ofSeconds(5);
-
-  @Option(
-      names = "--reconnect",
-      description = "When the connection fails or is lost, try again with backoff until Ctrl+C.")
-  boolean reconnect;
+  @Mixin ClientConnectOptions connect;
 
   @Mixin WebSocketOptions ws;
   @Mixin TlsClientOptions tls;
@@ -88,18 +77,18 @@ public final class WsClientCommand implements Callable<Integer> {
                   .withMaxMessageBytes(ws.maxMessageBytes())
                   .withPingInterval(ws.pingEvery())
                   .withSendBinary(ws.binary())
-                  .withConnectTimeout(connectTimeout)
-                  .withReconnect(reconnect)
+                  .withConnectTimeout(connect.connectTimeout())
+                  .withReconnect(connect.reconnect())
                   .withActions(auto)
                   .withTls(tls.config(base.secure()));
             });
     return new SessionRunner(
-            io, spec.commandLine().getOut(), format, run, SessionType.WS_CLIENT, reconnect, true)
+            io, spec.commandLine().getOut(), format, run, SessionType.WS_CLIENT, connect.reconnect(), true)
         .recordAs(s -> tls.recorded(ScriptRecorder.webSocket(url), config.secure()))
         .run(
             engine -> engine.webSocketClient(config),
             actions,
             SpecOptions::failure,
-            connectTimeout.plusSeconds(15));
+            connect.connectTimeout().plusSeconds(15));
   }
 }

@@ -65,7 +65,7 @@ class CliEdgesTest {
     assertThat(run("simulate|--help").out()).contains("at most 24h", "at most 10m");
     TcpClientCommand c = new TcpClientCommand(NO_INPUT);
     new CommandLine(c).parseArgs("127.0.0.1:9", "--connect-timeout", "10m");
-    assertThat(c.connectTimeout).hasMinutes(10);
+    assertThat(c.connect.connectTimeout()).hasMinutes(10);
   }
 
   @ParameterizedTest

@@ -211,8 +211,8 @@ class CliParsingTest {
     TcpClientCommand c = new TcpClientCommand(NO_INPUT);
     new CommandLine(c).parseArgs("[::1]:10000", "--reconnect", "--connect-timeout", "2s");
     assertThat(c.remote).isEqualTo(new HostPort("::1", 10000));
-    assertThat(c.reconnect).isTrue();
-    assertThat(c.connectTimeout).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.connect.reconnect()).isTrue();
+    assertThat(c.connect.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
   }
 
   @ParameterizedTest
