@@ -1,6 +1,5 @@
 package dev.socketdesk.app.internal;
 
-import dev.socketdesk.core.ConfigDirs;
 import dev.socketdesk.engine.TlsConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -48,9 +47,7 @@ public final class SimulateTlsOptions {
       if ((cert == null) != (key == null)) {
         throw CliFailure.usage("--cert and --key go together; give both");
       }
-      return cert == null
-          ? TlsConfig.generatedServer(ConfigDirs.defaultDir())
-          : TlsConfig.server(cert, key);
+      return TlsServerOptions.certificate(cert, key);
     }
     if (cert != null || key != null) {
       throw CliFailure.usage("--cert and --key are for tcp-echo-server");

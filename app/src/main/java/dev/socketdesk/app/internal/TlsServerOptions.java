@@ -49,11 +49,18 @@ public final class TlsServerOptions {
       throw CliFailure.usage(
           "--require-client-cert needs --ca FILE, the CA that signs the client certificates");
     }
-    TlsConfig config =
-        cert == null
-            ? TlsConfig.generatedServer(ConfigDirs.defaultDir())
-            : TlsConfig.server(cert, key);
+    TlsConfig config = certificate(cert, key);
     return CliFailure.usageIfInvalid(
         () -> config.withTrustedCa(ca).withRequireClientCert(requireClientCert));
+  }
+
+  /**
+   * A server's certificate: {@code cert} with {@code key}, or without them (both null) the one made
+   * once for this machine and kept in the config directory.
+   */
+  static TlsConfig certificate(Path cert, Path key) {
+    return cert == null
+        ? TlsConfig.generatedServer(ConfigDirs.defaultDir())
+        : TlsConfig.server(cert, key);
   }
 }
