@@ -51,6 +51,10 @@ public final class SessionException extends RuntimeException {
     DATAGRAM_FAILED,
     /** A datagram is longer than UDP carries. */
     DATAGRAM_TOO_LONG,
+    /** A WebSocket message is over the maximum message size; it was closed with 1009. */
+    MESSAGE_TOO_BIG,
+    /** A WebSocket peer broke the protocol (a bad frame); it was closed with the matching code. */
+    WEBSOCKET_PROTOCOL,
     /** A TCP server refused a client: its limit of clients is reached. */
     CLIENT_LIMIT,
     /** A capture could not write its file and stopped; the session keeps running. */

@@ -134,8 +134,47 @@ class WebSocketTest {
         try (ToolProcess client = python("client", "ws://127.0.0.1:" + port + "/", scenario)) {
           client.await("CLOSED 1009", WAIT);
         }
-        assertThat(events.skipTo(SessionEvent.Error.class).message())
-            .contains("is over the limit of 1000 bytes: closed with 1009 (message too big)");
+        SessionEvent.Error tooBig = events.skipTo(SessionEvent.Error.class);
+        assertThat(tooBig.message())
+            .as("the event names the peer; its line does not repeat it")
+            .isEqualTo(
+                "a message is over the limit of 1000 bytes: closed with 1009 (message too big);"
+                    + " raise the maximum message size");
+        assertThat(tooBig.code()).isEqualTo("message-too-big");
+        assertThat(tooBig.params())
+            .containsEntry("peer", tooBig.peer().toString())
+            .containsEntry("max", "1000");
+        events.skipTo(SessionEvent.Disconnected.class);
+      }
+    }
+  }
+
+  @Test
+  void anUnmaskedFrameFromAClientIsOneProtocolErrorNamingThePeerOnce() throws Exception {
+    try (Engine engine = Engine.create(1)) {
+      EventRecorder events = new EventRecorder();
+      WebSocketSession server =
+          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/"));
+      server.addListener(events);
+      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      try (java.net.Socket client = new java.net.Socket("127.0.0.1", port)) {
+        client.setSoTimeout(10_000);
+        client
+            .getOutputStream()
+            .write(
+                ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        events.skipTo(SessionEvent.Connected.class);
+        client.getOutputStream().write(new byte[] {(byte) 0x81, 2, 'h', 'i'});
+        SessionEvent.Error error = events.skipTo(SessionEvent.Error.class);
+        assertThat(error.code()).isEqualTo("websocket-protocol");
+        assertThat(error.message())
+            .as("the event names the peer; its line does not repeat it")
+            .startsWith("the peer broke the WebSocket protocol (")
+            .doesNotContain("127.0.0.1");
+        assertThat(error.params()).containsEntry("peer", error.peer().toString());
         events.skipTo(SessionEvent.Disconnected.class);
       }
     }

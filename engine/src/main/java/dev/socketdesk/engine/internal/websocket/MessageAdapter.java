@@ -29,6 +29,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -236,7 +237,8 @@ public final class MessageAdapter extends ChannelDuplexHandler implements Messag
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    String peer = peerName(ctx.channel());
+    PeerHandle handle = PeerHandle.of(ctx.channel());
+    String peer = handle != null ? handle.toString() : peerName(ctx.channel());
     if (cause instanceof TooLongFrameException
         || (cause instanceof CorruptedWebSocketFrameException c
             && c.closeStatus().code() == CloseCodes.MESSAGE_TOO_BIG)) {
@@ -246,23 +248,23 @@ public final class MessageAdapter extends ChannelDuplexHandler implements Messag
       }
       ctx.fireExceptionCaught(
           new SessionException(
-              Kind.OTHER,
-              "a message from "
-                  + peer
-                  + " is over the limit of "
+              Kind.MESSAGE_TOO_BIG,
+              "a message is over the limit of "
                   + maxMessageBytes
-                  + " bytes: closed with 1009 (message too big); raise the maximum message size"));
+                  + " bytes: closed with 1009 (message too big); raise the maximum message size",
+              Map.of("peer", peer, "max", Long.toString(maxMessageBytes))));
       return;
     }
     if (cause instanceof CorruptedWebSocketFrameException c) {
+      String closedWith = CloseCodes.describe(c.closeStatus().code());
       ctx.fireExceptionCaught(
           new SessionException(
-              Kind.OTHER,
-              peer
-                  + " broke the WebSocket protocol ("
+              Kind.WEBSOCKET_PROTOCOL,
+              "the peer broke the WebSocket protocol ("
                   + c.getMessage()
                   + "): closed with "
-                  + CloseCodes.describe(c.closeStatus().code())));
+                  + closedWith,
+              Map.of("peer", peer, "error", String.valueOf(c.getMessage()), "close", closedWith)));
       return;
     }
     ctx.fireExceptionCaught(cause);
