@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,6 +58,39 @@ class UdpCliTest {
       JsonNode summary = cli.event("summary");
       assertThat(summary.path("bytesIn").asLong()).isEqualTo(4);
       assertThat(summary.path("messagesOut").asLong()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aTypedDatagramTooLongToSendIsOneErrorLineNamingThePeerOnce() throws Exception {
+    try (DatagramSocket board = board();
+        CliRun cli =
+            CliRun.interactive(
+                "udp",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--to",
+                "127.0.0.1:" + board.getLocalPort(),
+                "--input",
+                "lines")) {
+      cli.line(l -> l.contains("listening on"));
+      cli.type("a".repeat(70_000));
+      cli.type("after");
+      assertThat(receive(board)).isEqualTo("after");
+      cli.type("/quit");
+      assertThat(cli.exitCode()).isZero();
+      List<String> errors = cli.allLines().stream().filter(l -> l.contains("error:")).toList();
+      assertThat(errors)
+          .as(
+              "the failed write is the session's error event; the send's failure is not printed too")
+          .hasSize(1);
+      assertThat(errors.get(0))
+          .contains(
+              " #1 127.0.0.1:"
+                  + board.getLocalPort()
+                  + " error: the datagram is too long: UDP carries at most 65,507 bytes");
     }
   }
 

@@ -67,7 +67,9 @@ public interface Session {
 
   /**
    * Sends to the default target: every client (TCP server), the server (TCP client), or the
-   * configured remote or else the last sender (UDP).
+   * configured remote or else the last sender (UDP). A datagram that cannot be written fails the
+   * future and, like a failed automatic reply, is also a {@link SessionEvent.Error} naming its
+   * peer, with the same code and a {@code peer} param.
    */
   CompletableFuture<Void> send(byte[] data);
 

@@ -2,6 +2,7 @@ package dev.socketdesk.app.internal;
 
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.codec.PayloadMode;
 import dev.socketdesk.engine.codec.SendFormat;
@@ -68,10 +69,21 @@ final class Sender {
     sending.whenComplete(
         (v, e) -> {
           window.release(permits);
-          if (e != null) {
+          if (e != null && !reportedAsEvent(SessionRunner.unwrap(e))) {
             printer.error(null, SessionRunner.unwrap(e).getMessage());
           }
         });
+  }
+
+  /**
+   * Whether the session reported {@code failure} as its own error event already: a UDP datagram
+   * that could not be written is one (see {@link Session#send(byte[])}), with its peer as param;
+   * printing the send's failure too would say it twice.
+   */
+  private boolean reportedAsEvent(Throwable failure) {
+    return type == SessionType.UDP
+        && failure instanceof SessionException s
+        && s.params().containsKey("peer");
   }
 
   /** Waits until every send so far is written (or has failed). */

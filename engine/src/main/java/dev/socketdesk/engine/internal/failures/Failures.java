@@ -191,9 +191,7 @@ public final class Failures {
       case MESSAGE_TOO_LONG ->
           new SessionException(
               Kind.DATAGRAM_TOO_LONG,
-              "datagram to "
-                  + peer
-                  + " is too long: UDP carries at most 65,507 bytes of payload over IPv4 (65,527"
+              "the datagram is too long: UDP carries at most 65,507 bytes of payload over IPv4 (65,527"
                   + " over IPv6); send less per datagram, and leave room for an echo prefix");
       default -> null;
     };

@@ -376,10 +376,15 @@ abstract class AbstractSession implements Session, PipelineSession {
           if (f.isSuccess()) {
             result.complete(null);
           } else {
-            result.completeExceptionally(Failures.io(f.cause(), peer.toString()));
+            result.completeExceptionally(writeFailure(f.cause(), peer));
           }
         });
     return result;
+  }
+
+  /** A write to {@code peer} that failed, as the send's future reports it. */
+  SessionException writeFailure(Throwable cause, PeerHandle peer) {
+    return Failures.io(cause, peer.toString());
   }
 
   @Override

@@ -287,6 +287,12 @@ final class UdpSession extends AbstractSession {
     return ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(data), peer.address));
   }
 
+  /** Worded as the failed datagram's event is (see {@link Failures#datagram}). */
+  @Override
+  SessionException writeFailure(Throwable cause, PeerHandle peer) {
+    return Failures.datagram(cause, peer.toString());
+  }
+
   @Override
   public CompletableFuture<Void> sendTo(HostPort to, byte[] data) {
     return CompletableFuture.supplyAsync(() -> peerFor(resolve(to)), executor)

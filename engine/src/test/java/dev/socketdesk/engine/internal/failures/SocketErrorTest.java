@@ -42,7 +42,7 @@ class SocketErrorTest {
     assertThat(Failures.bind(Errors.newIOException("bind", -13), null, 80).kind())
         .isEqualTo(Kind.PERMISSION_DENIED);
     assertThat(Failures.io(Errors.newIOException("sendmsg", -90), "127.0.0.1:9").getMessage())
-        .startsWith("datagram to 127.0.0.1:9 is too long: UDP carries at most 65,507 bytes");
+        .startsWith("the datagram is too long: UDP carries at most 65,507 bytes");
   }
 
   @Test
