@@ -145,7 +145,7 @@ class TcpServerCliTest {
             .isEqualTo(
                 "refused a client from "
                     + peer
-                    + ": the limit of 1 clients is reached; disconnect one or raise the limit");
+                    + ": the client limit (1) is reached; disconnect one or raise the limit");
         assertThat(error.path("code").asText()).isEqualTo("client-limit");
         assertThat(error.path("params").path("peer").asText()).isEqualTo(peer);
         assertThat(error.path("params").path("max").asText()).isEqualTo("1");
