@@ -80,7 +80,13 @@ public final class TcpClientCommand implements Callable<Integer> {
     TcpClientConfig config =
         CliFailure.usageIfInvalid(() -> client.config(auto).withTls(tls.config(false)));
     return new SessionRunner(
-            io, spec.commandLine().getOut(), format, run, SessionType.TCP_CLIENT, connect.reconnect(), true)
+            io,
+            spec.commandLine().getOut(),
+            format,
+            run,
+            SessionType.TCP_CLIENT,
+            connect.reconnect(),
+            true)
         .recordAs(s -> tls.recorded(ScriptRecorder.client(remote), false))
         .run(
             engine -> {

@@ -83,7 +83,13 @@ public final class WsClientCommand implements Callable<Integer> {
                   .withTls(tls.config(base.secure()));
             });
     return new SessionRunner(
-            io, spec.commandLine().getOut(), format, run, SessionType.WS_CLIENT, connect.reconnect(), true)
+            io,
+            spec.commandLine().getOut(),
+            format,
+            run,
+            SessionType.WS_CLIENT,
+            connect.reconnect(),
+            true)
         .recordAs(s -> tls.recorded(ScriptRecorder.webSocket(url), config.secure()))
         .run(
             engine -> engine.webSocketClient(config),
