@@ -3,14 +3,25 @@ package dev.socketdesk.engine.internal.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socketdesk.engine.SessionException.Kind;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.unix.Errors;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SocketErrorTest {
+  /**
+   * {@link Errors#newIOException} needs Netty's native library, which is loaded by the first use
+   * of a native transport; without this the class failed when it ran alone.
+   */
+  @BeforeAll
+  static void loadNettysNativeLibrary() {
+    Epoll.ensureAvailability();
+  }
+
   @Test
   void readsTheErrnoOfNettysNativeExceptions() {
     assertThat(SocketError.of(Errors.newIOException("bind", -98)))
