@@ -77,7 +77,7 @@ class UiCaptureApiTest {
           .allMatch(l -> new JsonObject(l).containsKey("ts"));
       UiHarness.Reply csv = ui.get(s + "/log.csv");
       assertThat(csv.body().lines().findFirst())
-          .hasValue("ts,event,peerId,peer,bytes,text,hex,reason,message,code");
+          .hasValue("ts,event,peerId,peer,bytes,text,hex,reason,message,code,kind");
       assertThat(csv.body()).contains(",received,1,", ",ping,70 69 6E 67,");
     }
   }

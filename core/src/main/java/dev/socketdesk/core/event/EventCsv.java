@@ -6,11 +6,13 @@ import dev.socketdesk.engine.codec.Hex;
  * {@link EventRecord}s as CSV (RFC 4180): a header, then one row per record, with the fields of
  * {@link EventJson#line} that a spreadsheet can use. Fields are quoted when they hold a comma, a
  * quote or a line break; a field starting with {@code = + - @} is prefixed with {@code '} so that a
- * spreadsheet does not run it as a formula.
+ * spreadsheet does not run it as a formula. New columns are added at the end, so that readers of
+ * the earlier columns keep working.
  */
 public final class EventCsv {
   /** The header row, without the line break. */
-  public static final String HEADER = "ts,event,peerId,peer,bytes,text,hex,reason,message,code";
+  public static final String HEADER =
+      "ts,event,peerId,peer,bytes,text,hex,reason,message,code,kind";
 
   private EventCsv() {}
 
@@ -27,7 +29,8 @@ public final class EventCsv {
         field(r.data() == null ? null : Hex.format(r.data())),
         field(r.reason()),
         field(r.message() != null ? r.message() : r.local()),
-        field(r.code()));
+        field(r.code()),
+        field(r.kind()));
   }
 
   static String field(String value) {
