@@ -11,6 +11,7 @@ import dev.socketdesk.app.internal.RunOptions;
 import dev.socketdesk.app.internal.SessionRunner;
 import dev.socketdesk.app.internal.SpecOptions;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.app.internal.TlsVerifyOptions;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.ForwardConfig;
 import dev.socketdesk.engine.ForwardTarget;
@@ -49,8 +50,11 @@ public final class ForwardCommand implements Callable<Integer> {
       paramLabel = "TARGET",
       converter = TargetConverter.class,
       description =
-          "HOST:PORT (a TCP server, e.g. the board's cloud) or serial:PATH?baud=115200 (with"
-              + " optional &data-bits=8&parity=none&stop-bits=1&flow=none), the ser2net role.")
+          "HOST:PORT (a TCP server, e.g. the board's cloud), tls://HOST:PORT (a TLS server,"
+              + " verified as with --ca/--insecure/--sni), ws://HOST:PORT/PATH or wss://... (a"
+              + " WebSocket server: each chunk a client sends is one binary message, each message"
+              + " back is relayed as bytes), or serial:PATH?baud=115200 (with optional"
+              + " &data-bits=8&parity=none&stop-bits=1&flow=none), the ser2net role.")
   ForwardTarget target;
 
   @Mixin ListenOptions listen;
@@ -62,6 +66,7 @@ public final class ForwardCommand implements Callable<Integer> {
       description = "Give up connecting to a TCP target after this long (default 5s).")
   Duration connectTimeout = Duration.ofSeconds(5);
 
+  @Mixin TlsVerifyOptions tls;
   @Mixin EditOptions editing;
   @Mixin GroupingOptions grouping;
   @Mixin FormatOptions format;
@@ -76,10 +81,21 @@ public final class ForwardCommand implements Callable<Integer> {
   public Integer call() {
     AutoActions auto = actions.autoActions(format.sendFormat());
     Grouping groups = grouping.grouping(Duration.ZERO);
+    ForwardTarget to = target;
+    if (tls.given() || target.secure()) {
+      if (!target.secure()) {
+        throw CliFailure.usage(
+            "--ca, --insecure, --sni, --client-cert and --client-key apply to a tls:// or wss://"
+                + " target, not to "
+                + target);
+      }
+      to = target.withTls(tls.tlsConfig());
+    }
+    ForwardTarget relayTo = to;
     ForwardConfig config =
         CliFailure.usageIfInvalid(
             () ->
-                ForwardConfig.listen(listen.port(), target)
+                ForwardConfig.listen(listen.port(), relayTo)
                     .withBindHost(listen.bind())
                     .withConnectTimeout(connectTimeout)
                     .withActions(auto)

@@ -198,9 +198,16 @@ class SerialForwardCliTest {
   }
 
   @Test
-  void aForwardTargetThisBuildCannotReachIsRefusedAtOnce() {
-    Result tls = run("forward", "--port", "0", "tls://cloud.example:8883");
-    assertThat(tls.code()).isEqualTo(2);
-    assertThat(tls.err()).contains("tls:// targets are not supported by this build");
+  void anUnknownKindOfTargetIsRefusedAtOnceWithTheFormsThatWork() {
+    Result mqtt = run("forward", "--port", "0", "mqtt://cloud.example:1883");
+    assertThat(mqtt.code()).isEqualTo(2);
+    assertThat(mqtt.err()).contains("mqtt:// is not a kind of target; use HOST:PORT, tls://");
+  }
+
+  @Test
+  void tlsOptionsWithATargetWithoutTlsAreRefusedAtOnce() {
+    Result plain = run("forward", "--port", "0", "127.0.0.1:9", "--insecure");
+    assertThat(plain.code()).isEqualTo(2);
+    assertThat(plain.err()).contains("apply to a tls:// or wss:// target");
   }
 }

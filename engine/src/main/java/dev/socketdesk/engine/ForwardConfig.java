@@ -28,8 +28,7 @@ public record ForwardConfig(
   public ForwardConfig {
     HostPort.checkPort(port, 0);
     if (target == null) {
-      throw new IllegalArgumentException(
-          "no forward target; use HOST:PORT or serial:PATH?baud=115200");
+      throw new IllegalArgumentException("no forward target; use " + ForwardTarget.FORMS);
     }
     connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
     actions = actions == null ? AutoActions.NONE : actions;

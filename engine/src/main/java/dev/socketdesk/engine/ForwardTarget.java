@@ -6,15 +6,42 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Where a forward session relays each connection: a TCP server ({@code HOST:PORT}) or a serial port
- * ({@code serial:PATH?baud=115200}).
+ * Where a forward session relays each connection: a TCP server ({@code HOST:PORT}), a TLS server
+ * ({@code tls://HOST:PORT}), a WebSocket server ({@code ws://...} or {@code wss://...}) or a serial
+ * port ({@code serial:PATH?baud=115200}).
  */
 public sealed interface ForwardTarget {
+  /** The forms of TARGET, for messages. */
+  String FORMS = "HOST:PORT, tls://HOST:PORT, ws://HOST:PORT/PATH, wss://... or serial:PATH?baud=N";
+
   /** A TCP server. */
   record Tcp(HostPort remote) implements ForwardTarget {
     @Override
     public String toString() {
       return remote.toString();
+    }
+  }
+
+  /** A TLS server; {@code tls} says how it is verified (the system's trust store by default). */
+  record Tls(HostPort remote, TlsConfig tls) implements ForwardTarget {
+    public Tls {
+      tls = tls == null ? TlsConfig.client() : tls;
+    }
+
+    @Override
+    public String toString() {
+      return "tls://" + remote;
+    }
+  }
+
+  /**
+   * A WebSocket server: each chunk a client sends goes out as one binary message, and every message
+   * the server sends, text or binary, is relayed to the client as its bytes.
+   */
+  record WebSocket(WebSocketClientConfig config) implements ForwardTarget {
+    @Override
+    public String toString() {
+      return config.url();
     }
   }
 
@@ -38,6 +65,12 @@ public sealed interface ForwardTarget {
     if (lower.startsWith("serial:")) {
       return serial(t.substring("serial:".length()));
     }
+    if (lower.startsWith("tls://")) {
+      return new Tls(HostPort.parse(t.substring("tls://".length())), null);
+    }
+    if (lower.startsWith("ws://") || lower.startsWith("wss://")) {
+      return new WebSocket(WebSocketClientConfig.connect(t));
+    }
     int scheme = lower.indexOf("://");
     if (scheme > 0) {
       throw new IllegalArgumentException(
@@ -45,10 +78,31 @@ public sealed interface ForwardTarget {
               + Visible.of(t)
               + "': "
               + lower.substring(0, scheme)
-              + ":// targets are not supported by this build; use HOST:PORT or"
-              + " serial:PATH?baud=115200");
+              + ":// is not a kind of target; use "
+              + FORMS);
     }
     return new Tcp(HostPort.parse(t));
+  }
+
+  /** Whether this target speaks TLS ({@code tls://} or {@code wss://}). */
+  default boolean secure() {
+    return this instanceof Tls || (this instanceof WebSocket ws && ws.config().secure());
+  }
+
+  /**
+   * This target with {@code tls} as its TLS settings.
+   *
+   * @throws IllegalArgumentException when the target does not speak TLS.
+   */
+  default ForwardTarget withTls(TlsConfig tls) {
+    if (this instanceof Tls t) {
+      return new Tls(t.remote(), tls);
+    }
+    if (this instanceof WebSocket ws && ws.config().secure()) {
+      return new WebSocket(ws.config().withTls(tls));
+    }
+    throw new IllegalArgumentException(
+        "TLS settings apply to a tls:// or wss:// target, not to " + this);
   }
 
   private static Serial serial(String spec) {

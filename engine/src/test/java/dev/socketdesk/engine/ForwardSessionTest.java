@@ -261,10 +261,15 @@ class ForwardSessionTest {
 
   @Test
   void targetsThatAreNotSupportedAreRefusedWithTheFormsThatWork() {
-    assertThatThrownBy(() -> ForwardTarget.parse("tls://cloud.example:8883"))
+    assertThatThrownBy(() -> ForwardTarget.parse("mqtt://cloud.example:1883"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("tls:// targets are not supported")
-        .hasMessageContaining("HOST:PORT or serial:PATH?baud=115200");
+        .hasMessageContaining("mqtt:// is not a kind of target")
+        .hasMessageContaining("HOST:PORT, tls://HOST:PORT, ws://HOST:PORT/PATH");
+    assertThat(ForwardTarget.parse("tls://cloud.example:8883"))
+        .hasToString("tls://cloud.example:8883");
+    assertThat(ForwardTarget.parse("wss://cloud.example/ws").secure()).isTrue();
+    assertThatThrownBy(() -> ForwardTarget.parse("ws://cloud.example:0/ws"))
+        .hasMessageContaining("out of range");
     assertThatThrownBy(() -> ForwardTarget.parse("serial:/dev/ttyUSB0?baud=fast"))
         .hasMessageContaining("baud rate 'fast' is not a speed");
     assertThat(ForwardTarget.parse("serial:/dev/ttyUSB0?baud=9600&parity=even&stop-bits=2"))

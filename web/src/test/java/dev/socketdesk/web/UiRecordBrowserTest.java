@@ -67,7 +67,8 @@ class UiRecordBrowserTest extends PageTest {
 
     Download csv = page.waitForDownload(() -> tab.locator("[data-testid=export-csv]").click());
     List<String> rows = Files.readAllLines(csv.path());
-    assertThat(rows.get(0)).isEqualTo("ts,event,peerId,peer,bytes,text,hex,reason,message,code,kind");
+    assertThat(rows.get(0))
+        .isEqualTo("ts,event,peerId,peer,bytes,text,hex,reason,message,code,kind");
     assertThat(rows).anyMatch(r -> r.contains(",received,1,") && r.contains("hello pcap\\n"));
   }
 }

@@ -3,67 +3,26 @@ package dev.socketdesk.app.internal;
 import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.TlsConfig;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** TLS options of a client command ({@code tcp-client}, {@code ws-client}). A picocli mixin. */
-public final class TlsClientOptions {
+public final class TlsClientOptions extends TlsVerifyOptions {
   @Option(
       names = "--tls",
       description = "Speak TLS; the server is verified with the system's trust store or --ca.")
   boolean tls;
 
-  @Option(
-      names = "--ca",
-      paramLabel = "FILE",
-      description = "Trust the CA certificates (PEM) in FILE, e.g. a server's self-signed one.")
-  Path ca;
-
-  @Option(
-      names = "--insecure",
-      description = "Do not verify the server's certificate (chain, expiry, name); warns.")
-  boolean insecure;
-
-  @Option(
-      names = "--sni",
-      paramLabel = "NAME",
-      description = "The server name to send (SNI) and check the certificate against.")
-  String sni;
-
-  @Option(
-      names = "--client-cert",
-      paramLabel = "FILE",
-      description = "Mutual TLS: our certificate (PEM).")
-  Path clientCert;
-
-  @Option(names = "--client-key", paramLabel = "FILE", description = "Its private key (PEM).")
-  Path clientKey;
-
   /** The TLS settings, or null without TLS; {@code implied} turns TLS on (a wss:// URL). */
   public TlsConfig config(boolean implied) {
     boolean on = tls || implied;
     if (!on) {
-      if (ca != null || insecure || sni != null || clientCert != null || clientKey != null) {
+      if (given()) {
         throw CliFailure.usage(
             "--ca, --insecure, --sni, --client-cert and --client-key are TLS options; add --tls");
       }
       return null;
     }
-    if (insecure && ca != null) {
-      throw CliFailure.usage("--insecure skips what --ca is for; use one of them");
-    }
-    if ((clientCert == null) != (clientKey == null)) {
-      throw CliFailure.usage(
-          clientCert == null
-              ? "--client-key needs its --client-cert FILE"
-              : "--client-cert needs its --client-key FILE");
-    }
-    return CliFailure.usageIfInvalid(
-        () -> {
-          TlsConfig config =
-              TlsConfig.client().withTrustedCa(ca).withInsecure(insecure).withServerName(sni);
-          return clientCert == null ? config : config.withCertificate(clientCert, clientKey);
-        });
+    return tlsConfig();
   }
 
   /**
@@ -77,11 +36,6 @@ public final class TlsClientOptions {
     return insecure || ca != null
         ? recorder.withTls(insecure, ca)
         : implied ? recorder : recorder.withTls(false, null);
-  }
-
-  /** Whether {@code --insecure} is on: the command prints its warning first. */
-  public boolean insecure() {
-    return insecure;
   }
 
   /**

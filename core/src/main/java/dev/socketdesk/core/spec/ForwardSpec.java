@@ -7,6 +7,7 @@ import dev.socketdesk.engine.Engine;
 import dev.socketdesk.engine.ForwardConfig;
 import dev.socketdesk.engine.ForwardTarget;
 import dev.socketdesk.engine.Session;
+import dev.socketdesk.engine.TlsConfig;
 import dev.socketdesk.engine.TrafficEdit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,16 +20,20 @@ import java.util.List;
  *
  * @param localHost local address; null (or blank) for all addresses.
  * @param localPort 0 (the system chooses) to 65535; default 0.
- * @param target {@code HOST:PORT} or {@code serial:PATH?baud=115200}; required.
+ * @param target {@code HOST:PORT}, {@code tls://HOST:PORT}, {@code ws://HOST:PORT/PATH}, {@code
+ *     wss://...} or {@code serial:PATH?baud=115200}; required.
  * @param connectTimeoutS 1ms to {@link Durations#MAX_CONNECT_TIMEOUT}; default 5 s.
  * @param edits rewrites and drops of relayed data, at most {@value #MAX_EDITS}; default none.
+ * @param insecure with a {@code tls://} or {@code wss://} target, do not verify its certificate;
+ *     default false (verified with the system's trust store).
  */
 public record ForwardSpec(
     String localHost,
     Integer localPort,
     String target,
     @JsonAlias("connectTimeout") Duration connectTimeoutS,
-    List<TrafficEditSpec> edits)
+    List<TrafficEditSpec> edits,
+    Boolean insecure)
     implements SessionSpec {
   public static final String TYPE = "forward";
   public static final int MAX_EDITS = 1000;
@@ -43,10 +48,17 @@ public record ForwardSpec(
               + " serial:/dev/ttyUSB0?baud=115200");
     }
     target = target.strip();
+    ForwardTarget parsed;
     try {
-      ForwardTarget.parse(target);
+      parsed = ForwardTarget.parse(target);
     } catch (IllegalArgumentException e) {
       throw SpecException.worded("target", e.getMessage());
+    }
+    insecure = Specs.flag(insecure);
+    if (insecure && !parsed.secure()) {
+      throw SpecException.of(
+          "insecure",
+          "applies to a tls:// or wss:// target only; turn it off, or change the target");
     }
     connectTimeoutS =
         Specs.duration(
@@ -73,9 +85,23 @@ public record ForwardSpec(
     return TYPE;
   }
 
+  /** Without TLS settings: a {@code tls://} or {@code wss://} target is verified. */
+  public ForwardSpec(
+      String localHost,
+      Integer localPort,
+      String target,
+      Duration connectTimeoutS,
+      List<TrafficEditSpec> edits) {
+    this(localHost, localPort, target, connectTimeoutS, edits, false);
+  }
+
   /** The engine's config for this spec. */
   public ForwardConfig config(AutoActions actions) {
-    return ForwardConfig.listen(localPort, ForwardTarget.parse(target))
+    ForwardTarget to = ForwardTarget.parse(target);
+    if (insecure) {
+      to = to.withTls(TlsConfig.client().withInsecure(true));
+    }
+    return ForwardConfig.listen(localPort, to)
         .withBindHost(localHost)
         .withConnectTimeout(connectTimeoutS)
         .withActions(actions)

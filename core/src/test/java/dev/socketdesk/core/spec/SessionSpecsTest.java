@@ -128,7 +128,8 @@ class SessionSpecsTest {
           {"type":"serial","path":"/dev/ttyS0","dataBits":9}   | dataBits         | dataBits 9 is out of range; use 5 to 8
           {"type":"serial","path":"/dev/ttyS0","baud":0}       | baud             | baud 0 is not a speed
           {"type":"forward","localPort":4000}                  | target           | target is missing
-          {"type":"forward","target":"tls://cloud:8883"}       | target           | tls:// targets are not supported by this build
+          {"type":"forward","target":"mqtt://cloud:1883"}      | target           | mqtt:// is not a kind of target
+          {"type":"forward","target":"a:1","insecure":true}    | insecure         | applies to a tls:// or wss:// target only
           {"type":"forward","target":"a:1","edits":[{"direction":"up","match":"x"}]} | edits[0].direction | direction 'up' is not to-target or to-client
           {"type":"forward","target":"a:1","edits":[{"direction":"to-client","match":"("}]} | edits[0].match | is not a valid regex
           {"type":"forward","target":"a:1","edits":[{"direction":"to-client","match":"x","replacement":"4G","replacementHex":true}]} | edits[0].replacement | malformed hex

@@ -8,12 +8,14 @@ import dev.socketdesk.engine.TrafficEdit;
 import dev.socketdesk.engine.internal.events.EventDispatcher;
 import dev.socketdesk.engine.internal.failures.Failures;
 import dev.socketdesk.engine.internal.pipeline.BackpressureHandler;
+import dev.socketdesk.engine.internal.pipeline.HandshakeGate;
 import dev.socketdesk.engine.internal.pipeline.PeerHandle;
 import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
 import dev.socketdesk.engine.internal.pipeline.TrafficEditHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -24,14 +26,16 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Relays one forwarded connection: the client's channel (a session peer, with the session's
  * handlers) and its target's channel. Bytes read on one side are written to the other; when one
  * side does not take them, reading on the other pauses ({@link BackpressureHandler#RELAY_FULL}). An
  * EOF is passed on as a half-close once what was relayed before it is flushed; a side closes once
- * both its directions are done, and the end of either side ends the other after a flush. A target
- * without half-close (a serial port) is closed at the client's EOF, after a flush.
+ * both its directions are done, and the end of either side ends the other after a flush. The
+ * target's half-close is its kind's (a TCP FIN, TLS close_notify then FIN, a WebSocket close
+ * frame); a target without one (a serial port) is closed at the client's EOF, after a flush.
  *
  * <p>Edits ({@link TrafficEdit}) apply on the target's channel only: to-target ones to what is
  * written to it, to-client ones to what is read from it. So the client's pipeline (log, counters,
@@ -51,6 +55,10 @@ final class ForwardRelay {
   private final String targetName;
   private final EventDispatcher events;
   private final List<TrafficEdit> edits;
+
+  /** Ends the target's output (a half-close); null when the target has none (then it is closed). */
+  private final Function<Channel, ChannelFuture> halfClose;
+
   private Channel target;
 
   /** The target's edit handler, or null without edits. */
@@ -73,8 +81,10 @@ final class ForwardRelay {
       PeerHandle peer,
       String targetName,
       EventDispatcher events,
-      List<TrafficEdit> edits) {
+      List<TrafficEdit> edits,
+      Function<Channel, ChannelFuture> halfClose) {
     this.client = client;
+    this.halfClose = halfClose;
     this.edits = edits;
     this.peer = peer;
     this.targetName = targetName;
@@ -104,11 +114,24 @@ final class ForwardRelay {
     channel.pipeline().addLast(new TargetSide());
   }
 
-  /** The target is ready: relaying starts, or the target is closed when the client is gone. */
-  void targetReady(Channel channel) {
+  /**
+   * The target is ready, its handshakes (if any) done: their notices are shown, and relaying
+   * starts; or the target is closed when the client is gone.
+   */
+  void targetReady(Channel channel, List<HandshakeGate.StageDone> stages) {
     if (!client.isActive()) {
       channel.close();
       return;
+    }
+    for (HandshakeGate.StageDone stage : stages) {
+      if (stage.notice() != null) {
+        events.emit(
+            new SessionEvent.Notice(
+                Instant.now(),
+                peer.peer(),
+                stage.kind(),
+                "target " + targetName + ": " + stage.notice()));
+      }
     }
     target = channel;
     // Run once the target's pipeline has seen it become active, not inside its connect listener.
@@ -166,7 +189,7 @@ final class ForwardRelay {
     if (editor != null) {
       editor.releaseOutbound();
     }
-    if (!(target instanceof DuplexChannel socket)) {
+    if (halfClose == null) {
       closeAfterFlush(target);
       return;
     }
@@ -174,8 +197,8 @@ final class ForwardRelay {
         .writeAndFlush(Unpooled.EMPTY_BUFFER)
         .addListener(
             f ->
-                socket
-                    .shutdownOutput()
+                halfClose
+                    .apply(target)
                     .addListener(
                         done -> {
                           targetOutputShut = true;
