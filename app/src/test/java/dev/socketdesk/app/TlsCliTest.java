@@ -61,6 +61,18 @@ class TlsCliTest {
   }
 
   @Test
+  void aPlainServerReachedByATlsClientSaysToAddTls() throws Exception {
+    try (CliRun server = CliRun.jsonTcpServer();
+        java.net.Socket tlsClient = new java.net.Socket("127.0.0.1", server.listeningPort())) {
+      tlsClient.getOutputStream().write(java.util.HexFormat.of().parseHex("16030100f4010000f0"));
+      JsonNode hint = server.event("error");
+      assertThat(hint.path("message").asText())
+          .endsWith(
+              "sent a TLS ClientHello (the bytes above): it speaks TLS; open the server with --tls");
+    }
+  }
+
+  @Test
   void insecurePrintsWhatItSkips() {
     try (CliRun server = CliRun.jsonTcpServer("--tls", "--echo")) {
       int port = server.listeningPort();

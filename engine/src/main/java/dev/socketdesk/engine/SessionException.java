@@ -38,6 +38,8 @@ public final class SessionException extends RuntimeException {
     TLS_NO_COMMON,
     /** One side speaks TLS and the other plain TCP. */
     TLS_NOT_TLS,
+    /** We speak plain TCP and the peer TLS: a hint, the connection goes on. */
+    TLS_EXPECTED,
     /** The peer refused our certificate, or sent none where one is required. */
     TLS_REJECTED,
     /** Another TLS failure, or certificate or key files that cannot be used. */

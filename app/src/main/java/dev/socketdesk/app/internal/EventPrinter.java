@@ -113,7 +113,10 @@ final class EventPrinter implements SessionListener {
       out.line(format.reconnecting(r), true);
     } else if (event instanceof SessionEvent.Error e) {
       if (opened || !quietUntilOpen) {
-        out.line(format.error(e), true);
+        String message = TlsClientOptions.rewordEvent(e.code(), e.message());
+        out.line(
+            format.error(new SessionEvent.Error(e.time(), e.peer(), message, e.code(), e.params())),
+            true);
       }
     } else if (event instanceof SessionEvent.Closed) {
       if (opened || !quietUntilOpen) {

@@ -52,6 +52,10 @@ public final class TlsClientOptions extends TlsVerifyOptions {
           case TLS_NAME_MISMATCH ->
               "connect by a name the certificate holds, or check another name with --sni NAME";
           case TLS_NOT_TLS -> "leave out --tls, or connect to the server's TLS port";
+          case TLS_EXPECTED ->
+              message.contains("open this server")
+                  ? "open the server with --tls"
+                  : "connect with --tls (with --ca FILE or --insecure for a self-signed server)";
           case TLS_REJECTED ->
               e.getMessage().contains("requires a client certificate")
                   ? "give one with --client-cert FILE --client-key FILE"
@@ -60,5 +64,20 @@ public final class TlsClientOptions extends TlsVerifyOptions {
         };
     int cut = message.lastIndexOf("; ");
     return fix == null || cut < 0 ? message : message.substring(0, cut) + "; " + fix;
+  }
+
+  /**
+   * An error event's line in the command line's words, by the code of its failure (see {@link
+   * #reword}); a line without a code, or with another, unchanged.
+   */
+  public static String rewordEvent(String code, String message) {
+    if (code != null) {
+      for (SessionException.Kind kind : SessionException.Kind.values()) {
+        if (SessionException.code(kind).equals(code)) {
+          return reword(new SessionException(kind, message), message);
+        }
+      }
+    }
+    return message;
   }
 }

@@ -2,6 +2,7 @@ package dev.socketdesk.engine.internal.session;
 
 import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.internal.pipeline.SessionHandlers;
+import dev.socketdesk.engine.internal.tls.TlsRecordHint;
 import dev.socketdesk.engine.internal.tls.TlsSetup;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -44,7 +45,9 @@ final class TcpPipeline {
 
   /**
    * A connection's handlers: TLS when {@code tls} is set (then the session's handlers wait for its
-   * handshake), then the session's. {@code peer} names the other side in messages.
+   * handshake), then the session's. {@code peer} names the other side in messages; {@code
+   * acceptedAs} is 0 on a connection we made, a server's peer id on an accepted one. A plain
+   * connection that does not relay watches for a peer that speaks TLS ({@link TlsRecordHint}).
    */
   static void install(
       Channel ch, SessionHandlers handlers, TlsSetup tls, String peer, int acceptedAs) {
@@ -52,5 +55,12 @@ final class TcpPipeline {
       tls.install(ch, peer);
     }
     handlers.install(ch.pipeline(), acceptedAs, tls == null ? 0 : 1);
+    if (tls == null && !handlers.session().relays()) {
+      ch.pipeline()
+          .addAfter(
+              SessionHandlers.LIFECYCLE,
+              TlsRecordHint.NAME,
+              new TlsRecordHint(handlers.session().events(), acceptedAs == 0));
+    }
   }
 }
