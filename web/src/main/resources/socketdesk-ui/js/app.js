@@ -15,7 +15,7 @@ const NEW_FIELDS = {
   'tcp-client': ['localHost', 'remote', 'reconnect', 'connectTimeoutS', 'tls', 'insecure'],
   udp: ['localHost', 'localPort', 'remote', 'broadcast', 'multicast', 'multicastInterface'],
   serial: ['path', 'baud', 'dataBits', 'parity', 'stopBits', 'flow', 'groupIdleMs', 'reconnect'],
-  forward: ['localHost', 'localPort', 'target', 'connectTimeoutS'],
+  forward: ['localHost', 'localPort', 'target', 'connectTimeoutS', 'insecure', 'edits'],
   'ws-server': ['localHost', 'localPort', 'wsPath', 'maxClients', 'tls'],
   'ws-client': ['url', 'reconnect', 'connectTimeoutS', 'insecure'],
 };
@@ -24,6 +24,20 @@ const NEW_CONVERT = {
   dataBits: Number,
   groupIdleMs: (v) => (v === '' ? undefined : Number(v)),
 };
+/** Form fields read from more than one input: a forward's edits, one row each. */
+const NEW_READERS = { edits: (form) => readEdits(form) };
+
+/** The forward's edit rows as the API's {@code edits}; a row without a match is left out. */
+function readEdits(form) {
+  return [...form.querySelectorAll('.edit-row')].map((row) => {
+    const v = (k) => row.querySelector(`[data-k=${k}]`);
+    return {
+      direction: v('direction').value, match: v('match').value, hex: v('hex').checked,
+      replacement: v('replacement').value, replacementHex: v('replacementHex').checked,
+    };
+  }).filter((e) => e.match !== '');
+}
+
 /** Form fields whose JSON name differs: the WebSocket path shares its name with the serial port's. */
 const NEW_NAMES = { wsPath: 'path' };
 const NEW_HINTS = { 'f-udp-hint': ['udp'], 'f-tls-server': ['tcp-server', 'ws-server'] };
@@ -217,6 +231,7 @@ class App {
     const form = this.newEl.querySelector('form');
     form.addEventListener('change', (e) => { if (e.target.name === 'type') this.updateNewForm(); });
     form.addEventListener('submit', (e) => { e.preventDefault(); this.submitNew(form); });
+    this.newEl.querySelector('[data-testid=new-add-edit]').onclick = () => this.addEditRow();
     this.newEl.querySelector('[data-testid=new-simulate]').onclick = () => this.activate('sim');
     this.updateNewForm();
     this.loadInterfaces();
@@ -237,11 +252,21 @@ class App {
 
   newType() { return this.newEl.querySelector('input[name=type]:checked').value; }
 
+  /** Adds an empty rewrite/drop row to the forward's edits. */
+  addEditRow() {
+    const row = document.getElementById('tpl-edit-row').content.firstElementChild.cloneNode(true);
+    applyStatic(row);
+    row.querySelector('[data-testid=edit-remove]').onclick = () => row.remove();
+    this.newEl.querySelector('.edit-rows').appendChild(row);
+    row.querySelector('[data-k=match]').focus();
+  }
+
   /** The New session body: the chosen type and only its fields, as shown on screen. */
   newBody(form) {
     const type = this.newType();
     const body = { type };
     for (const name of NEW_FIELDS[type]) {
+      if (NEW_READERS[name]) { body[name] = NEW_READERS[name](form); continue; }
       const el = form.elements[name];
       const value = el.type === 'checkbox' ? el.checked : el.value;
       const convert = NEW_CONVERT[name];

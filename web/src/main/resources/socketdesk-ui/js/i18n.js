@@ -37,7 +37,10 @@ const STRINGS = {
     frame: 'Data bits, parity, stop bits, flow control', parityNone: 'no parity', parityOdd: 'odd', parityEven: 'even',
     flowNone: 'no flow control', groupIdle: 'Group bytes into one message after a pause of (ms)',
     groupIdleHint: 'empty = 20 ms at 115200 baud, scaled with the speed; 0 = off', forwardTarget: 'Forward to',
-    targetHint: 'HOST:PORT, or serial:/dev/ttyUSB0?baud=115200', k_opened: 'opened {0}',
+    targetHint: 'HOST:PORT, tls://HOST:PORT, ws://HOST:PORT/PATH (wss:// for TLS), or serial:/dev/ttyUSB0?baud=115200', k_opened: 'opened {0}',
+    edits: 'Rewrite or drop relayed data', addEdit: '+ Edit', editToTarget: 'to target', editToClient: 'to client',
+    editMatch: 'match (regex)', editReplacement: 'replace with (empty = drop)', editRemove: 'Remove this edit',
+    editsHint: 'each match is replaced, in the direction chosen; an empty replacement drops it. The log shows the client\'s connection as it is on the wire',
     record: 'Record', stopRecording: 'Stop recording', downloadPcap: 'Download pcap', exportJsonl: 'Export JSON lines', exportCsv: 'Export CSV', saveAsTest: 'Save as test', saveAsTestHint: 'Download the log as a test script: sends become send steps, answers expect steps; run it with socketdesk test', exportJsonlShort: 'JSONL', exportCsvShort: 'CSV',
     k_listening: 'listening on {0}', k_local: 'local address {0}', k_connected: 'connected', k_closed: 'session closed',
     k_disconnected: 'disconnected ({0})', k_reconnecting: 'reconnecting: {0}',
@@ -113,6 +116,17 @@ const STRINGS = {
     'f_invalid': '{error}',
     'f_invalid-value': '{error}',
     'f_other': '{error}',
+    'f_tls-untrusted_client': 'the certificate of {peer} is not signed by a CA we trust (self-signed, or a private CA); trust its CA file or skip verification',
+    'f_tls-untrusted_server': 'the client certificate of {peer} is not signed by the CA this server trusts; sign it with that CA',
+    'f_tls-expired': '{peer}: a certificate has expired or is not valid yet; renew it, or check this machine\'s clock',
+    'f_tls-name-mismatch': 'the certificate of {peer} is not for the name we connected to; connect by a name the certificate holds, or set the server name to check',
+    'f_tls-no-common': '{peer} and we share no TLS version or cipher; we offer TLS 1.2 and 1.3 with current ciphers, so update the other side\'s TLS settings',
+    'f_tls-not-tls_client': '{peer} does not speak TLS on that port; turn TLS off, or connect to its TLS port',
+    'f_tls-not-tls_server': 'the client at {peer} speaks plain TCP, not TLS; connect it with TLS, or open this server without TLS',
+    'f_tls-expected_client': '{peer} answered with TLS (the bytes above): it speaks TLS on this port; turn TLS on',
+    'f_tls-expected_server': 'the client at {peer} speaks TLS (the bytes above); open this server with TLS on',
+    'f_tls-rejected': '{peer} does not accept our certificate, or requires one; give a certificate signed by its CA',
+    'f_tls-other': 'TLS failed: {error}',
   },
   zh: {
     newSession: '新建会话', type: '类型', tcpServer: 'TCP 服务器', tcpClient: 'TCP 客户端',
@@ -151,7 +165,10 @@ const STRINGS = {
     frame: '数据位、校验位、停止位、流控', parityNone: '无校验', parityOdd: '奇校验', parityEven: '偶校验',
     flowNone: '无流控', groupIdle: '分包：停顿多少毫秒后算一条消息',
     groupIdleHint: '留空 = 115200 波特时 20 毫秒，随波特率换算；0 = 不分包', forwardTarget: '转发到',
-    targetHint: '主机:端口，或 serial:/dev/ttyUSB0?baud=115200', k_opened: '已打开 {0}',
+    targetHint: '主机:端口、tls://主机:端口、ws://主机:端口/路径（wss:// 即为 TLS），或 serial:/dev/ttyUSB0?baud=115200', k_opened: '已打开 {0}',
+    edits: '改写或丢弃转发的数据', addEdit: '+ 改写规则', editToTarget: '发往目标', editToClient: '发往客户端',
+    editMatch: '匹配（正则）', editReplacement: '替换为（留空 = 丢弃）', editRemove: '删除此规则',
+    editsHint: '按所选方向替换每个匹配；替换内容留空即丢弃。日志显示客户端连接上实际收发的数据',
     record: '录制', stopRecording: '停止录制', downloadPcap: '下载 pcap', exportJsonl: '导出 JSON 行', exportCsv: '导出 CSV', saveAsTest: '另存为测试', saveAsTestHint: '把日志下载为测试脚本：发送的数据成为 send 步骤，收到的回应成为 expect 步骤；用 socketdesk test 运行', exportJsonlShort: 'JSONL', exportCsvShort: 'CSV',
     k_listening: '正在监听 {0}', k_local: '本地地址 {0}', k_connected: '已连接', k_closed: '会话已关闭',
     k_disconnected: '已断开（{0}）', k_reconnecting: '正在重连：{0}',
@@ -225,6 +242,17 @@ const STRINGS = {
     'f_invalid': '操作无效：{error}',
     'f_invalid-value': '{field} 的值无效：{error}',
     'f_other': '出错：{error}',
+    'f_tls-untrusted_client': '{peer} 的证书不是由受信任的 CA 签发（自签名或私有 CA）；请信任它的 CA 证书文件，或跳过验证',
+    'f_tls-untrusted_server': '{peer} 的客户端证书不是由本服务器信任的 CA 签发；请用该 CA 为它签发证书',
+    'f_tls-expired': '{peer}：证书已过期或尚未生效；请更新证书，或检查本机的时钟',
+    'f_tls-name-mismatch': '{peer} 的证书与所连接的名称不符；请用证书中包含的名称连接，或设置要检查的服务器名称 (SNI)',
+    'f_tls-no-common': '与 {peer} 没有共同的 TLS 版本或加密套件；本端提供 TLS 1.2 和 1.3 及当前的加密套件，请更新对方的 TLS 设置',
+    'f_tls-not-tls_client': '{peer} 在该端口上不使用 TLS（是普通 TCP）；请关闭 TLS，或连接它的 TLS 端口',
+    'f_tls-not-tls_server': '{peer} 的客户端使用普通 TCP 而不是 TLS；请让它用 TLS 连接，或关闭本服务器的 TLS',
+    'f_tls-expected_client': '{peer} 回复的是 TLS 数据（见上方字节）：它在该端口使用 TLS；请打开 TLS 开关',
+    'f_tls-expected_server': '{peer} 的客户端发来的是 TLS 握手（见上方字节）：它使用 TLS；请打开本服务器的 TLS 开关',
+    'f_tls-rejected': '{peer} 不接受本端的证书，或要求客户端证书；请提供由它的 CA 签发的证书',
+    'f_tls-other': 'TLS 出错：{error}',
   },
 };
 
@@ -245,7 +273,7 @@ export function has(key) { return key in STRINGS[lang] || key in STRINGS.en; }
  * position ({0}); otherwise the server's own one-line {@code error}.
  */
 export function serverText(json, status) {
-  if (lang !== 'en' && json && json.code && `f_${json.code}` in STRINGS[lang]) return failText(json.code, json.params, json.error);
+  if (lang !== 'en' && json && json.code && failText(json.code, json.params, '') !== '') return failText(json.code, json.params, json.error);
   const code = json && json.code ? json.code : status >= 500 ? 'internal' : null;
   if (code && has(`srv_${code}`)) {
     const params = (json && json.params) || {};
@@ -277,12 +305,14 @@ export function say(m) {
 
 /**
  * A server failure in the page's language: the catalogue's wording of {@code code} with its
- * parameters. English, an unknown code, or a wording that names a parameter the failure lacks give
+ * parameters ({@code f_CODE_SIDE} first when the failure names its {@code side}, client or server,
+ * as TLS failures do). English, an unknown code, or a wording that names a parameter the failure lacks give
  * the server's own line ({@code error}), which is the catalogue's English.
  */
 export function failText(code, params, error) {
   if (!code || lang === 'en') return error || '';
-  const s = STRINGS[lang][`f_${code}`];
+  const side = params && params.side ? STRINGS[lang][`f_${code}_${params.side}`] : undefined;
+  const s = side ?? STRINGS[lang][`f_${code}`];
   if (!s) return error || '';
   const all = { ...(params || {}), error: error || '' };
   let missing = false;

@@ -75,7 +75,7 @@ class UiSerialForwardApiTest {
       UiHarness.Reply refused =
           ui.post(
               "/api/sessions",
-              new JsonObject().put("type", "forward").put("target", "ws://cloud.example/ws"));
+              new JsonObject().put("type", "forward").put("target", "mqtt://cloud.example:1883"));
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.field()).isEqualTo("target");
     }
