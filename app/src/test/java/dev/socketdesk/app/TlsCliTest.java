@@ -66,6 +66,7 @@ class TlsCliTest {
         java.net.Socket tlsClient = new java.net.Socket("127.0.0.1", server.listeningPort())) {
       tlsClient.getOutputStream().write(java.util.HexFormat.of().parseHex("16030100f4010000f0"));
       JsonNode hint = server.event("error");
+      assertThat(hint.path("code").asText()).isEqualTo("tls-expected");
       assertThat(hint.path("message").asText())
           .endsWith(
               "sent a TLS ClientHello (the bytes above): it speaks TLS; open the server with --tls");
