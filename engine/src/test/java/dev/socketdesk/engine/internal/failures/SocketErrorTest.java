@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class SocketErrorTest {
   /**
-   * {@link Errors#newIOException} needs Netty's native library, which is loaded by the first use
-   * of a native transport; without this the class failed when it ran alone.
+   * {@link Errors#newIOException} needs Netty's native library, which is loaded by the first use of
+   * a native transport; without this the class failed when it ran alone.
    */
   @BeforeAll
   static void loadNettysNativeLibrary() {
