@@ -64,13 +64,7 @@ public final class Main implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    SilentNettyLog.install();
-    if (System.getProperty("io.netty.leakDetection.level") == null
-        && System.getProperty("io.netty.leakDetectionLevel") == null) {
-      // Netty's log is off, so sampled leak detection would only cost latency (one buffer in 128
-      // takes a slow path); the tests run it at paranoid. Set the property to turn it back on.
-      System.setProperty("io.netty.leakDetection.level", "disabled");
-    }
+    setUpProcess();
     Charset charset = Stdio.outputCharset();
     PrintWriter out =
         new PrintWriter(
@@ -83,6 +77,17 @@ public final class Main implements Callable<Integer> {
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** What a process sets before its command runs: Netty's log and leak detection. */
+  static void setUpProcess() {
+    SilentNettyLog.install();
+    if (System.getProperty("io.netty.leakDetection.level") == null
+        && System.getProperty("io.netty.leakDetectionLevel") == null) {
+      // Netty's log is off, so sampled leak detection would only cost latency (one buffer in 128
+      // takes a slow path); the tests run it at paranoid. Set the property to turn it back on.
+      System.setProperty("io.netty.leakDetection.level", "disabled");
+    }
   }
 
   /** The command line with every subcommand, writing to {@code out} and {@code err}. */
