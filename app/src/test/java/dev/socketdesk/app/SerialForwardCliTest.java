@@ -84,7 +84,7 @@ class SerialForwardCliTest {
     Path file = dir.resolve("board.txt");
     java.nio.file.Files.writeString(file, "a regular file");
     Result notAPort = run("serial", file.toString());
-    assertThat(notAPort.code()).isEqualTo(1);
+    assertThat(notAPort.code()).as("a path that is no port is bad input").isEqualTo(2);
     assertThat(notAPort.err())
         .as("a regular file is no serial port, not a port refusing 115200 baud")
         .isEqualTo(
@@ -92,6 +92,13 @@ class SerialForwardCliTest {
                 + file
                 + " is not a serial port; give the port's device, such as /dev/ttyUSB0 or"
                 + " /dev/ttyACM0, or a pseudo-terminal's path (serial --list describes them)\n");
+
+    Result reconnecting = run("serial", file.toString(), "--reconnect");
+    assertThat(reconnecting.code())
+        .as("reopening cannot make a file a port: the run gives up as bad input")
+        .isEqualTo(2);
+    assertThat(reconnecting.out() + reconnecting.err())
+        .containsOnlyOnce(file + " is not a serial port; ");
 
     Result noPort = run("serial");
     assertThat(noPort.code()).isEqualTo(2);

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -181,7 +182,25 @@ class SerialSessionTest {
         .isInstanceOfSatisfying(
             SessionException.class,
             e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.SERIAL_UNSUPPORTED))
-        .hasMessageContaining("does not support 123457 baud 8N1");
+        .hasMessage(
+            "serial port "
+                + pty.a
+                + " does not support 123457 baud 8N1 with none flow control; try a standard"
+                + " setting such as 115200 baud, 8N1 and no flow control");
+  }
+
+  @Test
+  void aCharacterDeviceThatIsNoTerminalIsNamedAsNoSerialPort() {
+    Assumptions.assumeTrue(java.nio.file.Files.exists(Path.of("/dev/null")));
+    Session session = engine.serial(SerialConfig.open("/dev/null", 115_200));
+    assertThatThrownBy(() -> session.open().get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            SessionException.class,
+            e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.SERIAL_NOT_A_PORT))
+        .hasMessageStartingWith("/dev/null is not a serial port; ")
+        .message()
+        .doesNotContain("115200");
   }
 
   @Test

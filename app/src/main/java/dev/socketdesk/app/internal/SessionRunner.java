@@ -10,6 +10,7 @@ import dev.socketdesk.engine.Session;
 import dev.socketdesk.engine.SessionEvent;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.SessionListener;
+import dev.socketdesk.engine.SessionState;
 import dev.socketdesk.engine.SessionType;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -171,7 +172,7 @@ public final class SessionRunner {
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = unwrap(e);
       if (cause instanceof SessionException se) {
-        throw CliFailure.runtime(failures.apply(se));
+        throw new CliFailure(exitCode(se.code()), failures.apply(se));
       }
       if (cause instanceof IllegalArgumentException) {
         throw CliFailure.usage(cause.getMessage());
@@ -342,6 +343,18 @@ public final class SessionRunner {
     }
   }
 
+  /**
+   * The exit code of a session that failed with {@code code}: bad input (a path that is no serial
+   * port, an invalid setting) exits 2, as a bad option does; anything else 1.
+   */
+  static int exitCode(String code) {
+    return code != null
+            && (code.equals(SessionException.code(SessionException.Kind.SERIAL_NOT_A_PORT))
+                || code.equals(SessionException.code(SessionException.Kind.INVALID)))
+        ? CliFailure.USAGE
+        : CliFailure.RUNTIME;
+  }
+
   static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while ((t instanceof ExecutionException || t instanceof CompletionException)
@@ -351,16 +364,25 @@ public final class SessionRunner {
     return t;
   }
 
-  /** Ends the run when the session ends, or when a client's connection ends without reconnect. */
+  /**
+   * Ends the run when the session ends, or when a client's connection ends without reconnect. A
+   * session that failed (with reconnect, one that gave up: a path that is no serial port) exits
+   * non-zero, by the kind of its last failure.
+   */
   private final class Control implements SessionListener {
+    private volatile String lastFailure;
+
     @Override
     public void onEvent(SessionEvent event) {
-      if (event instanceof SessionEvent.Connected || event instanceof SessionEvent.Received) {
+      if (event instanceof SessionEvent.Error error && error.peer() == null) {
+        lastFailure = error.code();
+      } else if (event instanceof SessionEvent.Connected
+          || event instanceof SessionEvent.Received) {
         firstPeer.complete(null);
       } else if (event instanceof SessionEvent.Disconnected && type.isClient() && !reconnect) {
         done.complete(0);
       } else if (event instanceof SessionEvent.Closed) {
-        done.complete(0);
+        done.complete(session.state() == SessionState.FAILED ? exitCode(lastFailure) : 0);
       }
     }
 

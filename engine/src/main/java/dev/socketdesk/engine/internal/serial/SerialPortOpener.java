@@ -23,6 +23,10 @@ public final class SerialPortOpener {
   private static final int EACCES = 13;
   private static final int EINVAL = 22;
   private static final int ENOTTY = 25;
+  private static final String STANDARD_FRAME = "8N1";
+
+  /** The speeds tried when a port refuses a session's settings, most common first. */
+  private static final int[] STANDARD_SPEEDS = {115_200, 9_600};
 
   private SerialPortOpener() {}
 
@@ -108,28 +112,10 @@ public final class SerialPortOpener {
 
   private static SessionException openFailed(SerialConfig config, int errno) {
     String path = config.path();
-    // A pseudo-terminal answers ENOTTY to a speed it refuses, like a real port's EINVAL.
+    // A pseudo-terminal answers ENOTTY to a speed it refuses, like a real port's EINVAL; so does a
+    // device that is no terminal at all (/dev/null) to every speed.
     if (errno == EINVAL || errno == ENOTTY) {
-      return new SessionException(
-          Kind.SERIAL_UNSUPPORTED,
-          "serial port "
-              + path
-              + " does not support "
-              + config.baud()
-              + " baud "
-              + config.frame()
-              + " with "
-              + config.flow().label()
-              + " flow control; try a standard speed such as 115200, 8N1 and no flow control",
-          Map.of(
-              "path",
-              path,
-              "baud",
-              Integer.toString(config.baud()),
-              "frame",
-              config.frame(),
-              "flow",
-              config.flow().label()));
+      return refusedSettings(config);
     }
     if (errno == EACCES || errno == EPERM) {
       return new SessionException(
@@ -147,6 +133,63 @@ public final class SerialPortOpener {
             + " is busy: another program has it open (a serial monitor, ModemManager, another"
             + " socketdesk); close that program and try again",
         Map.of("path", path));
+  }
+
+  /**
+   * The port refused {@code config}'s settings. A device that opens with a standard setting refuses
+   * these, and that setting is the advice; one that opens with none (/dev/null, a disk) is no
+   * serial port. The probe opens the device briefly, as the session's own open would have.
+   */
+  private static SessionException refusedSettings(SerialConfig config) {
+    boolean standardFrame =
+        config.frame().equals(STANDARD_FRAME) && config.flow() == SerialConfig.FlowControl.NONE;
+    for (int speed : STANDARD_SPEEDS) {
+      // The very settings that were refused need no second try.
+      if (!(standardFrame && speed == config.baud()) && opensWith(config.path(), speed)) {
+        return unsupported(config, speed);
+      }
+    }
+    return notAPort(config.path());
+  }
+
+  private static boolean opensWith(String path, int speed) {
+    SerialPort probe = SerialPort.getCommPort(path);
+    probe.setComPortParameters(speed, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY, false);
+    probe.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+    if (!probe.openPort()) {
+      return false;
+    }
+    probe.closePort();
+    return true;
+  }
+
+  /** The port opens at {@code speed} with 8N1 and no flow control, but not with these settings. */
+  private static SessionException unsupported(SerialConfig config, int speed) {
+    String path = config.path();
+    return new SessionException(
+        Kind.SERIAL_UNSUPPORTED,
+        "serial port "
+            + path
+            + " does not support "
+            + config.baud()
+            + " baud "
+            + config.frame()
+            + " with "
+            + config.flow().label()
+            + " flow control; try a standard setting such as "
+            + speed
+            + " baud, 8N1 and no flow control",
+        Map.of(
+            "path",
+            path,
+            "baud",
+            Integer.toString(config.baud()),
+            "frame",
+            config.frame(),
+            "flow",
+            config.flow().label(),
+            "suggested",
+            Integer.toString(speed)));
   }
 
   /** The path is a file or a device that is no terminal. */
