@@ -2,6 +2,7 @@ package dev.socketdesk.app;
 
 import dev.socketdesk.app.internal.CliFailure;
 import dev.socketdesk.app.internal.CloseMatches;
+import dev.socketdesk.app.internal.HideRecordOption;
 import dev.socketdesk.app.internal.SilentNettyLog;
 import dev.socketdesk.app.internal.Stdio;
 import dev.socketdesk.engine.Engine;
@@ -105,6 +106,9 @@ public final class Main implements Callable<Integer> {
         (name, create) -> {
           if (invoked == null || invoked.equals(name)) {
             cl.addSubcommand(name, create.apply(io));
+            if (HideRecordOption.COMMANDS.contains(name)) {
+              HideRecordOption.apply(cl.getSubcommands().get(name).getCommandSpec());
+            }
           }
         });
     cl.setOut(out);

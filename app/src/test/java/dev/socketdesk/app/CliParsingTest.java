@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,18 @@ class CliParsingTest {
         .contains("--echo-prefix", "--send", "--every", "--count", "--reply", "--quiet", "--json");
     assertThat(run("tcp-client", "--help").out()).contains("--reconnect", "--connect-timeout");
     assertThat(run("udp", "--help").out()).contains("--to", "--broadcast");
+  }
+
+  @Test
+  void helpOffersRecordOnlyWhereTheCommandCanRecord() {
+    for (String refuses : List.of("forward", "ws-server")) {
+      Result r = run(refuses, "--help");
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).as(refuses).contains("--log").doesNotContain("--record");
+    }
+    for (String records : List.of("tcp-client", "tcp-server", "udp", "serial", "ws-client")) {
+      assertThat(run(records, "--help").out()).as(records).contains("--record");
+    }
   }
 
   @Test
