@@ -56,6 +56,31 @@ class WebSocketCliTest {
   }
 
   @Test
+  void quitClosesWith1000AndTheServersSentLinesNameTheirKind() {
+    try (CliRun server =
+        CliRun.interactive(
+            "ws-server", "--bind", "127.0.0.1", "--port", "0", "--echo", "--input", "lines")) {
+      java.util.regex.Matcher listening =
+          java.util.regex.Pattern.compile("127\\.0\\.0\\.1:(\\d+)")
+              .matcher(server.line(l -> l.contains("127.0.0.1:")));
+      assertThat(listening.find()).isTrue();
+      int port = Integer.parseInt(listening.group(1));
+      try (CliRun client =
+          CliRun.interactive(
+              "ws-client", "ws://127.0.0.1:" + port + "/", "--json", "--input", "lines")) {
+        client.event("connected");
+        client.type("hi");
+        assertThat(server.line(l -> l.contains(" TX "))).contains(" TX text 2 B: hi");
+        client.type("/quit");
+        assertThat(server.line(l -> l.contains("close received")))
+            .as("/quit says goodbye like the end of piped input does")
+            .endsWith("close received: 1000 (normal closure)");
+        assertThat(client.exitCode()).isZero();
+      }
+    }
+  }
+
+  @Test
   void typedCloseWithACodeAndPing() {
     try (CliRun server =
         CliRun.interactive(

@@ -283,6 +283,30 @@ class WebSocketTest {
   }
 
   @Test
+  void closingAClientSessionSendsANormalClose() throws Exception {
+    try (Engine engine = Engine.create(2)) {
+      WebSocketSession server =
+          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/ws"));
+      EventRecorder serverEvents = new EventRecorder();
+      server.addListener(serverEvents);
+      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      WebSocketSession client =
+          engine.webSocketClient(WebSocketClientConfig.connect("ws://127.0.0.1:" + port + "/ws"));
+      client.open().get(10, TimeUnit.SECONDS);
+      serverEvents.skipTo(SessionEvent.Connected.class);
+
+      client.close().get(10, TimeUnit.SECONDS);
+      SessionEvent.Notice close = serverEvents.skipTo(SessionEvent.Notice.class);
+      while (!close.kind().equals("close")) {
+        close = serverEvents.skipTo(SessionEvent.Notice.class);
+      }
+      assertThat(close.message())
+          .as("a closed session says goodbye: the server reads 1000, not a lost connection")
+          .isEqualTo("close received: 1000 (normal closure)");
+    }
+  }
+
+  @Test
   void sendMessageChoosesTheKindWhateverTheBytes() throws Exception {
     try (Engine engine = Engine.create(2)) {
       WebSocketSession server =

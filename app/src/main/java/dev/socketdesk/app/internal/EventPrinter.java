@@ -93,7 +93,7 @@ final class EventPrinter implements SessionListener {
       }
     } else if (event instanceof SessionEvent.Sent s) {
       if (!quiet) {
-        out.line(data(t, s.peer(), s.data(), null, false, txDecoders), false);
+        out.line(data(t, s.peer(), s.data(), s.kind(), false, txDecoders), false);
       }
     } else if (event instanceof SessionEvent.Listening l) {
       out.line(format.listening(t, l.local(), client), true);

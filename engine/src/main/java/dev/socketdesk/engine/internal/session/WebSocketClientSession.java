@@ -4,6 +4,7 @@ import dev.socketdesk.engine.SessionType;
 import dev.socketdesk.engine.WebSocketClientConfig;
 import dev.socketdesk.engine.WebSocketSession;
 import dev.socketdesk.engine.internal.websocket.CloseCodes;
+import dev.socketdesk.engine.internal.websocket.MessageAdapter;
 import io.netty.channel.EventLoopGroup;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -53,6 +54,21 @@ final class WebSocketClientSession extends TcpClientSession implements WebSocket
     } catch (dev.socketdesk.engine.SessionException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Closing starts with the close handshake's 1000, so that the server reads a normal close and not
+   * a lost connection; the connection closes once the frame is out (or could not go).
+   */
+  @Override
+  void doClose() {
+    java.util.List<dev.socketdesk.engine.internal.pipeline.PeerHandle> all = peers.inIdOrder();
+    if (all.isEmpty() || !all.get(0).channel.isActive()) {
+      super.doClose();
+      return;
+    }
+    MessageAdapter.close(all.get(0).channel, CloseCodes.NORMAL, "")
+        .addListener(f -> super.doClose());
   }
 
   @Override
