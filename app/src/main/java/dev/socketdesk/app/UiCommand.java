@@ -178,7 +178,7 @@ public final class UiCommand implements Callable<Integer> {
               + " this UI and the sessions it opens, without a token");
       err.flush();
     }
-    out.println("SocketDesk UI: " + server.url());
+    out.println(startLine(server.url(), port != null ? port : DEFAULT_PORT, server.port()));
     if (isWildcard(host)) {
       for (String address : lanAddresses()) {
         out.println("  from other machines: " + server.urlFor(address));
@@ -196,6 +196,22 @@ public final class UiCommand implements Callable<Integer> {
       // Ctrl+C: the hook is running and has closed everything.
     }
     return 0;
+  }
+
+  /**
+   * The first line: the URL, and when the port tried first was busy (another SocketDesk UI, say),
+   * that this one runs on the next free port instead.
+   */
+  static String startLine(String url, int firstTried, int port) {
+    return "SocketDesk UI: "
+        + url
+        + (port == firstTried
+            ? ""
+            : " (port "
+                + firstTried
+                + " is in use, by another SocketDesk perhaps; using "
+                + port
+                + ")");
   }
 
   /** Closes every session and the server, and lets {@link #call()} return 0; as Ctrl+C does. */

@@ -87,6 +87,18 @@ class UiCommandTest {
       try {
         assertThat(server.port()).isGreaterThan(taken.getLocalPort());
         assertThat(server.port()).isLessThan(taken.getLocalPort() + UiCommand.PORT_TRIES);
+        assertThat(UiCommand.startLine(server.url(), taken.getLocalPort(), server.port()))
+            .as("the start line says why it is not on the port tried first")
+            .isEqualTo(
+                "SocketDesk UI: "
+                    + server.url()
+                    + " (port "
+                    + taken.getLocalPort()
+                    + " is in use, by another SocketDesk perhaps; using "
+                    + server.port()
+                    + ")");
+        assertThat(UiCommand.startLine(server.url(), server.port(), server.port()))
+            .isEqualTo("SocketDesk UI: " + server.url());
       } finally {
         server.close();
       }

@@ -59,7 +59,9 @@ class S5AddressesTest {
               TcpServerConfig.listen(null, 0).withActions(AutoActions.echo(utf8(">"))));
       int port = server.open().get(10, TimeUnit.SECONDS).getPort();
       assertThat(server.localAddress().getAddress().isAnyLocalAddress()).isTrue();
-      assertThat(server.target()).isEqualTo("0.0.0.0:" + port);
+      assertThat(server.target())
+          .as("named as it listens, as its listening line does")
+          .isEqualTo(HostPort.format(server.localAddress()));
       try (Socket v4 = new Socket("127.0.0.1", port)) {
         v4.getOutputStream().write(utf8("v4"));
         assertThat(readText(v4, ">v4")).isEqualTo(">v4");

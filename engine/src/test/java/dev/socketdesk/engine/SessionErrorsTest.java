@@ -110,6 +110,15 @@ class SessionErrorsTest {
   }
 
   @Test
+  void aServerOnAllAddressesNamesTheAddressItListensOn() throws Exception {
+    Session server = engine.tcpServer(TcpServerConfig.listen(null, 0));
+    String listening = HostPort.format(server.open().get(5, TimeUnit.SECONDS));
+    assertThatThrownBy(() -> server.send("x".getBytes()).get(5, TimeUnit.SECONDS))
+        .cause()
+        .hasMessageStartingWith("no client is connected to " + listening + " yet; ");
+  }
+
+  @Test
   void clientLimitRefusesTheExtraClient() throws Exception {
     EventRecorder events = new EventRecorder();
     Session server = engine.tcpServer(TcpServerConfig.listen("127.0.0.1", 0).withMaxClients(1));
@@ -198,7 +207,7 @@ class SessionErrorsTest {
         assertThat(events.skipTo(SessionEvent.Disconnected.class).reason())
             .isEqualTo(CloseReason.PEER_CLOSED);
         SessionEvent.Reconnecting lost = events.next(SessionEvent.Reconnecting.class);
-        assertThat(lost.cause()).isEqualTo("the connection was closed by peer");
+        assertThat(lost.cause()).isEqualTo("the connection was closed by the peer");
         assertThat(lost.code()).isNull();
         try (Socket again = board.accept()) {
           assertThat(events.skipTo(SessionEvent.Connected.class).peer().id()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package dev.socketdesk.engine.internal.session;
 
+import dev.socketdesk.engine.HostPort;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -16,12 +17,15 @@ final class ListenAddress {
   }
 
   /**
-   * {@code host:port} as bound: 0.0.0.0 for all addresses, and the real port once bound ({@code
-   * bound} null before).
+   * {@code host:port}: once bound, the address as bound, as the listening event names it ({@code
+   * [::]:7000} for all addresses on a dual-stack system); before ({@code bound} null), as asked,
+   * 0.0.0.0 for all addresses.
    */
   static String describe(String bindHost, int configuredPort, InetSocketAddress bound) {
+    if (bound != null) {
+      return HostPort.format(bound);
+    }
     String host = bindHost == null ? "0.0.0.0" : bindHost;
-    int port = bound != null ? bound.getPort() : configuredPort;
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + configuredPort;
   }
 }

@@ -87,7 +87,7 @@ abstract class ReconnectingSession extends AbstractSession {
   public void peerDisconnected(PeerHandle peer, CloseReason reason) {
     super.peerDisconnected(peer, reason);
     if (!isClosing() && retry.enabled()) {
-      scheduleRetry("the " + linkName() + " was " + reason.description(), null);
+      scheduleRetry("the " + linkName() + " was " + reason.inSentence(), null);
     } else {
       finishClose();
     }
