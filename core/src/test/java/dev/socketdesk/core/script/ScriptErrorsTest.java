@@ -145,4 +145,34 @@ class ScriptErrorsTest {
     assertThat(e.getMessage())
         .startsWith("t.yaml:4:15: simulate: unknown profile 'toaster'; use one of echo-client");
   }
+
+  @Test
+  void aSimulatedSerialBoardIsRefusedSinceAScriptGivesNoPortPath() {
+    ScriptException e = error(test("  - simulate: serial-echo-board\n"));
+
+    assertThat(e.getMessage())
+        .startsWith("t.yaml:4:15: simulate: serial-echo-board needs a serial port's path, which a")
+        .contains("--serial PATH");
+  }
+
+  @Test
+  void aSimulatedClientMustFitItsLink() {
+    String listen = "name: t\nlisten: 0\nsteps:\n  - simulate: ws-client\n";
+    assertThat(error(listen).getMessage())
+        .as("no HTTP upgrade into a TCP listen: link")
+        .startsWith(
+            "t.yaml:4:15: simulate: ws-client speaks WebSocket, and a script cannot listen");
+
+    assertThat(error(test("  - simulate: echo-client\n")).getMessage())
+        .isEqualTo(
+            "t.yaml:4:15: simulate: echo-client connects over TCP, and the test's link is a"
+                + " connect: link; give it a listen: link to connect to, or to: HOST:PORT");
+
+    String udp = "name: t\nlisten: 0\nsteps:\n  - simulate: udp-client\n";
+    assertThat(error(udp).getMessage()).contains("udp-client connects over UDP");
+
+    Scripts.parse("t.yaml", "name: t\nlisten: 0\nsteps:\n  - simulate: echo-client\n");
+    Scripts.parse("t.yaml", "name: t\nudp: {port: 0}\nsteps:\n  - simulate: udp-client\n");
+    Scripts.parse("t.yaml", test("  - simulate: ws-client\n    to: 127.0.0.1:9\n"));
+  }
 }

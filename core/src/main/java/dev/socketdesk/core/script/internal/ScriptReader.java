@@ -138,7 +138,7 @@ public final class ScriptReader {
             defined.add(linkName + ".port");
           }
         });
-    StepReader steps = new StepReader(links.keySet(), defined);
+    StepReader steps = new StepReader(links, defined);
     List<Step> list = steps.list(seq);
     checkLinkVars(m, links, steps.everDefined());
     return new TestCase(name, links, vars, list, timeout, m.location());

@@ -1,5 +1,6 @@
 package dev.socketdesk.core.script.internal;
 
+import dev.socketdesk.core.script.Link;
 import dev.socketdesk.core.script.Location;
 import dev.socketdesk.core.script.ScriptException;
 import dev.socketdesk.core.script.Step;
@@ -50,11 +51,13 @@ final class StepReader {
   static final Map<String, Set<String>> OPTIONS_FOR_DOCS = OPTIONS;
 
   private final Set<String> links;
+  private final Map<String, Link> linkKinds;
   private final Set<String> defined;
   private final Set<String> everDefined;
 
-  StepReader(Set<String> links, Set<String> defined) {
-    this.links = links;
+  StepReader(Map<String, Link> links, Set<String> defined) {
+    this.links = links.keySet();
+    this.linkKinds = links;
     this.defined = new LinkedHashSet<>(defined);
     this.everDefined = new LinkedHashSet<>(defined);
   }
@@ -265,6 +268,7 @@ final class StepReader {
     if (!profile.isServer() && to == null) {
       link = link(m, at);
     }
+    SimulateLink.check(profile, link, link == null ? null : linkKinds.get(link), value.location());
     if (profile.isServer()) {
       defined.add(as + ".port");
       defined.add(as + ".address");
