@@ -240,6 +240,9 @@ public final class SessionRunner {
     afterPeriodic.thenRun(
         () -> {
           if (type.isClient() && !done.isDone()) {
+            if (recorder != null) {
+              recorder.endingOurSide();
+            }
             session.shutdownOutput().exceptionally(e -> null);
           }
           if (wait != null) {

@@ -48,6 +48,7 @@ public final class ScriptRecorder implements SessionListener {
   private Instant lastSend;
   private boolean truncated;
   private boolean answerCut;
+  private boolean weEnded;
 
   private ScriptRecorder(String name, String link, boolean firstPeerOnly) {
     this.name = name;
@@ -170,7 +171,7 @@ public final class ScriptRecorder implements SessionListener {
     } else if (event instanceof SessionEvent.Received r) {
       received(r.peer().id(), r.data(), r.data().length);
     } else if (event instanceof SessionEvent.Disconnected d) {
-      closed(d.peer().id(), d.reason() == CloseReason.PEER_CLOSED);
+      closed(d.peer().id(), d.reason());
     }
   }
 
@@ -192,7 +193,7 @@ public final class ScriptRecorder implements SessionListener {
     } else if (record.data() != null && EventRecord.RECEIVED.equals(record.event())) {
       received(peerId, record.data(), record.bytes());
     } else if (EventRecord.CLOSED.equals(record.event()) && record.peerId() != null) {
-      closed(peerId, "peer-closed".equals(record.reason()));
+      closed(peerId, closeReason(record.reason()));
     }
   }
 
@@ -241,13 +242,38 @@ public final class ScriptRecorder implements SessionListener {
     answerCut = bytes > data.length;
   }
 
-  private void closed(int peerId, boolean byPeer) {
+  /**
+   * Our side is ending the exchange: our input ended and the link half-closes (a WebSocket link
+   * sends its close message). The peer's close that this brings about is recorded as our {@code
+   * close}, not as {@code expect-close}: a replay closes the link there, where the peer would
+   * otherwise wait for the end of input a script cannot send.
+   */
+  public synchronized void endingOurSide() {
+    weEnded = true;
+  }
+
+  /**
+   * The peer closing on its own becomes {@code expect-close}; our closing (or the peer's close
+   * after we ended our side) {@code close}, after the answer received so far.
+   */
+  private void closed(int peerId, CloseReason reason) {
     if (peer != null && peer == peerId) {
       flushAnswer();
-      if (byPeer) {
+      if (reason == CloseReason.LOCAL || (weEnded && reason == CloseReason.PEER_CLOSED)) {
+        step("- close");
+      } else if (reason == CloseReason.PEER_CLOSED) {
         step("- expect-close");
       }
     }
+  }
+
+  private static CloseReason closeReason(String code) {
+    for (CloseReason reason : CloseReason.values()) {
+      if (EventRecord.reasonCode(reason).equals(code)) {
+        return reason;
+      }
+    }
+    return CloseReason.ERROR;
   }
 
   private boolean isOurPeer(int id) {

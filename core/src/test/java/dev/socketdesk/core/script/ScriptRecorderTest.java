@@ -66,6 +66,19 @@ class ScriptRecorderTest {
   }
 
   @Test
+  void thePeersCloseAfterWeEndedOurSideIsRecordedAsOurClose() {
+    ScriptRecorder recorder = ScriptRecorder.client(new HostPort("127.0.0.1", 5000));
+    recorder.add(EventRecord.connected(T0, BOARD));
+    recorder.add(data(0, false, "hello\n", 6));
+    recorder.endingOurSide();
+    recorder.add(data(10, true, "hello\n", 6));
+    recorder.add(EventRecord.closed(T0.plusMillis(20), BOARD, CloseReason.PEER_CLOSED));
+
+    assertThat(recorder.yaml())
+        .endsWith("      - send: 'hello\\n'\n      - expect: 'hello\\n'\n      - close\n");
+  }
+
+  @Test
   void aSendTheLogKeptOnlyTheStartOfIsRefusedInOneLine() {
     ScriptRecorder recorder = ScriptRecorder.client(new HostPort("127.0.0.1", 5000));
     recorder.add(EventRecord.connected(T0, BOARD));

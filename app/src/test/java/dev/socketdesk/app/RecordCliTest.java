@@ -1,0 +1,55 @@
+package dev.socketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socketdesk.app.TestCommandTest.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --record} as a new user meets it: piped input, and the script it writes replayed. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RecordCliTest {
+  @TempDir Path dir;
+
+  @Test
+  void aPipedRecordingClosesWhereOurInputEndedAndReplaysGreen() throws Exception {
+    pipedRecordingReplaysGreen(List.of(), List.of());
+  }
+
+  @Test
+  void aPipedRecordingOverTlsClosesWhereOurInputEndedAndReplaysGreen() throws Exception {
+    pipedRecordingReplaysGreen(List.of("--tls"), List.of("--tls", "--insecure"));
+  }
+
+  private void pipedRecordingReplaysGreen(List<String> serverArgs, List<String> clientArgs)
+      throws Exception {
+    List<String> server = new ArrayList<>(serverArgs);
+    server.add("--echo");
+    try (CliRun echo = CliRun.jsonTcpServer(server.toArray(new String[0]))) {
+      int port = echo.listeningPort();
+      Path recorded = dir.resolve("piped.yaml");
+      List<String> args = new ArrayList<>(List.of("tcp-client", "127.0.0.1:" + port));
+      args.addAll(clientArgs);
+      args.addAll(List.of("--record", recorded.toString()));
+      CliRun client =
+          CliRun.piped("hello\n".getBytes(StandardCharsets.UTF_8), args.toArray(new String[0]));
+      assertThat(client.exitCode()).as(client.err()).isZero();
+
+      String yaml = Files.readString(recorded);
+      assertThat(yaml)
+          .contains("      - send: 'hello\\n'\n      - expect: 'hello\\n'\n      - close\n")
+          .doesNotContain("expect-close");
+
+      Result replay = TestCommandTest.run("test", recorded.toString());
+
+      assertThat(replay.code()).as(yaml + replay.out() + replay.err()).isZero();
+    }
+  }
+}
