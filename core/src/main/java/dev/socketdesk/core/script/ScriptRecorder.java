@@ -1,6 +1,7 @@
 package dev.socketdesk.core.script;
 
 import dev.socketdesk.core.event.EventRecord;
+import dev.socketdesk.core.script.internal.Placeholders;
 import dev.socketdesk.core.spec.SerialSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.TcpClientSpec;
@@ -14,8 +15,6 @@ import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.codec.Hex;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +25,13 @@ import java.time.format.DateTimeFormatter;
 /**
  * Turns a session's traffic into a test script ({@code --record}, the page's "Save as test"): what
  * was sent becomes {@code send} steps, what came back in between becomes one {@code expect} step, a
- * pause of 50 ms or more between two sends becomes a {@code wait}, and the peer closing becomes
- * {@code expect-close}. Printable UTF-8 is written as text with escapes, anything else as hex, and
- * a WebSocket message sent as binary always as hex (replayed as text it would go out as a text
- * message). A TCP server records its first client only. At most {@link #MAX_STEPS} steps and {@link
- * #MAX_EXPECT} bytes per expect (its start) are kept. Thread-safe.
+ * pause of 50 ms or more between two sends becomes a {@code wait}, the peer closing becomes {@code
+ * expect-close}, and our closing (or ending our input, {@link #endingOurSide}) {@code close}.
+ * Printable UTF-8 is written as text with escapes, anything else as hex; a WebSocket message keeps
+ * its kind: one sent as binary is always hex, one sent as text always text, its other bytes as
+ * {@code \xHH} (replayed the other way, it would go out as the other kind of message). A TCP server
+ * records its first client only. At most {@link #MAX_STEPS} steps and {@link #MAX_EXPECT} bytes per
+ * expect (its start) are kept. Thread-safe.
  */
 public final class ScriptRecorder implements SessionListener {
   public static final int MAX_STEPS = 10_000;
@@ -212,7 +213,10 @@ public final class ScriptRecorder implements SessionListener {
         + " command line, or clear the log and repeat it with shorter sends";
   }
 
-  /** {@code kind}: a WebSocket message's ({@code binary} is written as hex), else null. */
+  /**
+   * {@code kind}: a WebSocket message's ({@code binary} is written as hex, {@code text} as text
+   * with escapes), else null.
+   */
   private void sent(int peerId, Instant time, byte[] data, String kind) {
     if (firstPeerOnly && !isOurPeer(peerId)) {
       return;
@@ -226,7 +230,14 @@ public final class ScriptRecorder implements SessionListener {
       }
     }
     lastSend = time;
-    step("binary".equals(kind) ? "- send-hex: " + Hex.format(data) : payloadStep("send", data));
+    if ("binary".equals(kind)) {
+      step("- send-hex: " + Hex.format(data));
+    } else if ("text".equals(kind)) {
+      // A text message stays one whatever its bytes: send-hex would replay it as binary.
+      step("- send: " + quotedText(data, true));
+    } else {
+      step(payloadStep("send", data));
+    }
   }
 
   private void received(int peerId, byte[] data, int bytes) {
@@ -301,36 +312,70 @@ public final class ScriptRecorder implements SessionListener {
   }
 
   private static String payloadStep(String kind, byte[] data) {
-    String text = printable(data);
+    String text = quotedText(data, false);
     return text == null ? "- " + kind + "-hex: " + Hex.format(data) : "- " + kind + ": " + text;
   }
 
-  /** The data as a single-quoted YAML scalar with SocketDesk escapes, or null if not text. */
-  private static String printable(byte[] data) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+  /**
+   * The data as a single-quoted YAML scalar whose SocketDesk escapes give back exactly its bytes.
+   * Without {@code anyBytes}, null when the data is not printable UTF-8 (text with {@code \r \n
+   * \t}); with it, any other byte is written as {@code \xHH}. A {@code $} before {@code {} and a
+   * {@code {} starting a placeholder are escaped too, so no variable or placeholder is filled in.
+   */
+  static String quotedText(byte[] data, boolean anyBytes) {
     StringBuilder out = new StringBuilder("'");
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    int i = 0;
+    while (i < data.length) {
+      int length = utf8Length(data, i);
+      int c = length == 0 ? -1 : new String(data, i, length, StandardCharsets.UTF_8).codePointAt(0);
       switch (c) {
         case '\r' -> out.append("\\r");
         case '\n' -> out.append("\\n");
         case '\t' -> out.append("\\t");
         case '\\' -> out.append("\\\\");
         case '\'' -> out.append("''");
+        case '$', '{' -> {
+          String rest = new String(data, i, Math.min(6, data.length - i), StandardCharsets.UTF_8);
+          boolean special = c == '$' ? rest.startsWith("${") : Placeholders.has(rest);
+          out.append(special ? (c == '$' ? "\\x24" : "\\x7B") : (char) c);
+        }
         default -> {
-          if (Character.isISOControl(c)) {
+          if (c >= 0 && !unwritable(c)) {
+            out.appendCodePoint(c);
+          } else if (!anyBytes) {
             return null;
+          } else {
+            for (int b = i; b < i + Math.max(1, length); b++) {
+              out.append(String.format("\\x%02X", data[b] & 0xFF));
+            }
           }
-          out.append(c);
         }
       }
+      i += Math.max(1, length);
     }
     return out.append('\'').toString();
+  }
+
+  /** Controls and the characters YAML does not keep as written in a quoted scalar. */
+  private static boolean unwritable(int c) {
+    return Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
+  }
+
+  /** The length of the valid UTF-8 sequence at {@code i}, or 0 when the byte there starts none. */
+  private static int utf8Length(byte[] data, int i) {
+    int lead = data[i] & 0xFF;
+    int length =
+        lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+    if (length == 0 || i + length > data.length) {
+      return 0;
+    }
+    byte[] sequence = java.util.Arrays.copyOfRange(data, i, i + length);
+    // Overlong forms and surrogates decode to U+FFFD, which encodes to other bytes.
+    boolean valid =
+        java.util.Arrays.equals(
+            new String(sequence, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8),
+            sequence);
+    return valid ? length : 0;
   }
 
   private static String quote(String text) {

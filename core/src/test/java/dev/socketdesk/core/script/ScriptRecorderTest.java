@@ -195,6 +195,8 @@ class ScriptRecorderTest {
           .get(5, TimeUnit.SECONDS);
       SessionEvent.Sent text = events.skipTo(SessionEvent.Sent.class);
       events.skipTo(SessionEvent.Received.class);
+      client.sendMessage(0, new byte[] {1, 3, 0, 0}, false).get(5, TimeUnit.SECONDS);
+      events.skipTo(SessionEvent.Received.class);
       client.close().get(5, TimeUnit.SECONDS);
 
       assertThat(binary.kind()).isEqualTo("binary");
@@ -203,13 +205,59 @@ class ScriptRecorderTest {
       String yaml = recorder.yaml();
       assertThat(yaml)
           .contains("- send-hex: 70 69 6E 67\n      - expect: 'ping'\n")
-          .contains("- send: 'pong'\n      - expect: 'pong'\n");
+          .contains("- send: 'pong'\n      - expect: 'pong'\n")
+          .contains("- send: '\\x01\\x03\\x00\\x00'\n      - expect-hex: 01 03 00 00\n");
       RunReport report =
           new ScriptRunner(RunSettings.defaults())
               .run(List.of(Scripts.parse("recorded.yaml", yaml)), RunListener.NONE);
       TestResult r = report.tests().get(0);
       assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
     }
+  }
+
+  @Test
+  void aTextMessageOfNonPrintableBytesStaysATextSendWithEscapes() {
+    ScriptRecorder recorder = ScriptRecorder.webSocket("ws://127.0.0.1:9/");
+    recorder.add(data(0, false, "\u0001\u0003\u0000\u0000", 4).withKind("text"));
+    recorder.add(data(1, false, "\u0001\u0003", 2).withKind("binary"));
+
+    assertThat(recorder.yaml())
+        .contains("- send: '\\x01\\x03\\x00\\x00'\n      - send-hex: 01 03\n");
+  }
+
+  @Test
+  void recordedTextsGiveBackTheirBytesWithoutFillingInVariablesOrPlaceholders() throws Exception {
+    byte[] data = {
+      '$',
+      '{',
+      'x',
+      '}',
+      '{',
+      's',
+      'e',
+      'q',
+      '}',
+      (byte) 0xC3,
+      (byte) 0xA9,
+      0x7F,
+      (byte) 0xFF,
+      '\'',
+      '\\',
+      '\r',
+      (byte) 0xE2,
+      (byte) 0x80,
+      (byte) 0xA8,
+      '$'
+    };
+    String quoted = ScriptRecorder.quotedText(data, true);
+    assertThat(quoted).isEqualTo("'\\x24{x}\\x7Bseq}\u00e9\\x7F\\xFF''\\\\\\r\\xE2\\x80\\xA8$'");
+    Suite suite =
+        Scripts.parse(
+            "t.yaml",
+            "name: t\nudp: {port: 0, to: '127.0.0.1:9'}\nsteps:\n  - send: " + quoted + "\n");
+    Step.Send send = (Step.Send) suite.tests().get(0).steps().get(0);
+    assertThat(dev.socketdesk.engine.codec.Escapes.encode(send.payload(), StandardCharsets.UTF_8))
+        .isEqualTo(data);
   }
 
   @Test
