@@ -52,4 +52,41 @@ class RecordCliTest {
       assertThat(replay.code()).as(yaml + replay.out() + replay.err()).isZero();
     }
   }
+
+  @Test
+  void anUnwritableRecordPathIsRefusedBeforeAnythingOpens() throws Exception {
+    String[][] refusals = {
+      {"/proc/nope/x.yaml", "its folder does not exist"},
+      {dir.toString(), "it is a folder; name a file in it"}
+    };
+    for (String[] refusal : refusals) {
+      Result r = TestCommandTest.run("tcp-client", "127.0.0.1:1", "--record", refusal[0]);
+
+      assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+      assertThat(r.err().strip())
+          .isEqualTo(
+              "socketdesk: --record: cannot write "
+                  + refusal[0]
+                  + ": "
+                  + refusal[1]
+                  + "; choose a writable path");
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(Files.list(dir)).isEmpty();
+  }
+
+  @Test
+  void aRecordingThatCannotBeWrittenAtTheEndEndsTheRunWithExitCode1() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("gone"));
+    Path recorded = folder.resolve("x.yaml");
+    try (CliRun server = CliRun.jsonTcpServer("--record", recorded.toString())) {
+      server.listeningPort();
+      Files.delete(folder);
+      server.type("/quit");
+
+      assertThat(server.exitCode()).isEqualTo(1);
+      assertThat(server.allLines())
+          .anyMatch(line -> line.contains("--record: cannot write " + recorded));
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.core.spec.Durations;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Engine;
+import dev.socketdesk.engine.FileRing;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.Session;
@@ -56,6 +57,7 @@ public final class SessionRunner {
   private CompletableFuture<Void> afterPeriodic = CompletableFuture.completedFuture(null);
   private Function<Session, ScriptRecorder> recording;
   private ScriptRecorder recorder;
+  private volatile boolean recordingLost;
 
   /**
    * @param hasDefaultTarget whether sends have somewhere to go before any peer shows up (a TCP
@@ -107,11 +109,19 @@ public final class SessionRunner {
               + ScriptRecorder.cannotRecord(
                   type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), false));
     }
+    if (options.record() != null) {
+      try {
+        ScriptRecorder.checkWritable(options.record());
+      } catch (IOException e) {
+        throw CliFailure.usage("--record: " + FileRing.cannotWrite(e, options.record()));
+      }
+    }
     Optional<PeriodicSend> periodic = actions.periodic(format.sendFormat());
     CaptureOptions capture = options.capture();
     logWriter = options.openLog();
     engine = Engine.create();
     Thread hook = null;
+    int code;
     try {
       session = create.apply(engine);
       if (capture != null) {
@@ -143,7 +153,7 @@ public final class SessionRunner {
       }
       periodic.ifPresent(this::startPeriodic);
       startInput();
-      return done.join();
+      code = done.join();
     } finally {
       if (!opened) {
         abort();
@@ -158,6 +168,7 @@ public final class SessionRunner {
         }
       }
     }
+    return recordingLost && code == 0 ? CliFailure.RUNTIME : code;
   }
 
   private void open(Function<SessionException, String> failures, Duration openTimeout) {
@@ -287,7 +298,10 @@ public final class SessionRunner {
     }
   }
 
-  /** Writes the {@code --record} script, if any; a failure is reported and the run goes on. */
+  /**
+   * Writes the {@code --record} script, if any; a failure is reported, and the run then ends with
+   * exit code 1.
+   */
   private void writeRecording() {
     if (recorder == null) {
       return;
@@ -295,8 +309,8 @@ public final class SessionRunner {
     try {
       recorder.write(options.record());
     } catch (IOException e) {
-      printer.error(
-          null, "cannot write the recorded script " + options.record() + ": " + e.getMessage());
+      recordingLost = true;
+      printer.error(null, "--record: " + FileRing.cannotWrite(e, options.record()));
     }
   }
 

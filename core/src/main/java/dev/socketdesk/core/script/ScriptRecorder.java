@@ -16,8 +16,10 @@ import dev.socketdesk.engine.codec.Hex;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -402,6 +404,26 @@ public final class ScriptRecorder implements SessionListener {
       body.append("      - wait: 0ms   # nothing was sent or received\n");
     }
     return out.append(body).toString();
+  }
+
+  /**
+   * Checks, before a session opens, that the script can be written to {@code file} at its end: a
+   * file that exists is opened for writing without being changed; one that does not is created and
+   * removed again.
+   *
+   * @throws IOException why it cannot be written (a folder: a {@link FileSystemException} saying
+   *     so).
+   */
+  public static void checkWritable(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(file.toString(), null, "it is a folder; name a file in it");
+    }
+    if (Files.exists(file)) {
+      Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
+    } else {
+      Files.newOutputStream(file, StandardOpenOption.CREATE_NEW).close();
+      Files.delete(file);
+    }
   }
 
   /** Writes {@link #yaml()} to {@code file}, replacing it. */
