@@ -83,10 +83,7 @@ public final class TcpServerCommand implements Callable<Integer> {
     }
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.TCP_SERVER, false, false)
-        .recordAs(
-            s ->
-                ScriptRecorder.server(
-                    s.localAddress() == null ? listen.port() : s.localAddress().getPort()))
+        .recordAs(s -> ScriptRecorder.server(listen.port()))
         .run(
             engine -> {
               Session session = engine.tcpServer(config);

@@ -91,10 +91,7 @@ public final class UdpCommand implements Callable<Integer> {
     UdpConfig config = CliFailure.usageIfInvalid(() -> udp.config(auto));
     return new SessionRunner(
             io, spec.commandLine().getOut(), format, run, SessionType.UDP, false, to != null)
-        .recordAs(
-            s ->
-                ScriptRecorder.udp(
-                    s.localAddress() == null ? udp.localPort() : s.localAddress().getPort(), to))
+        .recordAs(s -> ScriptRecorder.udp(udp.localPort(), to))
         .run(engine -> engine.udp(config), actions, SpecOptions::failure, Duration.ofSeconds(10));
   }
 }

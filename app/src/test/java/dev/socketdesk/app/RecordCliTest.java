@@ -3,6 +3,7 @@ package dev.socketdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socketdesk.app.TestCommandTest.Result;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,5 +89,24 @@ class RecordCliTest {
       assertThat(server.allLines())
           .anyMatch(line -> line.contains("--record: cannot write " + recorded));
     }
+  }
+
+  @Test
+  void aTcpServerOnPort0RecordsThePortItGot() throws Exception {
+    Path recorded = dir.resolve("server.yaml");
+    int port;
+    try (CliRun server = CliRun.jsonTcpServer("--record", recorded.toString())) {
+      port = server.listeningPort();
+      try (Socket device = new Socket("127.0.0.1", port)) {
+        device.getOutputStream().write("hi\n".getBytes(StandardCharsets.UTF_8));
+        server.event("received");
+      }
+      server.type("/quit");
+      assertThat(server.exitCode()).isZero();
+    }
+    assertThat(port).isPositive();
+    assertThat(Files.readString(recorded))
+        .contains("    listen: " + port + "\n")
+        .contains("- expect: 'hi\\n'");
   }
 }

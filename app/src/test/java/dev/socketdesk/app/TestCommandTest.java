@@ -251,6 +251,7 @@ class TestCommandTest {
             SimulationConfig.builder(Profile.UDP_SERVER).bind("127.0.0.1", 0).threads(1).build())) {
       int port = board.start().get(10, TimeUnit.SECONDS).getPort();
       Path recorded = dir.resolve("recorded-udp.yaml");
+      int bound;
       try (CliRun client =
           CliRun.interactive(
               "udp",
@@ -265,7 +266,7 @@ class TestCommandTest {
               "lines",
               "--record",
               recorded.toString())) {
-        client.event("listening");
+        bound = client.listeningPort();
         client.type("hello");
         client.event("received");
         client.type("/quit");
@@ -273,7 +274,7 @@ class TestCommandTest {
       }
       String yaml = Files.readString(recorded);
       assertThat(yaml)
-          .contains("udp: {port: 0, to: '127.0.0.1:" + port + "'}")
+          .contains("udp: {port: " + bound + ", to: '127.0.0.1:" + port + "'}")
           .contains("- send: 'hello'")
           .contains("- expect: 'hello,i am server'");
 

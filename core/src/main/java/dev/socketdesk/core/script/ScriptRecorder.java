@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.IntFunction;
 
 /**
  * Turns a session's traffic into a test script ({@code --record}, the page's "Save as test"): what
@@ -42,7 +43,11 @@ public final class ScriptRecorder implements SessionListener {
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   private final String name;
-  private final String link;
+  private String link;
+
+  /** The link for the port actually bound, for a link recorded with port 0; else null. */
+  private final IntFunction<String> boundLink;
+
   private final boolean firstPeerOnly;
   private final StringBuilder steps = new StringBuilder();
   private final java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
@@ -54,9 +59,15 @@ public final class ScriptRecorder implements SessionListener {
   private boolean weEnded;
 
   private ScriptRecorder(String name, String link, boolean firstPeerOnly) {
+    this(name, link, firstPeerOnly, null);
+  }
+
+  private ScriptRecorder(
+      String name, String link, boolean firstPeerOnly, IntFunction<String> boundLink) {
     this.name = name;
     this.link = link;
     this.firstPeerOnly = firstPeerOnly;
+    this.boundLink = boundLink;
   }
 
   /** For a TCP client of {@code remote}. */
@@ -65,15 +76,25 @@ public final class ScriptRecorder implements SessionListener {
         "recorded exchange with " + remote, "connect: " + quote(remote.toString()), true);
   }
 
-  /** For a TCP server on {@code port}: the script listens there and waits for the device. */
+  /**
+   * For a TCP server on {@code port}: the script listens there and waits for the device. With port
+   * 0, the port the session's {@link SessionEvent.Listening} event reports is written instead.
+   */
   public static ScriptRecorder server(int port) {
-    return new ScriptRecorder("recorded exchange on port " + port, "listen: " + port, true);
+    IntFunction<String> link = p -> "listen: " + p;
+    return new ScriptRecorder(
+        "recorded tcp-server exchange", link.apply(port), true, port == 0 ? link : null);
   }
 
-  /** For a UDP socket on {@code port} sending to {@code to} (null: answering the last sender). */
+  /**
+   * For a UDP socket on {@code port} sending to {@code to} (null: answering the last sender). With
+   * port 0, the port the session's {@link SessionEvent.Listening} event reports is written instead.
+   */
   public static ScriptRecorder udp(int port, HostPort to) {
     String target = to == null ? "" : ", to: " + quote(to.toString());
-    return new ScriptRecorder("recorded udp exchange", "udp: {port: " + port + target + "}", false);
+    IntFunction<String> link = p -> "udp: {port: " + p + target + "}";
+    return new ScriptRecorder(
+        "recorded udp exchange", link.apply(port), false, port == 0 ? link : null);
   }
 
   /**
@@ -169,7 +190,9 @@ public final class ScriptRecorder implements SessionListener {
 
   @Override
   public synchronized void onEvent(SessionEvent event) {
-    if (event instanceof SessionEvent.Sent s) {
+    if (event instanceof SessionEvent.Listening l && boundLink != null && l.local() != null) {
+      link = boundLink.apply(l.local().getPort());
+    } else if (event instanceof SessionEvent.Sent s) {
       sent(s.peer().id(), s.time(), s.data(), s.kind());
     } else if (event instanceof SessionEvent.Received r) {
       received(r.peer().id(), r.data(), r.data().length);
