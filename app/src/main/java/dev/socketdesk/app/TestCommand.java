@@ -13,6 +13,7 @@ import dev.socketdesk.core.script.ScriptException;
 import dev.socketdesk.core.script.ScriptRunner;
 import dev.socketdesk.core.script.Scripts;
 import dev.socketdesk.core.script.Suite;
+import dev.socketdesk.engine.codec.Visible;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,10 +26,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code socketdesk test FILE...}: runs test scripts and gives a CI verdict. */
 @Command(
@@ -60,29 +63,30 @@ public final class TestCommand implements Callable<Integer> {
   @Option(
       names = "--repeat",
       paramLabel = "N",
-      converter = Converters.Positive.class,
+      converter = RepeatCount.class,
       description = "Run every test N times, one run after the other (soak runs; default 1).")
   int repeat = 1;
 
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      converter = Converters.Positive.class,
+      converter = JobCount.class,
       description = "Run up to N tests at once (default 1).")
   int jobs = 1;
 
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = Converters.Interval.class,
+      converter = RunTimeout.class,
       description = "Bound every test run to this long (e.g. 30s; up to 24h); default no bound.")
   Duration timeout;
 
   @Option(
       names = "--var",
       paramLabel = "NAME=VALUE",
+      converter = Variable.class,
       description = "Set a variable for every test, over the scripts' vars: (repeatable).")
-  Map<String, String> vars = new LinkedHashMap<>();
+  List<Map.Entry<String, String>> varOptions = new ArrayList<>();
 
   public TestCommand(Stdio io) {
     this.io = io;
@@ -95,6 +99,8 @@ public final class TestCommand implements Callable<Integer> {
     if (timeout != null && timeout.isZero()) {
       throw CliFailure.usage("--timeout 0 is too short; use e.g. 30s");
     }
+    Map<String, String> vars = new LinkedHashMap<>();
+    varOptions.forEach(v -> vars.put(v.getKey(), v.getValue()));
     List<Suite> suites = new ArrayList<>();
     for (Path file : files) {
       try {
@@ -159,6 +165,46 @@ public final class TestCommand implements Callable<Integer> {
       latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** {@code --repeat N}: 1 or more. */
+  static final class RepeatCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return Converters.count("--repeat", value);
+    }
+  }
+
+  /** {@code --jobs N}: 1 or more. */
+  static final class JobCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return Converters.count("--jobs", value);
+    }
+  }
+
+  /** {@code --timeout DURATION}, in the core's duration wording with the option named. */
+  static final class RunTimeout implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return Converters.parseDuration(value, "--timeout", Converters.MAX_DURATION);
+    }
+  }
+
+  /** {@code --var NAME=VALUE}: a name, an equals sign, and a value (which may be empty). */
+  static final class Variable implements ITypeConverter<Map.Entry<String, String>> {
+    @Override
+    public Map.Entry<String, String> convert(String value) {
+      int equals = value.indexOf('=');
+      if (equals <= 0) {
+        throw new TypeConversionException(
+            "--var '"
+                + Visible.of(value)
+                + (equals < 0 ? "' has no value" : "' has no name")
+                + "; use --var NAME=VALUE, e.g. --var board=192.168.4.1:5000");
+      }
+      return Map.entry(value.substring(0, equals), value.substring(equals + 1));
     }
   }
 }

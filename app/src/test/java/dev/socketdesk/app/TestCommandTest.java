@@ -283,4 +283,35 @@ class TestCommandTest {
       assertThat(replay.code()).as(replay.out()).isZero();
     }
   }
+
+  @Test
+  void badRunOptionsNameTheOptionAndTheFixInOneLine() throws Exception {
+    String script = EXAMPLES.resolve("echo-board.yaml").toString();
+    String[][] cases = {
+      {"--jobs", "0", "--jobs 0 is too small; use 1 or more"},
+      {"--repeat", "0", "--repeat 0 is too small; use 1 or more"},
+      {"--repeat", "x", "--repeat 'x' is not a whole number; use 1 or more, e.g. 10"},
+      {
+        "--timeout",
+        "5sec",
+        "--timeout '5sec' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s"
+      },
+      {
+        "--var",
+        "novalue",
+        "--var 'novalue' has no value; use --var NAME=VALUE, e.g. --var board=192.168.4.1:5000"
+      },
+      {
+        "--var",
+        "=x",
+        "--var '=x' has no name; use --var NAME=VALUE, e.g. --var board=192.168.4.1:5000"
+      }
+    };
+    for (String[] c : cases) {
+      Result r = run("test", c[0], c[1], script);
+
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err().strip()).isEqualTo("socketdesk: " + c[2]);
+    }
+  }
 }

@@ -157,6 +157,18 @@ public final class Converters {
   }
 
   /**
+   * A count of 1 or more given to {@code option}, which its messages name: {@code --jobs 0 is too
+   * small; use 1 or more}.
+   */
+  public static int count(String option, String value) {
+    try {
+      return (int) wholeNumber(value, 1, Integer.MAX_VALUE, "1 or more, e.g. 10");
+    } catch (TypeConversionException e) {
+      throw new TypeConversionException(option + " " + e.getMessage());
+    }
+  }
+
+  /**
    * A whole number from {@code min} to {@code max}, typed in the ASCII digits 0-9 (a leading {@code
    * -} is read, to say that the number is too small).
    */

@@ -28,7 +28,8 @@ import java.util.function.IntFunction;
 /**
  * Turns a session's traffic into a test script ({@code --record}, the page's "Save as test"): what
  * was sent becomes {@code send} steps, what came back in between becomes one {@code expect} step, a
- * pause of 50 ms or more between two sends becomes a {@code wait}, the peer closing becomes {@code
+ * pause of 50 ms or more between two sends with nothing received between them becomes a {@code
+ * wait} (after an answer, its expect paces the replay), the peer closing becomes {@code
  * expect-close}, and our closing (or ending our input, {@link #endingOurSide}) {@code close}.
  * Printable UTF-8 is written as text with escapes, anything else as hex; a WebSocket message keeps
  * its kind: one sent as binary is always hex, one sent as text always text, its other bytes as

@@ -60,7 +60,8 @@ class ScriptErrorsTest {
 
     assertThat(e.getMessage())
         .isEqualTo(
-            "t.yaml:3:5: this test has no link; add connect: HOST:PORT, listen: PORT or udp: {port, to}");
+            "t.yaml:3:5: this test has no link; add connect: HOST:PORT, listen: PORT, udp: {port,"
+                + " to}, ws: URL, serial: {path, baud} or links: {NAME: {connect: HOST:PORT}, ...}");
   }
 
   @Test

@@ -190,7 +190,7 @@ class StepTypesTest {
   @Test
   void aLinkThatCannotOpenFailsItsFirstStep() {
     StepResult failure = fails("connect: 127.0.0.1:1\nsteps:\n  - send: hi\n");
-    assertThat(failure.message()).startsWith("link link (127.0.0.1:1) did not open:");
+    assertThat(failure.message()).startsWith("the link (127.0.0.1:1) did not open:");
   }
 
   @Test

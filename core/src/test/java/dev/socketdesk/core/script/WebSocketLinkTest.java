@@ -111,7 +111,7 @@ class WebSocketLinkTest {
       TestResult untrusted = run(script(url + steps));
       assertThat(untrusted.status()).isEqualTo(Status.FAILED);
       assertThat(untrusted.failure().message())
-          .startsWith("link link (wss://127.0.0.1:" + port + "/) did not open: ")
+          .startsWith("the link (wss://127.0.0.1:" + port + "/) did not open: ")
           .contains("certificate");
 
       TestResult insecure = run(script(url + "tls: {insecure: true}\n" + steps));

@@ -57,11 +57,20 @@ final class LinkChannel implements SessionListener {
   }
 
   /** Opens the session with the link's values filled in by {@code vars}. */
+  /**
+   * How failures name this link: {@code the link} for a test's only one, else {@code link NAME}.
+   */
+  private String described() {
+    return name.equals(dev.socketdesk.core.script.TestCase.DEFAULT_LINK)
+        ? "the link"
+        : "link " + name;
+  }
+
   void open(Engine engine, UnaryOperator<String> vars, long deadline) throws StepFailure {
     try {
       session = LinkSpecs.create(engine, link, vars);
     } catch (IllegalArgumentException e) {
-      throw new StepFailure("link " + name + ": " + e.getMessage());
+      throw new StepFailure(described() + ": " + e.getMessage());
     }
     session.addDirectListener(this::onTraffic);
     session.addListener(this);
@@ -72,12 +81,12 @@ final class LinkChannel implements SessionListener {
           e.getCause() instanceof SessionException se
               ? se.getMessage()
               : String.valueOf(e.getCause());
-      throw new StepFailure("link " + name + " (" + session.target() + ") did not open: " + why);
+      throw new StepFailure(described() + " (" + session.target() + ") did not open: " + why);
     } catch (TimeoutException e) {
-      throw new StepFailure("link " + name + " (" + session.target() + ") did not open in time");
+      throw new StepFailure(described() + " (" + session.target() + ") did not open in time");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StepFailure("interrupted while opening link " + name);
+      throw new StepFailure("interrupted while opening " + described());
     }
     transcript.add(name + " open: " + session.target());
   }

@@ -310,7 +310,9 @@ final class StepReader {
     }
     if (links.isEmpty()) {
       throw new ScriptException(
-          at, "this test has no link; add connect: HOST:PORT, listen: PORT or udp: {port, to}");
+          at,
+          "this test has no link; add connect: HOST:PORT, listen: PORT, udp: {port, to}, ws: URL,"
+              + " serial: {path, baud} or links: {NAME: {connect: HOST:PORT}, ...}");
     }
     throw new ScriptException(
         at, "this test has several links; add on: with one of " + String.join(", ", links));
