@@ -1,7 +1,6 @@
 package dev.socketdesk.core.script;
 
 import dev.socketdesk.core.event.EventRecord;
-import dev.socketdesk.core.script.internal.Placeholders;
 import dev.socketdesk.core.spec.SerialSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.TcpClientSpec;
@@ -74,7 +73,9 @@ public final class ScriptRecorder implements SessionListener {
   /** For a TCP client of {@code remote}. */
   public static ScriptRecorder client(HostPort remote) {
     return new ScriptRecorder(
-        "recorded exchange with " + remote, "connect: " + quote(remote.toString()), true);
+        "recorded exchange with " + remote,
+        "connect: " + ScriptYaml.quote(remote.toString()),
+        true);
   }
 
   /**
@@ -92,7 +93,7 @@ public final class ScriptRecorder implements SessionListener {
    * port 0, the port the session's {@link SessionEvent.Listening} event reports is written instead.
    */
   public static ScriptRecorder udp(int port, HostPort to) {
-    String target = to == null ? "" : ", to: " + quote(to.toString());
+    String target = to == null ? "" : ", to: " + ScriptYaml.quote(to.toString());
     IntFunction<String> link = p -> "udp: {port: " + p + target + "}";
     return new ScriptRecorder(
         "recorded udp exchange", link.apply(port), false, port == 0 ? link : null);
@@ -104,7 +105,9 @@ public final class ScriptRecorder implements SessionListener {
    */
   public static ScriptRecorder serial(String path, String frame) {
     return new ScriptRecorder(
-        "recorded exchange on " + path, "serial: {path: " + quote(path) + ", " + frame + "}", true);
+        "recorded exchange on " + path,
+        "serial: {path: " + ScriptYaml.quote(path) + ", " + frame + "}",
+        true);
   }
 
   /**
@@ -174,7 +177,8 @@ public final class ScriptRecorder implements SessionListener {
 
   /** For a WebSocket client of {@code url}. */
   public static ScriptRecorder webSocket(String url) {
-    return new ScriptRecorder("recorded exchange with " + url, "ws: " + quote(url), true);
+    return new ScriptRecorder(
+        "recorded exchange with " + url, "ws: " + ScriptYaml.quote(url), true);
   }
 
   /**
@@ -185,7 +189,9 @@ public final class ScriptRecorder implements SessionListener {
     String options =
         insecure
             ? "{insecure: true}"
-            : ca != null ? "{ca: " + quote(ca.toAbsolutePath().toString()) + "}" : "true";
+            : ca != null
+                ? "{ca: " + ScriptYaml.quote(ca.toAbsolutePath().toString()) + "}"
+                : "true";
     return new ScriptRecorder(name, link + "\n    tls: " + options, firstPeerOnly);
   }
 
@@ -260,9 +266,9 @@ public final class ScriptRecorder implements SessionListener {
       step("- send-hex: " + Hex.format(data));
     } else if ("text".equals(kind)) {
       // A text message stays one whatever its bytes: send-hex would replay it as binary.
-      step("- send: " + quotedText(data, true));
+      step("- send: " + ScriptYaml.quotedText(data, true));
     } else {
-      step(payloadStep("send", data));
+      step(ScriptYaml.payloadStep("send", data));
     }
   }
 
@@ -322,7 +328,7 @@ public final class ScriptRecorder implements SessionListener {
 
   private void flushAnswer() {
     if (answer.size() > 0) {
-      step(payloadStep("expect", answer.toByteArray()));
+      step(ScriptYaml.payloadStep("expect", answer.toByteArray()));
       answer.reset();
     }
     answerCut = false;
@@ -337,77 +343,6 @@ public final class ScriptRecorder implements SessionListener {
     steps.append("      ").append(text).append('\n');
   }
 
-  private static String payloadStep(String kind, byte[] data) {
-    String text = quotedText(data, false);
-    return text == null ? "- " + kind + "-hex: " + Hex.format(data) : "- " + kind + ": " + text;
-  }
-
-  /**
-   * The data as a single-quoted YAML scalar whose SocketDesk escapes give back exactly its bytes.
-   * Without {@code anyBytes}, null when the data is not printable UTF-8 (text with {@code \r \n
-   * \t}); with it, any other byte is written as {@code \xHH}. A {@code $} before {@code {} and a
-   * {@code {} starting a placeholder are escaped too, so no variable or placeholder is filled in.
-   */
-  static String quotedText(byte[] data, boolean anyBytes) {
-    StringBuilder out = new StringBuilder("'");
-    int i = 0;
-    while (i < data.length) {
-      int length = utf8Length(data, i);
-      int c = length == 0 ? -1 : new String(data, i, length, StandardCharsets.UTF_8).codePointAt(0);
-      switch (c) {
-        case '\r' -> out.append("\\r");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\\' -> out.append("\\\\");
-        case '\'' -> out.append("''");
-        case '$', '{' -> {
-          String rest = new String(data, i, Math.min(6, data.length - i), StandardCharsets.UTF_8);
-          boolean special = c == '$' ? rest.startsWith("${") : Placeholders.has(rest);
-          out.append(special ? (c == '$' ? "\\x24" : "\\x7B") : (char) c);
-        }
-        default -> {
-          if (c >= 0 && !unwritable(c)) {
-            out.appendCodePoint(c);
-          } else if (!anyBytes) {
-            return null;
-          } else {
-            for (int b = i; b < i + Math.max(1, length); b++) {
-              out.append(String.format("\\x%02X", data[b] & 0xFF));
-            }
-          }
-        }
-      }
-      i += Math.max(1, length);
-    }
-    return out.append('\'').toString();
-  }
-
-  /** Controls and the characters YAML does not keep as written in a quoted scalar. */
-  private static boolean unwritable(int c) {
-    return Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
-  }
-
-  /** The length of the valid UTF-8 sequence at {@code i}, or 0 when the byte there starts none. */
-  private static int utf8Length(byte[] data, int i) {
-    int lead = data[i] & 0xFF;
-    int length =
-        lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
-    if (length == 0 || i + length > data.length) {
-      return 0;
-    }
-    byte[] sequence = java.util.Arrays.copyOfRange(data, i, i + length);
-    // Overlong forms and surrogates decode to U+FFFD, which encodes to other bytes.
-    boolean valid =
-        java.util.Arrays.equals(
-            new String(sequence, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8),
-            sequence);
-    return valid ? length : 0;
-  }
-
-  private static String quote(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
-
   /** The script recorded so far. */
   public synchronized String yaml() {
     StringBuilder out = new StringBuilder();
@@ -416,13 +351,15 @@ public final class ScriptRecorder implements SessionListener {
       out.append("# Only the first ").append(MAX_STEPS).append(" steps were kept.\n");
     }
     out.append("tests:\n");
-    out.append("  - name: ").append(quote(name)).append('\n');
+    out.append("  - name: ").append(ScriptYaml.quote(name)).append('\n');
     out.append("    ").append(link).append('\n');
     out.append("    steps:\n");
     java.io.ByteArrayOutputStream pending = answer;
     StringBuilder body = new StringBuilder(steps);
     if (pending.size() > 0) {
-      body.append("      ").append(payloadStep("expect", pending.toByteArray())).append('\n');
+      body.append("      ")
+          .append(ScriptYaml.payloadStep("expect", pending.toByteArray()))
+          .append('\n');
     }
     if (body.length() == 0) {
       body.append("      - wait: 0ms   # nothing was sent or received\n");

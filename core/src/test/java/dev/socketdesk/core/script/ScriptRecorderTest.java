@@ -249,7 +249,7 @@ class ScriptRecorderTest {
       (byte) 0xA8,
       '$'
     };
-    String quoted = ScriptRecorder.quotedText(data, true);
+    String quoted = ScriptYaml.quotedText(data, true);
     assertThat(quoted).isEqualTo("'\\x24{x}\\x7Bseq}\u00e9\\x7F\\xFF''\\\\\\r\\xE2\\x80\\xA8$'");
     Suite suite =
         Scripts.parse(
