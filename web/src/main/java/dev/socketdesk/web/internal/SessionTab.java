@@ -2,13 +2,10 @@ package dev.socketdesk.web.internal;
 
 import dev.socketdesk.core.event.EventRecord;
 import dev.socketdesk.core.script.ScriptRecorder;
-import dev.socketdesk.core.spec.SerialSpec;
 import dev.socketdesk.core.spec.SessionSpec;
 import dev.socketdesk.core.spec.SessionSpecs;
-import dev.socketdesk.core.spec.TcpClientSpec;
 import dev.socketdesk.core.spec.TcpServerSpec;
 import dev.socketdesk.core.spec.UdpSpec;
-import dev.socketdesk.core.spec.WebSocketClientSpec;
 import dev.socketdesk.engine.AutoActions;
 import dev.socketdesk.engine.CaptureOptions;
 import dev.socketdesk.engine.Counters;
@@ -17,22 +14,15 @@ import dev.socketdesk.engine.HostPort;
 import dev.socketdesk.engine.PeerInfo;
 import dev.socketdesk.engine.PeriodicSend;
 import dev.socketdesk.engine.Session;
-import dev.socketdesk.engine.SessionEvent;
-import dev.socketdesk.engine.SessionException;
-import dev.socketdesk.engine.SessionListener;
 import dev.socketdesk.engine.SessionState;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,22 +35,16 @@ final class SessionTab {
   static final int MAX_BYTES_PER_FLUSH = 8 * 1024;
   static final int SNAPSHOT_LINES = LogRing.CAPACITY;
   static final int SNAPSHOT_BYTES = 256 * 1024;
-  private static final int MAX_PEERS_SHOWN = 500;
 
   private final int id;
   private final SessionSpec spec;
   private final JsonObject specJson;
   private final Engine engine;
   private final LogRing log = new LogRing();
-  private final Listener listener = new Listener();
-  private final AtomicBoolean metaDirty = new AtomicBoolean(true);
-  private final AtomicBoolean peersDirty = new AtomicBoolean(true);
+  private final TabStatus status;
   private final AtomicInteger periodicGeneration = new AtomicInteger();
 
   private volatile Session session;
-  private volatile String error;
-  private volatile String errorCode;
-  private volatile Map<String, String> errorParams;
   private volatile AutoActions actions = AutoActions.NONE;
   private volatile JsonObject autoJson = new JsonObject();
   private volatile boolean periodicRunning;
@@ -78,6 +62,7 @@ final class SessionTab {
     this.spec = spec;
     this.specJson = new JsonObject(SessionSpecs.toJson(spec));
     this.engine = engine;
+    this.status = new TabStatus(log, spec);
   }
 
   int id() {
@@ -99,22 +84,17 @@ final class SessionTab {
       base = base.plus(old.counters());
     }
     Session s = spec.create(engine, actions);
-    s.addListener(listener);
+    s.addListener(status);
     session = s;
-    error = null;
-    errorCode = null;
-    metaDirty.set(true);
+    status.clearError();
+    status.metaDirty.set(true);
     return s.open()
         .whenComplete(
             (local, failure) -> {
-              // The session's Error event logs the failure; this only keeps it for the card.
               if (failure != null) {
-                Throwable t = ApiErrors.unwrap(failure);
-                error = ApiErrors.messageOf(t);
-                errorCode = t instanceof SessionException e ? e.code() : null;
-                errorParams = t instanceof SessionException e ? e.params() : null;
+                status.openFailed(failure);
               }
-              metaDirty.set(true);
+              status.metaDirty.set(true);
             });
   }
 
@@ -155,20 +135,20 @@ final class SessionTab {
     if (s != null && !s.state().isTerminal()) {
       s.setAutoActions(newActions);
     }
-    metaDirty.set(true);
+    status.metaDirty.set(true);
   }
 
   void startPeriodic(PeriodicSend periodic) {
     Session s = requireOpen();
     int generation = periodicGeneration.incrementAndGet();
     periodicRunning = true;
-    metaDirty.set(true);
+    status.metaDirty.set(true);
     s.startPeriodic(periodic)
         .whenComplete(
             (v, failure) -> {
               if (periodicGeneration.get() == generation) {
                 periodicRunning = false;
-                metaDirty.set(true);
+                status.metaDirty.set(true);
               }
             });
   }
@@ -176,7 +156,7 @@ final class SessionTab {
   void stopPeriodic() {
     periodicGeneration.incrementAndGet();
     periodicRunning = false;
-    metaDirty.set(true);
+    status.metaDirty.set(true);
     Session s = session;
     if (s != null) {
       s.stopPeriodic();
@@ -190,7 +170,7 @@ final class SessionTab {
       s.resetCounters();
     }
     rateBase = Counters.ZERO;
-    peersDirty.set(true);
+    status.peersDirty.set(true);
   }
 
   synchronized Counters counters() {
@@ -205,7 +185,7 @@ final class SessionTab {
   synchronized void startCapture(Path file) {
     requireOpen().startCapture(CaptureOptions.to(file));
     captureFile = file;
-    metaDirty.set(true);
+    status.metaDirty.set(true);
   }
 
   synchronized void stopCapture() {
@@ -213,7 +193,7 @@ final class SessionTab {
     if (s != null) {
       s.stopCapture();
     }
-    metaDirty.set(true);
+    status.metaDirty.set(true);
   }
 
   /** The last capture's file, or null when this tab never captured. */
@@ -254,7 +234,7 @@ final class SessionTab {
   /** Changes the display encoding; the next {@link #snapshot} renders the tail in it. */
   void setDisplayCharset(Charset charset) {
     displayCharset = charset;
-    metaDirty.set(true);
+    status.metaDirty.set(true);
   }
 
   /** Everything a page needs to show this tab, with the log tail rendered afresh. */
@@ -268,8 +248,8 @@ final class SessionTab {
     JsonObject o = putMeta(new JsonObject().put("id", id));
     o.put("lines", newRenderer().render(tail));
     o.put("seq", tail.isEmpty() ? log.lastSeq() : tail.get(tail.size() - 1).seq());
-    o.put("counters", countersJson(counters()));
-    return o.put("peers", peersJson());
+    o.put("counters", TabJson.counters(counters()));
+    return o.put("peers", TabJson.peers(session));
   }
 
   /**
@@ -299,8 +279,8 @@ final class SessionTab {
   JsonObject state() {
     JsonObject o = putMeta(new JsonObject().put("id", id));
     o.put("seq", log.drainedUpTo());
-    o.put("counters", countersJson(counters()));
-    return o.put("peers", peersJson());
+    o.put("counters", TabJson.counters(counters()));
+    return o.put("peers", TabJson.peers(session));
   }
 
   /**
@@ -326,19 +306,19 @@ final class SessionTab {
         log.addHeld(nowMillis, idle.received(), idle.peerId(), idle.peer());
       }
     }
-    if (metaDirty.getAndSet(false) || fullTick) {
+    if (status.metaDirty.getAndSet(false) || fullTick) {
       putMeta(o);
       any = true;
     }
     Counters c = counters();
     boolean countersChanged = !c.equals(lastCounters);
     if (countersChanged || fullTick) {
-      o.put("counters", countersJson(c));
+      o.put("counters", TabJson.counters(c));
       lastCounters = c;
       any = true;
     }
-    if (peersDirty.getAndSet(false) || fullTick || (countersChanged && fewPeers())) {
-      o.put("peers", peersJson());
+    if (status.peersDirty.getAndSet(false) || fullTick || (countersChanged && fewPeers())) {
+      o.put("peers", TabJson.peers(session));
       any = true;
     }
     if (fullTick) {
@@ -361,97 +341,20 @@ final class SessionTab {
     Session s = session;
     SessionState state = s == null ? SessionState.NEW : s.state();
     InetSocketAddress local = s == null ? null : s.localAddress();
-    return o.put("spec", specJson)
+    o.put("spec", specJson)
         .put("state", state.name().toLowerCase(Locale.ROOT))
-        .put("local", local == null ? null : HostPort.format(local))
-        .put("error", error)
-        .put("errorCode", errorCode)
-        .put("errorParams", errorParams == null ? null : new JsonObject(new HashMap<>(errorParams)))
+        .put("local", local == null ? null : HostPort.format(local));
+    return status
+        .putError(o)
         .put("encoding", displayCharset.name())
         .put("auto", autoJson)
         .put("periodic", periodicRunning)
-        .put("capture", captureJson(s));
-  }
-
-  /** {@code {"on": capturing now, "file": the last capture's file name or null}}. */
-  private JsonObject captureJson(Session s) {
-    Path file = captureFile;
-    return new JsonObject()
-        .put("on", s != null && !s.state().isTerminal() && s.capturing() != null)
-        .put("file", file == null ? null : file.getFileName().toString());
+        .put("capture", TabJson.capture(s, captureFile));
   }
 
   /** Few enough peers to resend with every counter change; more wait for the full tick. */
   private boolean fewPeers() {
     Session s = session;
     return s != null && s.peers().size() <= 32;
-  }
-
-  private JsonArray peersJson() {
-    Session s = session;
-    JsonArray peers = new JsonArray();
-    if (s == null || s.state().isTerminal()) {
-      return peers;
-    }
-    for (PeerInfo p : s.peers()) {
-      if (peers.size() >= MAX_PEERS_SHOWN) {
-        break;
-      }
-      peers.add(
-          new JsonObject()
-              .put("id", p.peer().id())
-              .put("address", p.peer().hostPort())
-              .put("since", p.connectedAt().toEpochMilli())
-              .put("counters", countersJson(p.counters())));
-    }
-    return peers;
-  }
-
-  static JsonObject countersJson(Counters c) {
-    return new JsonObject()
-        .put("bytesIn", c.bytesIn())
-        .put("messagesIn", c.messagesIn())
-        .put("bytesOut", c.bytesOut())
-        .put("messagesOut", c.messagesOut());
-  }
-
-  /** Records the session's events into the log; runs on the session's dispatcher thread. */
-  private final class Listener implements SessionListener {
-    @Override
-    public void onEvent(SessionEvent event) {
-      log.add(EventRecord.of(event, null));
-      if (event instanceof SessionEvent.Listening) {
-        metaDirty.set(true);
-      } else if (event instanceof SessionEvent.Connected) {
-        peersDirty.set(true);
-        if (spec instanceof TcpClientSpec
-            || spec instanceof SerialSpec
-            || spec instanceof WebSocketClientSpec) {
-          error = null;
-          errorCode = null;
-          metaDirty.set(true);
-        }
-      } else if (event instanceof SessionEvent.Disconnected) {
-        peersDirty.set(true);
-      } else if (event instanceof SessionEvent.Reconnecting r) {
-        if (r.code() != null) {
-          // A failed attempt: the tab shows it as its error until the link is up.
-          error = r.cause();
-          errorCode = r.code();
-          errorParams = r.params();
-        }
-        metaDirty.set(true);
-      } else if (event instanceof SessionEvent.Error e) {
-        if (e.peer() == null) {
-          error = e.message();
-          errorCode = e.code();
-          errorParams = e.params();
-          metaDirty.set(true);
-        }
-      } else if (event instanceof SessionEvent.Closed) {
-        metaDirty.set(true);
-        peersDirty.set(true);
-      }
-    }
   }
 }
