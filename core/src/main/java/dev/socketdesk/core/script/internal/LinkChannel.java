@@ -28,8 +28,6 @@ import java.util.function.UnaryOperator;
  * the test's thread is woken only by the loop itself and by the link closing.
  */
 final class LinkChannel implements SessionListener {
-  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
-
   private final String name;
   private final Link link;
   private final Transcript transcript;
@@ -43,7 +41,7 @@ final class LinkChannel implements SessionListener {
   private boolean peerGone;
   private boolean closed;
   private String lastError;
-  private volatile CompletableFuture<Void> lastSend;
+  private final LinkSends sends;
 
   /** The loop that runs on this link's data, or null. Guarded by {@link #lock}. */
   private RepeatOnLink loop;
@@ -54,9 +52,9 @@ final class LinkChannel implements SessionListener {
     this.transcript = transcript;
     this.sentLine = name + " TX";
     this.receivedLine = name + " RX";
+    this.sends = new LinkSends(name);
   }
 
-  /** Opens the session with the link's values filled in by {@code vars}. */
   /**
    * How failures name this link: {@code the link} for a test's only one, else {@code link NAME}.
    */
@@ -66,6 +64,7 @@ final class LinkChannel implements SessionListener {
         : "link " + name;
   }
 
+  /** Opens the session with the link's values filled in by {@code vars}. */
   void open(Engine engine, UnaryOperator<String> vars, long deadline) throws StepFailure {
     try {
       session = LinkSpecs.create(engine, link, vars);
@@ -114,7 +113,7 @@ final class LinkChannel implements SessionListener {
         lock.unlock();
       }
     }
-    settlePreviousSend(deadline);
+    sends.settlePrevious(deadline);
     write(data, to, binary);
   }
 
@@ -123,19 +122,12 @@ final class LinkChannel implements SessionListener {
    * settled the previous send.
    */
   CompletableFuture<Void> write(byte[] data, Integer to, boolean binary) {
-    CompletableFuture<Void> sent;
-    if (session instanceof WebSocketSession ws) {
-      sent = ws.sendMessage(0, data, binary);
-    } else {
-      sent = to == null ? session.send(data) : session.send(to, data);
-    }
-    lastSend = sent;
-    return sent;
+    return sends.write(session, data, to, binary);
   }
 
   /** The previous send's future, or null. */
   CompletableFuture<Void> lastSend() {
-    return lastSend;
+    return sends.last();
   }
 
   /**
@@ -157,19 +149,12 @@ final class LinkChannel implements SessionListener {
 
   /** Fails when a finished send failed. */
   void checkSent(CompletableFuture<Void> sent) throws StepFailure {
-    if (sent != null && sent.isCompletedExceptionally()) {
-      try {
-        sent.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        throw new StepFailure("a send on " + name + " failed: " + e.getCause().getMessage());
-      }
-    }
+    sends.check(sent);
   }
 
   /** The failure of a send not written in time. */
   StepFailure notWritten() {
-    return new StepFailure(
-        "the previous send on " + name + " was not written in time; is the peer reading?");
+    return sends.notWritten();
   }
 
   /** Whether the peer or the session has gone. Holds {@link #lock}. */
@@ -182,28 +167,6 @@ final class LinkChannel implements SessionListener {
    */
   void attach(RepeatOnLink loop) {
     this.loop = loop;
-  }
-
-  /**
-   * Waits for the previous send to be written (it usually is by now) and fails if it could not be.
-   * A send does not wait for its own write, which saves a thread hand-off per round trip; at most
-   * one write is in flight per link, so a peer that does not read cannot pile up memory.
-   */
-  private void settlePreviousSend(long deadline) throws StepFailure {
-    CompletableFuture<Void> previous = lastSend;
-    if (previous == null) {
-      return;
-    }
-    try {
-      previous.get(Deadlines.left(deadline, SEND_TIMEOUT), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException e) {
-      throw new StepFailure("a send on " + name + " failed: " + e.getCause().getMessage());
-    } catch (TimeoutException e) {
-      throw notWritten();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StepFailure("interrupted");
-    }
   }
 
   int awaitPeer(long deadline, Link.Listen listen) throws StepFailure {
@@ -322,23 +285,9 @@ final class LinkChannel implements SessionListener {
             + "; received "
             + got
             + (lastError == null ? "" : "; last error: " + lastError)
-            + sendFailure(),
+            + sends.lastFailure(),
         matcher.expected(),
         got);
-  }
-
-  /** Why the last send failed, for failure reports; empty when it did not. */
-  private String sendFailure() {
-    CompletableFuture<Void> previous = lastSend;
-    if (previous == null || !previous.isCompletedExceptionally()) {
-      return "";
-    }
-    try {
-      previous.join();
-      return "";
-    } catch (java.util.concurrent.CompletionException e) {
-      return "; the last send failed: " + e.getCause().getMessage();
-    }
   }
 
   /** The tail of the unconsumed data, for failure reports. Holds {@link #lock}. */
