@@ -12,7 +12,8 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 /**
  * The tcp-echo-server profile's connection handler: echoes every chunk, and on EOF flushes what it
  * still owes, then closes. The sessions' {@link BackpressureHandler} before it stops reading while
- * the peer does not take the echo (no unbounded buffering). Stateless.
+ * the peer does not take the echo (no unbounded buffering); {@link ServerConnections} after it
+ * counts the connection. Stateless.
  */
 @Sharable
 final class EchoServerHandler extends ChannelInboundHandlerAdapter {
@@ -20,13 +21,6 @@ final class EchoServerHandler extends ChannelInboundHandlerAdapter {
 
   EchoServerHandler(RunContext run) {
     this.run = run;
-  }
-
-  @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    run.stats.launched.increment();
-    run.stats.connected.increment();
-    run.track(ctx.channel());
   }
 
   @Override
@@ -51,17 +45,5 @@ final class EchoServerHandler extends ChannelInboundHandlerAdapter {
     } else {
       ctx.fireUserEventTriggered(evt);
     }
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    run.stats.connected.decrement();
-    run.stats.closed.increment();
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    run.errors.record(cause);
-    ctx.close();
   }
 }

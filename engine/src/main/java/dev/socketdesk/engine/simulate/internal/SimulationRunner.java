@@ -350,9 +350,10 @@ public final class SimulationRunner {
     done.complete(summary(last));
   }
 
-  /** The echo server's connections: the sessions' flow control, then the echo. */
+  /** The echo server's connections: the sessions' flow control, the echo, then the accounting. */
   private ChannelInitializer<Channel> echoPipeline() {
     EchoServerHandler echo = new EchoServerHandler(run);
+    ServerConnections connections = new ServerConnections(run);
     EventDispatcher noListeners = new EventDispatcher(Runnable::run);
     return new ChannelInitializer<>() {
       @Override
@@ -360,7 +361,7 @@ public final class SimulationRunner {
         if (run.tls != null) {
           ch.pipeline().addLast(run.tls.newHandler(ch));
         }
-        ch.pipeline().addLast(new BackpressureHandler(noListeners, true), echo);
+        ch.pipeline().addLast(new BackpressureHandler(noListeners, true), echo, connections);
       }
     };
   }

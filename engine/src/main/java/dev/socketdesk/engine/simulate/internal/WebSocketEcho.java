@@ -29,6 +29,7 @@ final class WebSocketEcho {
 
   static ChannelInitializer<Channel> pipeline(RunContext run) {
     Echo echo = new Echo(run);
+    ServerConnections connections = new ServerConnections(run);
     EventDispatcher noListeners = new EventDispatcher(Runnable::run);
     return new ChannelInitializer<>() {
       @Override
@@ -49,26 +50,19 @@ final class WebSocketEcho {
                         .maxFramePayloadLength(MAX_MESSAGE)
                         .build()))
             .addLast(new WebSocketFrameAggregator(MAX_MESSAGE))
-            .addLast(echo);
+            .addLast(echo)
+            .addLast(connections);
       }
     };
   }
 
-  /** Sends each message back; counts connections and bytes as the tcp echo server does. */
+  /** Sends each message back and counts its bytes, as the tcp echo server does. */
   @Sharable
   private static final class Echo extends ChannelInboundHandlerAdapter {
     private final RunContext run;
 
     Echo(RunContext run) {
       this.run = run;
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-      run.stats.launched.increment();
-      run.stats.connected.increment();
-      run.track(ctx.channel());
-      ctx.fireChannelActive();
     }
 
     @Override
@@ -81,18 +75,6 @@ final class WebSocketEcho {
       } else {
         ReferenceCountUtil.release(msg);
       }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      run.stats.connected.decrement();
-      run.stats.closed.increment();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      run.errors.record(cause);
-      ctx.close();
     }
   }
 }
