@@ -18,7 +18,6 @@ class SerialLinkTest {
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void twoSerialLinksTalkThroughAPtyPair() {
     try (PtyPair pty = new PtyPair(dir)) {
-      pty.start();
       String yaml =
           """
           links:

@@ -29,8 +29,9 @@ public final class PtyPair implements AutoCloseable {
     start();
   }
 
-  /** Starts socat and waits until both links exist. */
+  /** Starts socat (ending one still running, so none is left behind) and waits for both links. */
   public void start() {
+    stop();
     try {
       Files.deleteIfExists(a);
       Files.deleteIfExists(b);
