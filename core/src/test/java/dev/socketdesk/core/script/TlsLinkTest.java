@@ -29,12 +29,7 @@ class TlsLinkTest {
     TestCertificates certs = new TestCertificates(dir, "board");
     TestCertificates.Pair leaf = certs.leaf("server");
     try (Engine engine = Engine.create(1)) {
-      Session server =
-          engine.tcpServer(
-              TcpServerConfig.listen("127.0.0.1", 0)
-                  .withTls(TlsConfig.server(leaf.cert(), leaf.key()))
-                  .withActions(AutoActions.echo(new byte[0])));
-      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      int port = tlsEchoPort(engine, leaf);
       String head = "connect: 127.0.0.1:" + port + "\n";
       String steps = "steps:\n  - send: 'AT\\r\\n'\n  - expect: 'AT\\r\\n'\n";
 
@@ -58,12 +53,7 @@ class TlsLinkTest {
     TestCertificates certs = new TestCertificates(dir, "board");
     TestCertificates.Pair leaf = certs.leaf("server");
     try (Engine engine = Engine.create(1)) {
-      Session server =
-          engine.tcpServer(
-              TcpServerConfig.listen("127.0.0.1", 0)
-                  .withTls(TlsConfig.server(leaf.cert(), leaf.key()))
-                  .withActions(AutoActions.echo(new byte[0])));
-      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      int port = tlsEchoPort(engine, leaf);
       String head = "name: pasted\nconnect: 127.0.0.1:" + port + "\n";
       String steps = "steps:\n  - send: 'AT\\r\\n'\n  - expect: 'AT\\r\\n'\n";
       String absolute = certs.caFile().toAbsolutePath().toString();
@@ -96,5 +86,15 @@ class TlsLinkTest {
         new ScriptRunner(RunSettings.defaults())
             .run(List.of(Scripts.read(script, Set.of())), RunListener.NONE);
     return report.tests().get(0);
+  }
+
+  /** Opens a TLS echo server with {@code leaf}'s certificate on loopback; answers its port. */
+  private static int tlsEchoPort(Engine engine, TestCertificates.Pair leaf) throws Exception {
+    Session server =
+        engine.tcpServer(
+            TcpServerConfig.listen("127.0.0.1", 0)
+                .withTls(TlsConfig.server(leaf.cert(), leaf.key()))
+                .withActions(AutoActions.echo(new byte[0])));
+    return server.open().get(10, TimeUnit.SECONDS).getPort();
   }
 }
