@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk forward --port N TARGET}: relay each connection to a server or serial port. */
 @Command(
+    addMethodSubcommands = false,
     name = "forward",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

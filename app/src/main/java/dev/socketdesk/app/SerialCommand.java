@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk serial PORT --baud N}: a serial port (UART), like a serial debug assistant. */
 @Command(
+    addMethodSubcommands = false,
     name = "serial",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

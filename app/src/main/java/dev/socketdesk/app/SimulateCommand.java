@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk simulate PROFILE [HOST:PORT] [options]}: simulated boards, one or many. */
 @Command(
+    addMethodSubcommands = false,
     name = "simulate",
     mixinStandardHelpOptions = true,
     sortOptions = false,

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk simulate-report FILE...}: one report from the histogram logs of a fleet. */
 @Command(
+    addMethodSubcommands = false,
     name = "simulate-report",
     mixinStandardHelpOptions = true,
     sortOptions = false,

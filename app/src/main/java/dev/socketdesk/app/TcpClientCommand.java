@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk tcp-client HOST:PORT}: connect to a board's TCP server. */
 @Command(
+    addMethodSubcommands = false,
     name = "tcp-client",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk tcp-server --port N}: a TCP server for boards that connect as clients. */
 @Command(
+    addMethodSubcommands = false,
     name = "tcp-server",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

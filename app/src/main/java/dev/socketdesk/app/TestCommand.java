@@ -35,6 +35,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code socketdesk test FILE...}: runs test scripts and gives a CI verdict. */
 @Command(
+    addMethodSubcommands = false,
     name = "test",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

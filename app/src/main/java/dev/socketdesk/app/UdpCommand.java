@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk udp --port N [--to HOST:PORT]}: exchange datagrams with a board. */
 @Command(
+    addMethodSubcommands = false,
     name = "udp",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

@@ -40,6 +40,7 @@ import picocli.CommandLine.TypeConversionException;
  * --token}.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "ui",
     mixinStandardHelpOptions = true,
     description = {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk ws-client ws://HOST:PORT/PATH}: connect to a WebSocket server. */
 @Command(
+    addMethodSubcommands = false,
     name = "ws-client",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code socketdesk ws-server --port N}: a WebSocket server for boards and dashboards. */
 @Command(
+    addMethodSubcommands = false,
     name = "ws-server",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Automatic actions: echo, reply rules, and timed sends. A picocli mixin. */
+@Command(addMethodSubcommands = false)
 public final class ActionOptions {
   /** Spacing of the sends when {@code --every} is not given. */
   static final Duration ONE_SHOT_SPACING = Duration.ofMillis(100);

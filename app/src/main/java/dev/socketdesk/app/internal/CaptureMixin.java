@@ -2,9 +2,11 @@ package dev.socketdesk.app.internal;
 
 import dev.socketdesk.engine.CaptureOptions;
 import java.nio.file.Path;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code --capture} and its rotation options, for every command that opens sockets. A mixin. */
+@Command(addMethodSubcommands = false)
 public final class CaptureMixin {
   @Option(
       names = "--capture",

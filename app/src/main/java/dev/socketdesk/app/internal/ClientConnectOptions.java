@@ -1,6 +1,7 @@
 package dev.socketdesk.app.internal;
 
 import java.time.Duration;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
  * How a client command ({@code tcp-client}, {@code ws-client}) connects: {@code --connect-timeout}
  * and {@code --reconnect}. A picocli mixin.
  */
+@Command(addMethodSubcommands = false)
 public final class ClientConnectOptions {
   @Mixin ConnectTimeoutOption timeout;
 

@@ -1,9 +1,11 @@
 package dev.socketdesk.app.internal;
 
 import java.time.Duration;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code --connect-timeout}, as every command that connects to a server words it. A mixin. */
+@Command(addMethodSubcommands = false)
 public final class ConnectTimeoutOption {
   @Option(
       names = "--connect-timeout",

@@ -5,6 +5,7 @@ import dev.socketdesk.engine.TrafficEdit;
 import dev.socketdesk.engine.codec.SendFormat;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
  * pattern is read as a {@code --reply} pattern; the replacement as a payload without the line
  * ending or checksum, since it stands in for matched bytes. A picocli mixin.
  */
+@Command(addMethodSubcommands = false)
 public final class EditOptions {
   private static final String ARROW = "=>";
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
  * {@code --start-at}, {@code --source-ips}, {@code --histogram-log} and {@code --run-id}. A mixin;
  * it maps them onto the engine's settings.
  */
+@Command(addMethodSubcommands = false)
 public final class FleetOptions {
   /** What an Indexed Job of Kubernetes sets in each pod: its index, from 0. */
   public static final String JOB_INDEX = "JOB_COMPLETION_INDEX";

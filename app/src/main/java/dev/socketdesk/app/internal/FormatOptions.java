@@ -7,9 +7,11 @@ import dev.socketdesk.engine.codec.PayloadMode;
 import dev.socketdesk.engine.codec.SendFormat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** How data is shown and how typed or given payloads become bytes. A picocli mixin. */
+@Command(addMethodSubcommands = false)
 public final class FormatOptions {
 
   @Option(

@@ -5,9 +5,11 @@ import dev.socketdesk.engine.codec.Escapes;
 import dev.socketdesk.engine.codec.Hex;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** How received bytes are grouped into messages (分包), for byte streams. A picocli mixin. */
+@Command(addMethodSubcommands = false)
 public final class GroupingOptions {
   @Option(
       names = "--group-idle",

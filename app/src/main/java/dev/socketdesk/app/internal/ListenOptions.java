@@ -1,11 +1,13 @@
 package dev.socketdesk.app.internal;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Where a server listens: {@code --bind} and {@code --port}, for every command that accepts
  * connections. A picocli mixin.
  */
+@Command(addMethodSubcommands = false)
 public final class ListenOptions {
   @Option(
       names = "--bind",

@@ -3,10 +3,12 @@ package dev.socketdesk.app.internal;
 import dev.socketdesk.engine.CaptureOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Output and input options shared by every network command. A picocli mixin. */
+@Command(addMethodSubcommands = false)
 public final class RunOptions {
 
   @Option(

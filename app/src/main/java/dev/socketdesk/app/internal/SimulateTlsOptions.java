@@ -2,6 +2,7 @@ package dev.socketdesk.app.internal;
 
 import dev.socketdesk.engine.TlsConfig;
 import java.nio.file.Path;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
  * ({@code --insecure}); tcp-echo-server has a certificate ({@code --cert --key}, or the generated
  * one). A picocli mixin.
  */
+@Command(addMethodSubcommands = false)
 public final class SimulateTlsOptions {
   @Option(
       names = "--tls",

@@ -3,9 +3,11 @@ package dev.socketdesk.app.internal;
 import dev.socketdesk.core.script.ScriptRecorder;
 import dev.socketdesk.engine.SessionException;
 import dev.socketdesk.engine.TlsConfig;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** TLS options of a client command ({@code tcp-client}, {@code ws-client}). A picocli mixin. */
+@Command(addMethodSubcommands = false)
 public final class TlsClientOptions extends TlsVerifyOptions {
   @Option(
       names = "--tls",

@@ -3,9 +3,11 @@ package dev.socketdesk.app.internal;
 import dev.socketdesk.core.ConfigDirs;
 import dev.socketdesk.engine.TlsConfig;
 import java.nio.file.Path;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** TLS options of a server command ({@code tcp-server}, {@code ws-server}). A picocli mixin. */
+@Command(addMethodSubcommands = false)
 public final class TlsServerOptions {
   @Option(
       names = "--tls",

@@ -2,6 +2,7 @@ package dev.socketdesk.app.internal;
 
 import dev.socketdesk.engine.TlsConfig;
 import java.nio.file.Path;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
  * forward} takes it for a {@code tls://} or {@code wss://} target; {@link TlsClientOptions} adds
  * {@code --tls}.
  */
+@Command(addMethodSubcommands = false)
 public class TlsVerifyOptions {
   @Option(
       names = "--ca",

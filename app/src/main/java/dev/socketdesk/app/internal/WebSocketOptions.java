@@ -4,9 +4,11 @@ import dev.socketdesk.engine.WebSocketServerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Options both WebSocket commands take. A picocli mixin. */
+@Command(addMethodSubcommands = false)
 public final class WebSocketOptions {
   @Option(
       names = "--subprotocol",
