@@ -5,6 +5,7 @@ import dev.socketdesk.app.internal.CloseMatches;
 import dev.socketdesk.app.internal.HideRecordOption;
 import dev.socketdesk.app.internal.SilentNettyLog;
 import dev.socketdesk.app.internal.Stdio;
+import dev.socketdesk.app.internal.WarmUp;
 import dev.socketdesk.engine.Engine;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * System#exit}.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "socketdesk",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
@@ -80,7 +84,10 @@ public final class Main implements Callable<Integer> {
     System.exit(code);
   }
 
-  /** What a process sets before its command runs: Netty's log and leak detection. */
+  /**
+   * What a process sets before its command runs: Netty's log and leak detection; then it starts the
+   * warm-up thread ({@link WarmUp}), as Netty's classes read these settings once.
+   */
   static void setUpProcess() {
     SilentNettyLog.install();
     if (System.getProperty("io.netty.leakDetection.level") == null
@@ -89,6 +96,7 @@ public final class Main implements Callable<Integer> {
       // takes a slow path); the tests run it at paranoid. Set the property to turn it back on.
       System.setProperty("io.netty.leakDetection.level", "disabled");
     }
+    WarmUp.start();
   }
 
   /** The command line with every subcommand, writing to {@code out} and {@code err}. */
@@ -98,24 +106,52 @@ public final class Main implements Callable<Integer> {
 
   /**
    * The command line with only the {@code invoked} subcommand, or with every one when null.
-   * Building picocli's model of one command instead of all of them saves a good part of start-up.
+   * Building picocli's model of one command instead of all of them saves a good part of start-up;
+   * and the model of the root command is built on a thread of its own meanwhile, as building models
+   * (reflection on cold code) is most of a start's work, and the two models share nothing.
    */
   static CommandLine commandLine(Stdio io, PrintWriter out, PrintWriter err, String invoked) {
-    CommandLine cl = new CommandLine(new Main());
-    SUBCOMMANDS.forEach(
-        (name, create) -> {
-          if (invoked == null || invoked.equals(name)) {
-            cl.addSubcommand(name, create.apply(io));
-            if (HideRecordOption.COMMANDS.contains(name)) {
-              HideRecordOption.apply(cl.getSubcommands().get(name).getCommandSpec());
-            }
-          }
-        });
+    CommandLine cl;
+    if (invoked == null) {
+      cl = new CommandLine(new Main());
+      SUBCOMMANDS.forEach(
+          (name, create) -> addSubcommand(cl, name, new CommandLine(create.apply(io))));
+    } else {
+      FutureTask<CommandLine> root = new FutureTask<>(() -> new CommandLine(new Main()));
+      Thread rootModel = new Thread(root, "socketdesk-cli-model");
+      rootModel.setDaemon(true);
+      rootModel.start();
+      CommandLine sub = new CommandLine(SUBCOMMANDS.get(invoked).apply(io));
+      cl = built(root);
+      addSubcommand(cl, invoked, sub);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Main::badUsage);
     cl.setExecutionExceptionHandler(Main::failed);
     return cl;
+  }
+
+  private static void addSubcommand(CommandLine cl, String name, CommandLine sub) {
+    cl.addSubcommand(name, sub);
+    if (HideRecordOption.COMMANDS.contains(name)) {
+      HideRecordOption.apply(sub.getCommandSpec());
+    }
+  }
+
+  /** The task's command line, once built; what building it threw, thrown here. */
+  private static CommandLine built(FutureTask<CommandLine> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building the command line", e);
+    }
   }
 
   /** Without a command, SocketDesk starts its web UI. */

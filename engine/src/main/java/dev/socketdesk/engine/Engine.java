@@ -49,6 +49,17 @@ public final class Engine implements AutoCloseable {
     return new Engine(threads);
   }
 
+  /**
+   * Loads the network transport (on Linux, the epoll library) and initialises the Netty classes
+   * that sessions use first, then returns; the first engine otherwise does this itself. A program
+   * can call it on a thread of its own so that this work overlaps its other start-up work (such as
+   * parsing its command line). Call it after setting Netty's system properties, which its classes
+   * read once. Failures are left to the first engine, which reports them.
+   */
+  public static void warmUp() {
+    Transport.warmUp();
+  }
+
   /** The network transport in use: {@code epoll} or {@code nio}. */
   public static String transport() {
     return Transport.name();

@@ -1,5 +1,9 @@
 package dev.socketdesk.engine.internal.transport;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.DefaultChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -17,6 +21,8 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.lang.reflect.Method;
+import java.util.List;
 
 /** Native epoll where the platform has it (Linux x86_64 and aarch64), NIO everywhere else. */
 public final class Transport {
@@ -42,6 +48,41 @@ public final class Transport {
   private static boolean epoll() {
     EpollLibrary.prepare();
     return Epoll.isAvailable();
+  }
+
+  /**
+   * Initialises this class (which loads the transport) and the Netty classes that every session
+   * uses first. Class initialisation is thread-safe: a session opened meanwhile on another thread
+   * waits for the class it needs.
+   */
+  public static void warmUp() {
+    ClassLoader loader = Transport.class.getClassLoader();
+    try {
+      for (Class<?> type : List.of(serverChannel(), socketChannel())) {
+        Class.forName(type.getName(), true, loader);
+      }
+      Class.forName((EPOLL ? EpollIoHandler.class : NioIoHandler.class).getName(), true, loader);
+      Class.forName(MultiThreadIoEventLoopGroup.class.getName(), true, loader);
+      Class.forName(ServerBootstrap.class.getName(), true, loader);
+      Class.forName(DefaultChannelPipeline.class.getName(), true, loader);
+      ByteBufAllocator.DEFAULT.getClass();
+      handlerMethodAnnotations();
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      // Only a head start: whatever failed here fails again where it is used, and is reported
+      // there.
+    }
+  }
+
+  /**
+   * Netty decides which events a handler takes by reading the {@code @Skip} annotations of its
+   * methods, most of them inherited from {@link ChannelDuplexHandler}; reading them here has the
+   * JDK generate the annotations' proxy class and keep the parsed annotations, which a pipeline
+   * built later on another thread then finds.
+   */
+  private static void handlerMethodAnnotations() {
+    for (Method method : ChannelDuplexHandler.class.getMethods()) {
+      method.getAnnotations();
+    }
   }
 
   public static EventLoopGroup newGroup(int threads, String name) {
