@@ -36,9 +36,12 @@ if not defined SOCKETDESK_NO_CDS (
     set "CDS=-XX:ArchiveClassesAtExit="%JSA%" -Xlog:cds=off -Xlog:cds+dynamic=off"
   )
 )
+rem JIT: compile a method after 10 times the usual number of calls, as in the sh launcher (start-up
+rem code runs once; compiling it competes for the CPU). SOCKETDESK_JAVA_OPTS can override it.
+set "JIT=-XX:CompileThresholdScaling=10"
 if "%~1"=="" (
-  "%JAVA%" %CDS% %SOCKETDESK_JAVA_OPTS% -jar "%HERE%socketdesk.jar" ui --open
+  "%JAVA%" %JIT% %CDS% %SOCKETDESK_JAVA_OPTS% -jar "%HERE%socketdesk.jar" ui --open
 ) else (
-  "%JAVA%" %CDS% %SOCKETDESK_JAVA_OPTS% -jar "%HERE%socketdesk.jar" %*
+  "%JAVA%" %JIT% %CDS% %SOCKETDESK_JAVA_OPTS% -jar "%HERE%socketdesk.jar" %*
 )
 exit /b %ERRORLEVEL%
