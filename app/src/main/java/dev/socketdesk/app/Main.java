@@ -23,10 +23,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -169,12 +172,37 @@ public final class Main implements Callable<Integer> {
     }
     String message;
     if (ex.getCause() instanceof TypeConversionException conversion) {
-      message = conversion.getMessage();
+      message = namingTheOption(conversion.getMessage(), ex.getArgSpec());
     } else {
       String what = ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage();
       message = what + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'";
     }
     return fail(cl, CliFailure.USAGE, message);
+  }
+
+  /**
+   * A converter's message names the value but not the option, which converters do not know. The
+   * option's name goes before it: {@code 'x' is not a whole number} becomes {@code --max-clients
+   * 'x' is not a whole number}; it replaces a subject that is the option in words ({@code port
+   * 70000 is out of range} becomes {@code --port 70000 is out of range}); before any other subject
+   * it comes with a colon ({@code --to: port 'x' is not a number}). A message that names the option
+   * already stays as it is, and so does one about a positional parameter.
+   */
+  static String namingTheOption(String message, ArgSpec arg) {
+    if (!(arg instanceof OptionSpec option)) {
+      return message;
+    }
+    for (String name : option.names()) {
+      if (message.matches("(?s).*(?<![\\w-])" + Pattern.quote(name) + "(?![\\w-]).*")) {
+        return message;
+      }
+      String inWords = name.replaceFirst("^-+", "").replace('-', ' ') + " ";
+      if (message.startsWith(inWords)
+          && message.substring(inWords.length()).matches("(?s)['\\d-].*")) {
+        return name + message.substring(inWords.length() - 1);
+      }
+    }
+    return option.longestName() + (message.startsWith("'") ? " " : ": ") + message;
   }
 
   /**

@@ -45,14 +45,14 @@ class CliEdgesTest {
       delimiter = '~',
       textBlock =
           """
-          tcp-client | 127.0.0.1:9 | --connect-timeout | 2000h ~ connect timeout '2000h' is too long; use at most 10m
-          tcp-client | 127.0.0.1:9 | --connect-timeout | 11m ~ connect timeout '11m' is too long; use at most 10m
-          tcp-client | 127.0.0.1:9 | --connect-timeout | 0.1ms ~ connect timeout '0.1ms' is zero; use at least 1ms, e.g. 5s
-          simulate | echo-client | --connect-timeout | 601s ~ connect timeout '601s' is too long; use at most 10m
-          tcp-server | --port | 1 | --send | a | --every | 25h ~ duration '25h' is too long; use at most 24h
-          tcp-server | --port | 1 | --wait | 86400001ms ~ duration '86400001ms' is too long; use at most 24h
-          simulate | echo-client | --duration | 99999999999999h ~ duration '99999999999999h' is too long; use at most 24h
-          simulate | echo-client | --interval | 1441m ~ duration '1441m' is too long; use at most 24h
+          tcp-client | 127.0.0.1:9 | --connect-timeout | 2000h ~ --connect-timeout '2000h' is too long; use at most 10m
+          tcp-client | 127.0.0.1:9 | --connect-timeout | 11m ~ --connect-timeout '11m' is too long; use at most 10m
+          tcp-client | 127.0.0.1:9 | --connect-timeout | 0.1ms ~ --connect-timeout '0.1ms' is zero; use at least 1ms, e.g. 5s
+          simulate | echo-client | --connect-timeout | 601s ~ --connect-timeout '601s' is too long; use at most 10m
+          tcp-server | --port | 1 | --send | a | --every | 25h ~ --every '25h' is too long; use at most 24h
+          tcp-server | --port | 1 | --wait | 86400001ms ~ --wait '86400001ms' is too long; use at most 24h
+          simulate | echo-client | --duration | 99999999999999h ~ --duration '99999999999999h' is too long; use at most 24h
+          simulate | echo-client | --interval | 1441m ~ --interval '1441m' is too long; use at most 24h
           """)
   void everyDurationHasADocumentedMaximum(String args, String message) {
     assertUsage(run(args), message);
@@ -73,14 +73,14 @@ class CliEdgesTest {
       delimiter = '~',
       textBlock =
           """
-          tcp-server | --port | ８１０５ ~ port '８１０５' is not a number; use a port from 0 to 65535, written with the ASCII digits 0-9
-          ui | --port | ８１０５ ~ port '８１０５' is not a number; use a port from 1 to 65535, written with the ASCII digits 0-9
+          tcp-server | --port | ８１０５ ~ --port '８１０５' is not a number; use a port from 0 to 65535, written with the ASCII digits 0-9
+          ui | --port | ８１０５ ~ --port '８１０５' is not a number; use a port from 1 to 65535, written with the ASCII digits 0-9
           tcp-client | 127.0.0.1:８１０５ ~ port '８１０５' is not a number; use a port from 1 to 65535, written with the ASCII digits 0-9
-          udp | --port | 0 | --to | 127.0.0.1:٨١ ~ port '٨١' is not a number; use a port from 1 to 65535, written with the ASCII digits 0-9
-          tcp-server | --port | +80 ~ port '+80' is not a number; use a port from 0 to 65535
-          tcp-server | --port | 1 | --send | a | --count | ３ ~ '３' is not a whole number; use 0 or more, e.g. 10, written with the ASCII digits 0-9
-          tcp-server | --port | 1 | --send | a | --count | -3 ~ -3 is too small; use 0 or more
-          tcp-server | --port | 1 | --send | a | --every | ５s ~ duration '５s' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s, written with the ASCII digits 0-9
+          udp | --port | 0 | --to | 127.0.0.1:٨١ ~ --to: port '٨١' is not a number; use a port from 1 to 65535, written with the ASCII digits 0-9
+          tcp-server | --port | +80 ~ --port '+80' is not a number; use a port from 0 to 65535
+          tcp-server | --port | 1 | --send | a | --count | ３ ~ --count '３' is not a whole number; use 0 or more, e.g. 10, written with the ASCII digits 0-9
+          tcp-server | --port | 1 | --send | a | --count | -3 ~ --count: -3 is too small; use 0 or more
+          tcp-server | --port | 1 | --send | a | --every | ５s ~ --every '５s' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s, written with the ASCII digits 0-9
           """)
   void numbersTakeAsciiDigitsOnly(String args, String message) {
     assertUsage(run(args), message);
@@ -90,10 +90,10 @@ class CliEdgesTest {
   void controlCharactersInArgumentsAreEscapedInMessages() {
     assertUsage(
         CliParsingTest.run("tcp-server", "--port", "12\u0007"),
-        "port '12\\u0007' is not a number; use a port from 0 to 65535");
+        "--port '12\\u0007' is not a number; use a port from 0 to 65535");
     assertUsage(
         CliParsingTest.run("tcp-server", "--port", "1", "--encoding", "x\u001B[31m"),
-        "unknown encoding 'x\\u001B[31m'; use UTF-8, GBK, GB18030, ISO-8859-1, US-ASCII or"
+        "--encoding: unknown encoding 'x\\u001B[31m'; use UTF-8, GBK, GB18030, ISO-8859-1, US-ASCII or"
             + " another Java charset name");
     assertUsage(
         CliParsingTest.run("tcp-server", "--port", "1", "--reply", "a\nb"),

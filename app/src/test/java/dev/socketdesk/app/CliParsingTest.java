@@ -215,8 +215,7 @@ class CliParsingTest {
   void badDurationSaysWhatToWrite() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Converters.parseDuration("5x"))
         .isInstanceOf(TypeConversionException.class)
-        .hasMessage(
-            "duration '5x' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s");
+        .hasMessage("'5x' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s");
   }
 
   @Test
@@ -233,14 +232,14 @@ class CliParsingTest {
       delimiter = '|',
       textBlock =
           """
-          tcp-server --port 70000                       | port 70000 is out of range; use a port from 0 to 65535
-          tcp-server --port 12ab                        | port '12ab' is not a number; use a port from 0 to 65535
-          udp --port -1                                 | port -1 is out of range; use a port from 0 to 65535
+          tcp-server --port 70000                       | --port 70000 is out of range; use a port from 0 to 65535
+          tcp-server --port 12ab                        | --port '12ab' is not a number; use a port from 0 to 65535
+          udp --port -1                                 | --port -1 is out of range; use a port from 0 to 65535
           tcp-client localhost:70000                    | port 70000 is out of range; use a port from 1 to 65535
           tcp-client localhost                          | address 'localhost' has no port; use HOST:PORT, e.g. localhost:5000
-          tcp-server --port 1 --encoding XYZ            | unknown encoding 'XYZ'; use UTF-8, GBK, GB18030, ISO-8859-1, US-ASCII or another Java charset name
-          tcp-server --port 1 --input fancy             | input mode 'fancy' is not known; use auto, lines, raw or none
-          tcp-server --port 1 --send a --every soon     | duration 'soon' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s
+          tcp-server --port 1 --encoding XYZ            | --encoding: unknown encoding 'XYZ'; use UTF-8, GBK, GB18030, ISO-8859-1, US-ASCII or another Java charset name
+          tcp-server --port 1 --input fancy             | --input: input mode 'fancy' is not known; use auto, lines, raw or none
+          tcp-server --port 1 --send a --every soon     | --every 'soon' is not a duration; use a number with ms, s, m or h, e.g. 500ms or 2s
           tcp-server --port 1 --every 1s                | --every needs something to send; add --send PAYLOAD, e.g. --send 'Hello' --every 1s
           tcp-server --port 1 --reply ping              | --reply 'ping' has no '=>'; use PATTERN=>RESPONSE, e.g. --reply 'ping=>pong'
           tcp-server                                    | Missing required option: '--port=N'; see 'socketdesk tcp-server --help'
@@ -249,7 +248,7 @@ class CliParsingTest {
           udp --port 1 --too 10.0.0.2:5000              | unknown option '--too' (did you mean --to?); see 'socketdesk udp --help'
           simulate echo-client --cout 3                 | unknown option '--cout' (did you mean --count?); see 'socketdesk simulate --help'
           simulate tcp-echo-server --port 0 --count 3   | --count 3 does not apply to tcp-echo-server; a server profile runs one listening socket (it serves any number of clients)
-          simulate echo-client 127.0.0.1:9 --connect-timeout 0s | connect timeout '0s' is zero; use at least 1ms, e.g. 5s
+          simulate echo-client 127.0.0.1:9 --connect-timeout 0s | --connect-timeout '0s' is zero; use at least 1ms, e.g. 5s
           tcp-sever --port 5000                         | unknown command 'tcp-sever' (did you mean tcp-server?); see 'socketdesk --help'
           tcp-server --port 1 extra                     | unexpected argument 'extra'; see 'socketdesk tcp-server --help'
           udp --port 0 --join 10.0.0.1                  | 10.0.0.1 is not a multicast address; use one in 224.0.0.0/4 or ff00::/8

@@ -49,7 +49,7 @@ class UiCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
-            "socketdesk: port 70000 is out of range; use a port from 1 to 65535"
+            "socketdesk: --port 70000 is out of range; use a port from 1 to 65535"
                 + System.lineSeparator());
     assertThat(run("ui", "--listen", "no-such-host.invalid").code()).isEqualTo(2);
     assertThat(run("ui", "--bind", "no-such-host.invalid").code()).isEqualTo(2);

@@ -194,9 +194,17 @@ public final class Converters {
     return n;
   }
 
-  /** Parses a duration of at most {@link #MAX_DURATION}; see {@link Interval}. */
+  /**
+   * Parses a duration of at most {@link #MAX_DURATION}; see {@link Interval}. The message names the
+   * value only ({@code 'soon' is not a duration; ...}): the command line puts the option's name
+   * before it.
+   */
   public static Duration parseDuration(String value) {
-    return parseDuration(value, "duration", MAX_DURATION);
+    try {
+      return Durations.parse(value, null, MAX_DURATION);
+    } catch (SpecException e) {
+      throw new TypeConversionException(e.problem());
+    }
   }
 
   /**
