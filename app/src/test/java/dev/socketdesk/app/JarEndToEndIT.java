@@ -122,7 +122,7 @@ class JarEndToEndIT {
     try (JarProcess jar = JarProcess.start("tcp-server", "--port", "70000")) {
       assertThat(jar.exitCode()).isEqualTo(2);
       assertThat(jar.err().strip())
-          .isEqualTo("socketdesk: port 70000 is out of range; use a port from 0 to 65535");
+          .isEqualTo("socketdesk: --port 70000 is out of range; use a port from 0 to 65535");
     }
     int closedPort;
     try (ServerSocket closed = new ServerSocket()) {
