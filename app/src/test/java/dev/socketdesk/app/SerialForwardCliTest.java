@@ -69,11 +69,11 @@ class SerialForwardCliTest {
     Result parity = run("serial", "/dev/ttyS0", "--parity", "high");
     assertThat(parity.code()).isEqualTo(2);
     assertThat(parity.err())
-        .isEqualTo("socketdesk: parity 'high' is not one of none, odd, even, mark, space\n");
+        .isEqualTo("socketdesk: --parity 'high' is not one of none, odd, even, mark, space\n");
 
     Result stop = run("serial", "/dev/ttyS0", "--stop-bits", "3");
     assertThat(stop.code()).isEqualTo(2);
-    assertThat(stop.err()).contains("stop bits '3' is not 1, 1.5 or 2");
+    assertThat(stop.err()).contains("--stop-bits '3' is not 1, 1.5 or 2");
 
     Result missing = run("serial", dir.resolve("ttyUSB7").toString());
     assertThat(missing.code()).isEqualTo(1);
