@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -158,30 +159,15 @@ class TestCommandTest {
                 .build())) {
       int port = echo.start().get(10, TimeUnit.SECONDS).getPort();
       Path recorded = dir.resolve("recorded.yaml");
-      try (CliRun client =
-          CliRun.interactive(
-              "tcp-client",
-              "127.0.0.1:" + port,
-              "--json",
-              "--input",
-              "lines",
-              "--record",
-              recorded.toString())) {
-        client.event("connected");
-        client.type("hello");
-        client.event("received");
-        client.type("/quit");
-        assertThat(client.exitCode()).isZero();
-      }
-      String yaml = Files.readString(recorded);
+      String yaml =
+          recordOneExchange(
+              recorded, "hello", c -> c.event("connected"), "tcp-client", "127.0.0.1:" + port);
       assertThat(yaml)
           .contains("connect: '127.0.0.1:" + port + "'")
           .contains("- send: 'hello'")
           .contains("- expect: 'hello'");
 
-      Result replay = run("test", recorded.toString());
-
-      assertThat(replay.code()).as(replay.out()).isZero();
+      assertReplaysAsPassing(recorded);
     }
   }
 
@@ -217,30 +203,19 @@ class TestCommandTest {
                 .build())) {
       int port = echo.start().get(10, TimeUnit.SECONDS).getPort();
       Path recorded = dir.resolve("recorded-ws.yaml");
-      try (CliRun client =
-          CliRun.interactive(
+      String yaml =
+          recordOneExchange(
+              recorded,
+              "status?",
+              c -> c.event("connected"),
               "ws-client",
-              "ws://127.0.0.1:" + port + "/board",
-              "--json",
-              "--input",
-              "lines",
-              "--record",
-              recorded.toString())) {
-        client.event("connected");
-        client.type("status?");
-        client.event("received");
-        client.type("/quit");
-        assertThat(client.exitCode()).isZero();
-      }
-      String yaml = Files.readString(recorded);
+              "ws://127.0.0.1:" + port + "/board");
       assertThat(yaml)
           .contains("ws: 'ws://127.0.0.1:" + port + "/board'")
           .contains("- send: 'status?'")
           .contains("- expect: 'status?'");
 
-      Result replay = run("test", recorded.toString());
-
-      assertThat(replay.code()).as(replay.out()).isZero();
+      assertReplaysAsPassing(recorded);
     }
   }
 
@@ -251,36 +226,25 @@ class TestCommandTest {
             SimulationConfig.builder(Profile.UDP_SERVER).bind("127.0.0.1", 0).threads(1).build())) {
       int port = board.start().get(10, TimeUnit.SECONDS).getPort();
       Path recorded = dir.resolve("recorded-udp.yaml");
-      int bound;
-      try (CliRun client =
-          CliRun.interactive(
+      int[] bound = new int[1];
+      String yaml =
+          recordOneExchange(
+              recorded,
+              "hello",
+              c -> bound[0] = c.listeningPort(),
               "udp",
               "--bind",
               "127.0.0.1",
               "--port",
               "0",
               "--to",
-              "127.0.0.1:" + port,
-              "--json",
-              "--input",
-              "lines",
-              "--record",
-              recorded.toString())) {
-        bound = client.listeningPort();
-        client.type("hello");
-        client.event("received");
-        client.type("/quit");
-        assertThat(client.exitCode()).isZero();
-      }
-      String yaml = Files.readString(recorded);
+              "127.0.0.1:" + port);
       assertThat(yaml)
-          .contains("udp: {port: " + bound + ", to: '127.0.0.1:" + port + "'}")
+          .contains("udp: {port: " + bound[0] + ", to: '127.0.0.1:" + port + "'}")
           .contains("- send: 'hello'")
           .contains("- expect: 'hello,i am server'");
 
-      Result replay = run("test", recorded.toString());
-
-      assertThat(replay.code()).as(replay.out()).isZero();
+      assertReplaysAsPassing(recorded);
     }
   }
 
@@ -313,5 +277,30 @@ class TestCommandTest {
       assertThat(r.code()).as(r.err()).isEqualTo(2);
       assertThat(r.err().strip()).isEqualTo("socketdesk: " + c[2]);
     }
+  }
+
+  /**
+   * Runs {@code command} with {@code --json --input lines --record recorded}, waits until {@code
+   * ready} says the link is up, types {@code line}, waits for the answer and quits (exit 0); the
+   * recorded script.
+   */
+  private static String recordOneExchange(
+      Path recorded, String line, Consumer<CliRun> ready, String... command) throws Exception {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of("--json", "--input", "lines", "--record", recorded.toString()));
+    try (CliRun client = CliRun.interactive(args.toArray(String[]::new))) {
+      ready.accept(client);
+      client.type(line);
+      client.event("received");
+      client.type("/quit");
+      assertThat(client.exitCode()).isZero();
+    }
+    return Files.readString(recorded);
+  }
+
+  /** {@code socketdesk test recorded} passes. */
+  private static void assertReplaysAsPassing(Path recorded) {
+    Result replay = run("test", recorded.toString());
+    assertThat(replay.code()).as(replay.out()).isZero();
   }
 }

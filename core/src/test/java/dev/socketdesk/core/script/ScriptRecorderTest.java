@@ -147,28 +147,19 @@ class ScriptRecorderTest {
             new Simulation(
                 SimulationConfig.builder(Profile.WS_ECHO_SERVER).bind("127.0.0.1", 0).build());
         Engine engine = Engine.create(1)) {
-      int port = board.start().get(10, TimeUnit.SECONDS).getPort();
-      WebSocketClientSpec spec =
-          new WebSocketClientSpec("ws://127.0.0.1:" + port + "/board", null, null, null);
-      ScriptRecorder recorder = ScriptRecorder.of(spec, null);
-      WebSocketSession client = (WebSocketSession) spec.create(engine, AutoActions.NONE);
-      EventRecorder events = new EventRecorder();
-      client.addListener(recorder);
-      client.addListener(events);
-      client.open().get(10, TimeUnit.SECONDS);
+      RecordedClient recorded =
+          RecordedClient.open(engine, board.start().get(10, TimeUnit.SECONDS).getPort());
+      WebSocketSession client = recorded.client();
+      EventRecorder events = recorded.events();
       client.send("status?".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
       events.skipTo(SessionEvent.Received.class);
       client.send(new byte[] {1, 3, (byte) 0xff}).get(5, TimeUnit.SECONDS);
       events.skipTo(SessionEvent.Received.class);
       client.close().get(5, TimeUnit.SECONDS);
 
-      String yaml = recorder.yaml();
+      String yaml = recorded.recorder().yaml();
       assertThat(yaml).contains("- send: 'status?'\n").contains("- expect-hex: 01 03 FF\n");
-      RunReport report =
-          new ScriptRunner(RunSettings.defaults())
-              .run(List.of(Scripts.parse("recorded.yaml", yaml)), RunListener.NONE);
-      TestResult r = report.tests().get(0);
-      assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
+      assertReplaysGreen(yaml);
     }
   }
 
@@ -178,15 +169,10 @@ class ScriptRecorderTest {
             new Simulation(
                 SimulationConfig.builder(Profile.WS_ECHO_SERVER).bind("127.0.0.1", 0).build());
         Engine engine = Engine.create(1)) {
-      int port = board.start().get(10, TimeUnit.SECONDS).getPort();
-      WebSocketClientSpec spec =
-          new WebSocketClientSpec("ws://127.0.0.1:" + port + "/board", null, null, null);
-      ScriptRecorder recorder = ScriptRecorder.of(spec, null);
-      WebSocketSession client = (WebSocketSession) spec.create(engine, AutoActions.NONE);
-      EventRecorder events = new EventRecorder();
-      client.addListener(recorder);
-      client.addListener(events);
-      client.open().get(10, TimeUnit.SECONDS);
+      RecordedClient recorded =
+          RecordedClient.open(engine, board.start().get(10, TimeUnit.SECONDS).getPort());
+      WebSocketSession client = recorded.client();
+      EventRecorder events = recorded.events();
       client.sendMessage(0, "ping".getBytes(StandardCharsets.UTF_8), true).get(5, TimeUnit.SECONDS);
       SessionEvent.Sent binary = events.skipTo(SessionEvent.Sent.class);
       events.skipTo(SessionEvent.Received.class);
@@ -202,16 +188,12 @@ class ScriptRecorderTest {
       assertThat(binary.kind()).isEqualTo("binary");
       assertThat(text.kind()).isEqualTo("text");
       assertThat(EventRecord.of(binary, null).kind()).isEqualTo("binary");
-      String yaml = recorder.yaml();
+      String yaml = recorded.recorder().yaml();
       assertThat(yaml)
           .contains("- send-hex: 70 69 6E 67\n      - expect: 'ping'\n")
           .contains("- send: 'pong'\n      - expect: 'pong'\n")
           .contains("- send: '\\x01\\x03\\x00\\x00'\n      - expect-hex: 01 03 00 00\n");
-      RunReport report =
-          new ScriptRunner(RunSettings.defaults())
-              .run(List.of(Scripts.parse("recorded.yaml", yaml)), RunListener.NONE);
-      TestResult r = report.tests().get(0);
-      assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
+      assertReplaysGreen(yaml);
     }
   }
 
@@ -267,5 +249,32 @@ class ScriptRecorderTest {
     recorder.add(data(1, false, "pong", 4).withKind("text"));
 
     assertThat(recorder.yaml()).contains("- send-hex: 70 69 6E 67\n      - send: 'pong'\n");
+  }
+
+  /** The recorded script, run, passes. */
+  private static void assertReplaysGreen(String yaml) {
+    RunReport report =
+        new ScriptRunner(RunSettings.defaults())
+            .run(List.of(Scripts.parse("recorded.yaml", yaml)), RunListener.NONE);
+    TestResult r = report.tests().get(0);
+    assertThat(r.status()).as("%s\n%s", r.failure(), r.transcript()).isEqualTo(Status.PASSED);
+  }
+
+  /** An open WebSocket client of the board at a port, heard by a script recorder and by events. */
+  private record RecordedClient(
+      ScriptRecorder recorder, WebSocketSession client, EventRecorder events) {
+    static RecordedClient open(Engine engine, int port) throws Exception {
+      WebSocketClientSpec spec =
+          new WebSocketClientSpec("ws://127.0.0.1:" + port + "/board", null, null, null);
+      RecordedClient recorded =
+          new RecordedClient(
+              ScriptRecorder.of(spec, null),
+              (WebSocketSession) spec.create(engine, AutoActions.NONE),
+              new EventRecorder());
+      recorded.client.addListener(recorded.recorder);
+      recorded.client.addListener(recorded.events);
+      recorded.client.open().get(10, TimeUnit.SECONDS);
+      return recorded;
+    }
   }
 }
