@@ -144,18 +144,7 @@ class ForwardSecureTargetsTest {
   void aTlsTargetAgainstOpensslSServerBothWays() throws Exception {
     ExternalTools.require("openssl", "openssl");
     try (ToolProcess openssl =
-        ToolProcess.start(
-            List.of(
-                "openssl",
-                "s_server",
-                "-accept",
-                "0",
-                "-naccept",
-                "1",
-                "-cert",
-                leaf.cert().toString(),
-                "-key",
-                leaf.key().toString()))) {
+        ToolProcess.opensslServer(leaf.cert(), leaf.key(), "-naccept", "1")) {
       Session session = forwardTo(tlsTarget(openssl.opensslPort()));
       try (Socket board = connect(session)) {
         board.getOutputStream().write("from the board\n".getBytes(StandardCharsets.US_ASCII));

@@ -129,19 +129,7 @@ class TlsTest {
     ExternalTools.require("openssl", "openssl");
     TestCertificates.Pair leaf = certs.leaf("server");
     try (Engine engine = Engine.create(1);
-        ToolProcess openssl =
-            ToolProcess.start(
-                List.of(
-                    "openssl",
-                    "s_server",
-                    "-accept",
-                    "0",
-                    "-naccept",
-                    "1",
-                    "-cert",
-                    leaf.cert().toString(),
-                    "-key",
-                    leaf.key().toString()))) {
+        ToolProcess openssl = ToolProcess.opensslServer(leaf.cert(), leaf.key(), "-naccept", "1")) {
       int port = openssl.opensslPort();
       EventRecorder events = new EventRecorder();
       Session client =
@@ -213,23 +201,16 @@ class TlsTest {
       }
 
       try (ToolProcess openssl =
-          ToolProcess.start(
-              List.of(
-                  "openssl",
-                  "s_server",
-                  "-accept",
-                  "0",
-                  "-naccept",
-                  "1",
-                  "-cert",
-                  serverLeaf.cert().toString(),
-                  "-key",
-                  serverLeaf.key().toString(),
-                  "-Verify",
-                  "1",
-                  "-verify_return_error",
-                  "-CAfile",
-                  certs.caFile().toString()))) {
+          ToolProcess.opensslServer(
+              serverLeaf.cert(),
+              serverLeaf.key(),
+              "-naccept",
+              "1",
+              "-Verify",
+              "1",
+              "-verify_return_error",
+              "-CAfile",
+              certs.caFile().toString())) {
         int sport = openssl.opensslPort();
         Session client =
             engine.tcpClient(
@@ -306,7 +287,7 @@ class TlsTest {
     ExternalTools.require("openssl", "openssl");
     TestCertificates.Pair leaf = certs.expired("old");
     try (Engine engine = Engine.create(1);
-        ToolProcess openssl = sServer(leaf)) {
+        ToolProcess openssl = ToolProcess.opensslServer(leaf.cert(), leaf.key())) {
       EventRecorder events = new EventRecorder();
       Session client =
           engine.tcpClient(
@@ -400,7 +381,7 @@ class TlsTest {
     ExternalTools.require("openssl", "openssl");
     TestCertificates.Pair leaf = certs.leaf("server");
     try (Engine engine = Engine.create(1);
-        ToolProcess openssl = sServer(leaf)) {
+        ToolProcess openssl = ToolProcess.opensslServer(leaf.cert(), leaf.key())) {
       EventRecorder events = new EventRecorder();
       Session client =
           engine.tcpClient(
@@ -422,7 +403,7 @@ class TlsTest {
       TestCertificates.Pair leaf, TlsConfig tls, String... serverOptions) throws Exception {
     ExternalTools.require("openssl", "openssl");
     try (Engine engine = Engine.create(1);
-        ToolProcess openssl = sServer(leaf, serverOptions)) {
+        ToolProcess openssl = ToolProcess.opensslServer(leaf.cert(), leaf.key(), serverOptions)) {
       Session client =
           engine.tcpClient(
               TcpClientConfig.connect(new HostPort("127.0.0.1", openssl.opensslPort()))
@@ -439,22 +420,6 @@ class TlsTest {
       }
       throw new AssertionError("the handshake succeeded: " + seen);
     }
-  }
-
-  private static ToolProcess sServer(TestCertificates.Pair leaf, String... options) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "openssl",
-                "s_server",
-                "-accept",
-                "0",
-                "-cert",
-                leaf.cert().toString(),
-                "-key",
-                leaf.key().toString()));
-    command.addAll(List.of(options));
-    return ToolProcess.start(command);
   }
 
   private static ToolProcess sClient(int port, String... options) {

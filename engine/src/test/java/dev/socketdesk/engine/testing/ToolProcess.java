@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,26 @@ public final class ToolProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code openssl s_server} serving {@code cert} and {@code key} on a port of the system's choice
+   * ({@link #opensslPort()}), with further {@code options} (e.g. {@code -naccept 1}).
+   */
+  public static ToolProcess opensslServer(Path cert, Path key, String... options) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "openssl",
+                "s_server",
+                "-accept",
+                "0",
+                "-cert",
+                cert.toString(),
+                "-key",
+                key.toString()));
+    command.addAll(List.of(options));
+    return start(command);
   }
 
   private static void pump(InputStream in, ByteArrayOutputStream sink, String name) {
