@@ -255,19 +255,13 @@ class WebSocketTest {
   @Test
   void serverSendsToOneOrAllAndDisconnectsOne() throws Exception {
     try (Engine engine = Engine.create(2)) {
-      WebSocketSession server =
-          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/ws"));
-      EventRecorder serverEvents = new EventRecorder();
-      server.addListener(serverEvents);
-      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      Listening listening = Listening.open(engine);
+      WebSocketSession server = listening.server();
+      EventRecorder serverEvents = listening.events();
       EventRecorder one = new EventRecorder();
       EventRecorder two = new EventRecorder();
       for (EventRecorder r : List.of(one, two)) {
-        WebSocketSession c =
-            engine.webSocketClient(WebSocketClientConfig.connect("ws://127.0.0.1:" + port + "/ws"));
-        c.addListener(r);
-        c.open().get(10, TimeUnit.SECONDS);
-        serverEvents.skipTo(SessionEvent.Connected.class);
+        listening.accepted(engine, r);
       }
       server.send(2, utf8("to two")).get(5, TimeUnit.SECONDS);
       assertReceived(two, "text", utf8("to two"));
@@ -285,15 +279,9 @@ class WebSocketTest {
   @Test
   void closingAClientSessionSendsANormalClose() throws Exception {
     try (Engine engine = Engine.create(2)) {
-      WebSocketSession server =
-          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/ws"));
-      EventRecorder serverEvents = new EventRecorder();
-      server.addListener(serverEvents);
-      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
-      WebSocketSession client =
-          engine.webSocketClient(WebSocketClientConfig.connect("ws://127.0.0.1:" + port + "/ws"));
-      client.open().get(10, TimeUnit.SECONDS);
-      serverEvents.skipTo(SessionEvent.Connected.class);
+      Listening listening = Listening.open(engine);
+      EventRecorder serverEvents = listening.events();
+      WebSocketSession client = listening.accepted(engine, new EventRecorder());
 
       client.close().get(10, TimeUnit.SECONDS);
       SessionEvent.Notice close = serverEvents.skipTo(SessionEvent.Notice.class);
@@ -309,17 +297,11 @@ class WebSocketTest {
   @Test
   void sendMessageChoosesTheKindWhateverTheBytes() throws Exception {
     try (Engine engine = Engine.create(2)) {
-      WebSocketSession server =
-          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/ws"));
-      EventRecorder serverEvents = new EventRecorder();
-      server.addListener(serverEvents);
-      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
-      WebSocketSession client =
-          engine.webSocketClient(WebSocketClientConfig.connect("ws://127.0.0.1:" + port + "/ws"));
+      Listening listening = Listening.open(engine);
+      WebSocketSession server = listening.server();
+      EventRecorder serverEvents = listening.events();
       EventRecorder clientEvents = new EventRecorder();
-      client.addListener(clientEvents);
-      client.open().get(10, TimeUnit.SECONDS);
-      serverEvents.skipTo(SessionEvent.Connected.class);
+      WebSocketSession client = listening.accepted(engine, clientEvents);
 
       client.sendMessage(0, utf8("AT"), true).get(5, TimeUnit.SECONDS);
       assertReceived(serverEvents, "binary", utf8("AT"));
@@ -337,14 +319,12 @@ class WebSocketTest {
   @Test
   void wrongPathAndPlainHttpAreRefusedInOneLine() throws Exception {
     try (Engine engine = Engine.create(1)) {
-      WebSocketSession server =
-          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/ws"));
-      EventRecorder events = new EventRecorder();
-      server.addListener(events);
-      int port = server.open().get(10, TimeUnit.SECONDS).getPort();
+      Listening listening = Listening.open(engine);
+      WebSocketSession server = listening.server();
+      EventRecorder events = listening.events();
       WebSocketSession client =
           engine.webSocketClient(
-              WebSocketClientConfig.connect("ws://127.0.0.1:" + port + "/other"));
+              WebSocketClientConfig.connect("ws://127.0.0.1:" + listening.port() + "/other"));
       assertThatThrownBy(() -> client.open().get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .cause()
@@ -386,5 +366,26 @@ class WebSocketTest {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A WebSocket server on 127.0.0.1 serving {@code /ws}, open, heard by {@code events}. */
+  private record Listening(WebSocketSession server, EventRecorder events, int port) {
+    static Listening open(Engine engine) throws Exception {
+      WebSocketSession server =
+          engine.webSocketServer(WebSocketServerConfig.listen("127.0.0.1", 0, "/ws"));
+      EventRecorder events = new EventRecorder();
+      server.addListener(events);
+      return new Listening(server, events, server.open().get(10, TimeUnit.SECONDS).getPort());
+    }
+
+    /** A client of {@code /ws} heard by {@code clientEvents}, open, once the server has it. */
+    WebSocketSession accepted(Engine engine, EventRecorder clientEvents) throws Exception {
+      WebSocketSession client =
+          engine.webSocketClient(WebSocketClientConfig.connect("ws://127.0.0.1:" + port + "/ws"));
+      client.addListener(clientEvents);
+      client.open().get(10, TimeUnit.SECONDS);
+      events.skipTo(SessionEvent.Connected.class);
+      return client;
+    }
   }
 }
